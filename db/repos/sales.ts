@@ -1,0 +1,94 @@
+// Sale rows <-> the contract's Sale. All sale writes happen inside transactions opened by
+// main/sales; these functions only read and write rows.
+import type Database from 'better-sqlite3';
+import type { Bilingual, PaymentMethod, Quote, Sale, SaleStatus } from '../../preload/contract';
+
+interface SaleRow {
+  id: string; receipt_no: number; user_id: number; meter_number: string; status: SaleStatus; payment_method: PaymentMethod;
+  quote_json: string; token: string | null; token_source: 'vendor' | 'local' | null; sts_tid: number | null;
+  vendor_ref: string | null; error_code: string | null; error_message_json: string | null;
+  print_status: Sale['printStatus']; print_count: number; created_at: string; updated_at: string; cashier: string;
+}
+
+const SELECT = `SELECT s.*, u.display_name AS cashier FROM sales s JOIN users u ON u.id = s.user_id`;
+
+function toSale(r: SaleRow): Sale {
+  const quote = JSON.parse(r.quote_json) as Quote;
+  return {
+    ...quote,
+    id: r.id,
+    receiptNo: r.receipt_no,
+    status: r.status,
+    paymentMethod: r.payment_method,
+    cashier: r.cashier,
+    token: r.token,
+    tokenSource: r.token_source,
+    vendorRef: r.vendor_ref,
+    errorCode: r.error_code,
+    errorMessage: r.error_message_json ? (JSON.parse(r.error_message_json) as Bilingual) : null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    printStatus: r.print_status,
+  };
+}
+
+export function getSale(db: Database.Database, id: string): Sale | null {
+  const r = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SaleRow | undefined;
+  return r ? toSale(r) : null;
+}
+
+export function recentSales(db: Database.Database, limit: number): Sale[] {
+  return (db.prepare(`${SELECT} ORDER BY s.receipt_no DESC LIMIT ?`).all(limit) as SaleRow[]).map(toSale);
+}
+
+export function saleIdsInStatus(db: Database.Database, statuses: SaleStatus[]): { id: string; product: Quote['product'] }[] {
+  return db
+    .prepare(`SELECT id, product FROM sales WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY receipt_no`)
+    .all(...statuses) as { id: string; product: Quote['product'] }[];
+}
+
+export function nextReceiptNo(db: Database.Database): number {
+  const r = db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'receipt_no' RETURNING value`).get() as { value: number };
+  return r.value;
+}
+
+export interface NewSale {
+  id: string; receiptNo: number; userId: number; meterId: number; quote: Quote; paymentMethod: PaymentMethod; at: string;
+}
+
+export function insertPaidSale(db: Database.Database, s: NewSale): void {
+  const q = s.quote;
+  db.prepare(
+    `INSERT INTO sales (id, receipt_no, user_id, meter_id, meter_number, product, status, payment_method, currency,
+       amount_minor, tendered_minor, charged_minor, change_minor, value_minor, energy_tenths, est_energy_tenths,
+       quote_json, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    s.id, s.receiptNo, s.userId, s.meterId, q.meterNumber, q.product, s.paymentMethod, q.currency,
+    q.amountMinor, q.tenderedMinor, q.chargedMinor, q.changeMinor, q.valueMinor, q.energyTenths, q.estimatedEnergyTenths,
+    JSON.stringify(q), s.at, s.at,
+  );
+}
+
+export interface Outcome {
+  status: Exclude<SaleStatus, 'paid'>;
+  token?: string | null; tokenSource?: 'vendor' | 'local' | null; tid?: number | null; vendorRef?: string | null;
+  errorCode?: string | null; errorMessage?: Bilingual | null;
+}
+
+export function setOutcome(db: Database.Database, id: string, o: Outcome, at: string): void {
+  db.prepare(
+    `UPDATE sales SET status = ?, token = COALESCE(?, token), token_source = COALESCE(?, token_source),
+       sts_tid = COALESCE(?, sts_tid), vendor_ref = COALESCE(?, vendor_ref), error_code = ?, error_message_json = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(o.status, o.token ?? null, o.tokenSource ?? null, o.tid ?? null, o.vendorRef ?? null, o.errorCode ?? null,
+    o.errorMessage ? JSON.stringify(o.errorMessage) : null, at, id);
+}
+
+export function setPrintStatus(db: Database.Database, id: string, status: Sale['printStatus'], at: string, printed: boolean): void {
+  db.prepare('UPDATE sales SET print_status = ?, print_count = print_count + ?, updated_at = ? WHERE id = ?').run(status, printed ? 1 : 0, at, id);
+}
+
+export function printCount(db: Database.Database, id: string): number {
+  return (db.prepare('SELECT print_count FROM sales WHERE id = ?').get(id) as { print_count: number } | undefined)?.print_count ?? 0;
+}

@@ -1,0 +1,53 @@
+// Lint rules, and the process boundaries of DESIGN.md enforced as import restrictions.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const electronOnly = {
+  paths: [{ name: 'electron', message: 'Only main/index.ts, main/electron/ and preload/index.ts may import electron.' }],
+};
+const noIo = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https',
+  'child_process', 'node:child_process', 'better-sqlite3', 'axios', 'dgram', 'node:dgram',
+].map((name) => ({ name, message: 'Pure domain code (main/sts, main/tariffs) does no I/O.' }));
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', electronOnly],
+    },
+  },
+  {
+    files: ['main/index.ts', 'main/electron/**', 'preload/index.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['main/sts/**', 'main/tariffs/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...electronOnly.paths, ...noIo],
+        patterns: [{ group: ['**/db/**', '**/vendors/**', '**/outbox/**', '**/printing/**', '**/host/**', '**/ipc/**'], message: 'Pure domain code imports no adapters.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: electronOnly.paths,
+        patterns: [
+          { group: ['**/main/**', '**/db/**', '**/test/**', 'node:*', '**/preload/index*'], message: 'The renderer talks to main only through the contract.' },
+          { group: ['**/preload/contract'], allowTypeImports: true, message: 'Only TYPES from preload/contract.ts may cross into the renderer (use import type).' },
+        ],
+      }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+);

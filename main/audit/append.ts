@@ -1,0 +1,52 @@
+// The audit log is append-only (SQLite triggers refuse UPDATE/DELETE) and hash-chained:
+// each row's hash covers the previous row's hash, so a row edited behind Shahn's back breaks
+// the chain from that row on. Must be called inside the caller's transaction.
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+export interface AuditEntry {
+  at: string;
+  userId: number | null;
+  action: string;
+  entity?: string;
+  entityId?: string;
+  details?: Record<string, unknown>;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+export function auditHash(prev: string, e: { at: string; userId: number | null; action: string; entity: string | null; entityId: string | null; details: string }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([prev, e.at, e.userId, e.action, e.entity, e.entityId, e.details]))
+    .digest('hex');
+}
+
+export function appendAudit(db: Database.Database, entry: AuditEntry): void {
+  const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const prev = last?.hash ?? GENESIS;
+  const row = {
+    at: entry.at,
+    userId: entry.userId,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+  db.prepare(
+    `INSERT INTO audit_log (at, user_id, action, entity, entity_id, details, prev_hash, hash)
+     VALUES (@at, @userId, @action, @entity, @entityId, @details, @prev, @hash)`,
+  ).run({ ...row, prev, hash: auditHash(prev, row) });
+}
+
+/** The id of the first row whose chain is broken, or null when the whole chain holds. */
+export function verifyAuditChain(db: Database.Database): number | null {
+  let prev = GENESIS;
+  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<{
+    id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: string | null; details: string; prev_hash: string; hash: string;
+  }>) {
+    const h = auditHash(prev, { at: r.at, userId: r.user_id, action: r.action, entity: r.entity, entityId: r.entity_id, details: r.details });
+    if (r.prev_hash !== prev || r.hash !== h) return r.id;
+    prev = r.hash;
+  }
+  return null;
+}

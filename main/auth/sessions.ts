@@ -1,0 +1,39 @@
+// Sessions live in memory: a restart logs everyone out, which is what a till should do.
+// The token is random; only its SHA-256 is kept so a memory dump does not hand out sessions.
+import { createHash, randomBytes } from 'node:crypto';
+import type { User } from '../../preload/contract';
+
+export interface Session {
+  user: User;
+  expiresAt: number;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createSessionStore(ttlMs: number, now: () => number = Date.now) {
+  const sessions = new Map<string, Session>();
+  return {
+    open(user: User): string {
+      const token = randomBytes(32).toString('base64url');
+      sessions.set(hashToken(token), { user, expiresAt: now() + ttlMs });
+      return token;
+    },
+    /** The session for a token, sliding its expiry; null when unknown or expired. */
+    get(token: string | undefined): Session | null {
+      if (!token) return null;
+      const key = hashToken(token);
+      const s = sessions.get(key);
+      if (!s) return null;
+      if (s.expiresAt <= now()) {
+        sessions.delete(key);
+        return null;
+      }
+      s.expiresAt = now() + ttlMs;
+      return s;
+    },
+    close(token: string | undefined): void {
+      if (token) sessions.delete(hashToken(token));
+    },
+  };
+}
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,89 @@
+// The app's configuration: built-in defaults, overridden by SHAHN_* environment variables and the
+// vendor variables of the seed (STS_API_*, ACREL_API_*, HEAD_OFFICE_*). Validated with zod; a bad
+// value is an error that names the variable, never a silent default.
+import path from 'node:path';
+import { z } from 'zod';
+import { vendorConfigFromEnv, type VendorConfig } from './vendors/config';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const AppSettingsSchema = z.object({
+  dataDir: z.string().min(1),
+  counterName: z.string().min(1).max(64),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as YER or SAR'),
+  currencyDecimals: z.number().int().min(0).max(3),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Aden'),
+  defaultLocale: z.enum(['ar', 'en']),
+  utilityName: z.object({ ar: z.string(), en: z.string() }),
+  taxNumber: z.string().nullable(),
+  receiptFooter: z.object({ ar: z.string(), en: z.string() }).nullable(),
+  printer: z.object({
+    /** tcp://host:9100, printer:NAME or a device path; null = no printer at this counter */
+    iface: z.string().min(1).nullable(),
+    widthMm: z.union([z.literal(58), z.literal(80)]),
+    profile: z.enum(['epson', 'star']),
+    language: z.enum(['ar', 'en', 'both']),
+    timeoutMs: z.number().int().min(100).max(60_000),
+  }),
+  sessionTtlMinutes: z.number().int().min(1).max(24 * 60),
+  /** Tests turn this on: every handler output is checked against the contract. */
+  validateOutputs: z.boolean(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
+  outbox: z.object({ baseDelayMs: z.number().int().min(10), maxDelayMs: z.number().int().min(10), idleProbeMs: z.number().int().min(50) }),
+});
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+export type AppConfig = AppSettings & { vendors: VendorConfig };
+
+export function defaultSettings(dataDir: string): AppSettings {
+  return {
+    dataDir,
+    counterName: 'Counter 1',
+    currency: 'YER',
+    currencyDecimals: 0,
+    timeZone: 'Asia/Aden',
+    defaultLocale: 'ar',
+    utilityName: { ar: 'شركة الكهرباء', en: 'Electricity Company' },
+    taxNumber: null,
+    receiptFooter: null,
+    printer: { iface: null, widthMm: 80, profile: 'epson', language: 'both', timeoutMs: 5_000 },
+    sessionTtlMinutes: 12 * 60,
+    validateOutputs: false,
+    logLevel: 'info',
+    outbox: { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, idleProbeMs: 15_000 },
+  };
+}
+
+const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+
+/** Settings from the environment over the defaults; throws with every bad variable named. */
+export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<AppSettings> = {}): AppConfig {
+  const base = defaultSettings(env.SHAHN_DATA_DIR ?? path.join(process.cwd(), '.shahn-data'));
+  const d = { ...base, ...overrides };
+  const candidate = {
+    ...d,
+    counterName: env.SHAHN_COUNTER_NAME ?? d.counterName,
+    currency: env.SHAHN_CURRENCY ?? d.currency,
+    currencyDecimals: num(env.SHAHN_CURRENCY_DECIMALS) ?? d.currencyDecimals,
+    timeZone: env.SHAHN_TIME_ZONE ?? d.timeZone,
+    defaultLocale: env.SHAHN_LOCALE ?? d.defaultLocale,
+    logLevel: env.SHAHN_LOG_LEVEL ?? d.logLevel,
+    printer: {
+      ...d.printer,
+      iface: env.SHAHN_PRINTER ?? d.printer.iface,
+      widthMm: num(env.SHAHN_PRINTER_WIDTH_MM) ?? d.printer.widthMm,
+      language: env.SHAHN_RECEIPT_LANGUAGE ?? d.printer.language,
+    },
+  };
+  const parsed = AppSettingsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new Error(`Invalid Shahn settings:\n- ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('\n- ')}`);
+  }
+  return { ...parsed.data, vendors: vendorConfigFromEnv(env) };
+}

@@ -1,0 +1,83 @@
+// The outbox topics that belong to sales, and what a delivered or refused message means for
+// the sale it carries. The worker settles the message and the sale in one transaction.
+import type { Sale } from '../../preload/contract';
+import type { OutboxRow } from '../../db/repos/outbox';
+import { getSale } from '../../db/repos/sales';
+import type { TopicHandler, Delivery } from '../outbox/worker';
+import type { VendorOutcome } from '../vendors/outcome';
+import { appendAudit } from '../audit/append';
+import { setOutcome } from '../../db/repos/sales';
+import type { SalesDeps, StsVerify } from './ports';
+
+export interface AcrelPort {
+  rechargeBalance(i: { meterNumber: string; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<{ balanceMinor: number; vendorRef: string }>>;
+}
+export interface HeadOfficePort {
+  pushSales(sales: Sale[]): Promise<VendorOutcome<{ accepted: string[] }>>;
+}
+
+function recordOutcome(deps: Pick<SalesDeps, 'db'>, row: OutboxRow, at: string, o: Parameters<typeof setOutcome>[2]) {
+  if (!row.sale_id) return;
+  setOutcome(deps.db.write, row.sale_id, o, at);
+  appendAudit(deps.db.write, { at, userId: null, action: `sale.${o.status}`, entity: 'sale', entityId: row.sale_id, details: { via: row.topic } });
+}
+
+export function acrelRechargeHandler(deps: Pick<SalesDeps, 'db'>, acrel: AcrelPort): TopicHandler {
+  return {
+    batch: 1,
+    async deliver(rows) {
+      const out = new Map<number, Delivery>();
+      for (const row of rows) {
+        const p = JSON.parse(row.payload_json) as { meterNumber: string; amountMinor: number };
+        out.set(row.id, await acrel.rechargeBalance({ ...p, idempotencyKey: row.key }));
+      }
+      return out;
+    },
+    onDone(row, value, at) {
+      recordOutcome(deps, row, at, { status: 'issued', vendorRef: (value as { vendorRef: string }).vendorRef, errorCode: null, errorMessage: null });
+    },
+    onDead(row, refusal, at) {
+      recordOutcome(deps, row, at, { status: 'failed', errorCode: refusal.code, errorMessage: refusal.message });
+    },
+  };
+}
+
+/** Resolves an `unknown` STS sale by asking the vendor about the same key: never by vending again. */
+export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts'>): TopicHandler {
+  return {
+    batch: 1,
+    async deliver(rows) {
+      const out = new Map<number, Delivery>();
+      for (const row of rows) out.set(row.id, await deps.sts.verifyCharge({ idempotencyKey: row.key }));
+      return out;
+    },
+    onDone(row, value, at) {
+      const v = value as StsVerify;
+      if (v.found) {
+        recordOutcome(deps, row, at, { status: 'issued', token: v.token, tokenSource: 'vendor', tid: v.tid, vendorRef: v.vendorRef, errorCode: null, errorMessage: null });
+      } else {
+        recordOutcome(deps, row, at, {
+          status: 'failed', errorCode: 'NOT_VENDED',
+          errorMessage: { en: 'The vendor confirmed no token was issued for this sale. Return the money to the customer.', ar: 'أكد المزود أنه لم يصدر رمز لهذه العملية. أعد المبلغ للعميل.' },
+        });
+      }
+    },
+  };
+}
+
+export function headOfficeHandler(deps: Pick<SalesDeps, 'db'>, headOffice: HeadOfficePort): TopicHandler {
+  return {
+    batch: 50,
+    async deliver(rows) {
+      const sales = rows.map((r) => getSale(deps.db.read, r.sale_id ?? '')).filter((s): s is Sale => s !== null);
+      const res = await headOffice.pushSales(sales);
+      const out = new Map<number, Delivery>();
+      for (const r of rows) {
+        if (res.kind !== 'ok') out.set(r.id, res);
+        else if (res.value.accepted.includes(r.sale_id ?? '')) out.set(r.id, { kind: 'ok', value: null });
+        else out.set(r.id, { kind: 'unknown', reason: 'head office did not acknowledge this sale' });
+      }
+      return out;
+    },
+  };
+}

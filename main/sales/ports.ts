@@ -1,0 +1,40 @@
+// What the sale flow needs from the outside world. app.ts plugs the real adapters in; the sale
+// logic never knows whether a token came over HTTP or from which printer a receipt went out.
+import type { Db } from '../../db/open';
+import type { VendorOutcome } from '../vendors/outcome';
+import type { Sale } from '../../preload/contract';
+
+export interface StsCharge { token: string; tid: number; energyTenths: number; vendorRef: string }
+export type StsVerify = { found: false } | ({ found: true; meterNumber: string } & StsCharge);
+
+export interface StsVendorPort {
+  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<StsCharge>>;
+  verifyCharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsVerify>>;
+}
+
+export interface OutboxPort {
+  /** Try to deliver one message now; the worker keeps retrying it if this attempt fails. */
+  deliverNow(rowId: number): Promise<'done' | 'retry' | 'dead'>;
+  /** Wake the worker (new messages, or the network may be back). */
+  kick(): void;
+}
+
+export interface PrinterPort {
+  print(sale: Sale, copy: boolean): Promise<void>;
+}
+
+export interface SalesConfig {
+  currency: string;
+  currencyDecimals: number;
+  timeZone: string;
+}
+
+export interface SalesDeps {
+  db: Db;
+  config: SalesConfig;
+  now: () => Date;
+  sts: StsVendorPort;
+  outbox: OutboxPort;
+  printer: PrinterPort;
+  log: { info(o: object, msg: string): void; warn(o: object, msg: string): void; error(o: object, msg: string): void };
+}

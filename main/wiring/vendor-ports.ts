@@ -1,0 +1,40 @@
+// Plugs the configured vendor clients into the sale flow. A product whose vendor is not
+// configured is refused with words a cashier understands, not a crash.
+import type { Bilingual } from '../../preload/contract';
+import type { VendorConfig } from '../vendors/config';
+import { createAcrelClient } from '../vendors/acrel/client';
+import { createHeadOfficeClient } from '../vendors/head-office/client';
+import { createStsVendorClient } from '../vendors/sts/client';
+import type { VendorOutcome } from '../vendors/outcome';
+import type { StsVendorPort } from '../sales/ports';
+import type { AcrelPort, HeadOfficePort } from '../sales/deliveries';
+
+const notConfigured = (what: Bilingual): VendorOutcome<never> => ({ kind: 'refused', code: 'NOT_CONFIGURED', message: what });
+const STS_OFF = { en: 'STS token sales are not configured at this counter.', ar: 'بيع رموز STS غير مهيأ في هذا المركز.' };
+const ACREL_OFF = { en: 'Cloud meter credit is not configured at this counter.', ar: 'شحن العدادات السحابية غير مهيأ في هذا المركز.' };
+
+export function createVendorPorts(cfg: VendorConfig): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
+  const sts = cfg.sts ? createStsVendorClient(cfg.sts) : null;
+  const acrel = cfg.acrel ? createAcrelClient(cfg.acrel) : null;
+  const headOffice = cfg.headOffice ? createHeadOfficeClient(cfg.headOffice) : null;
+  return {
+    sts: {
+      chargeMeter: async (i) => (sts ? sts.chargeMeter(i) : notConfigured(STS_OFF)),
+      verifyCharge: async (i) => (sts ? sts.verifyCharge(i) : notConfigured(STS_OFF)),
+    },
+    acrel: { rechargeBalance: async (i) => (acrel ? acrel.rechargeBalance(i) : notConfigured(ACREL_OFF)) },
+    headOffice: {
+      pushSales: async (sales) =>
+        headOffice
+          ? headOffice.pushSales(sales)
+          : { kind: 'unknown', reason: 'unreachable: no head office is configured; sales stay in the outbox' },
+    },
+    // "Online" means the head office answers; with none configured, the vendors stand in.
+    probe: async () => {
+      const target = headOffice ?? sts ?? acrel;
+      if (!target) return false;
+      const r = 'ping' in target ? await target.ping() : await target.testConnection();
+      return r.kind === 'ok';
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// `npm run demo`: the simulators (STS vendor, Acrel cloud, head office, receipt printer) and
+// Shahn on a fresh demo database. Electron where its binary exists, the browser host otherwise.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSimulators } from '../test/sim';
+import { electronBinary } from './electron-binary';
+import { DEMO_USERS } from './seed-demo';
+import { startBrowserShahn } from './start-browser';
+
+async function main() {
+  const port = process.env.PORT ? Number(process.env.PORT) : 5180;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
+  const sims = await startSimulators();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-demo-'));
+  const env = {
+    ...process.env,
+    ...sims.env,
+    SHAHN_DATA_DIR: dataDir,
+    SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}`,
+    SHAHN_SEED_DEMO: '1',
+    PORT: String(port),
+  };
+  const users = DEMO_USERS.map((u) => `${u.username}/${u.pin} (${u.role})`).join(', ');
+  const bin = electronBinary();
+  let stop: () => Promise<void>;
+  if (bin) {
+    const child = spawn(bin, ['.'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    stop = async () => { child.kill(); };
+    child.on('exit', () => void shutdown());
+  } else {
+    const shahn = await startBrowserShahn(env, port);
+    console.log(`Shahn demo: ${shahn.url}`);
+    console.log('(no Electron binary on this machine: serving the browser host; open the address above)');
+    stop = shahn.close;
+  }
+  console.log(`Demo users (username/PIN): ${users}`);
+  console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);
+  console.log(`Demo data folder: ${dataDir}`);
+  let closing = false;
+  async function shutdown() {
+    if (closing) return;
+    closing = true;
+    await stop();
+    await sims.close();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((e: unknown) => {
+  console.error(`Shahn demo could not start: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+// Seeds an app database with the documented demo data (users, a time-of-use tariff, the demo
+// meters the simulators know). Used by `npm run demo` and by the integration and e2e tests.
+import type Database from 'better-sqlite3';
+import { hashPin } from '../main/auth/pin';
+import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../test/sim/demo-data';
+
+export const DEMO_USERS = [
+  { username: 'cashier', pin: '1111', displayName: 'سارة (كاشير)', role: 'cashier', locale: 'ar' },
+  { username: 'supervisor', pin: '2222', displayName: 'Omar (supervisor)', role: 'supervisor', locale: 'en' },
+  { username: 'admin', pin: '9999', displayName: 'مدير النظام', role: 'admin', locale: 'ar' },
+] as const;
+
+/** Residential time-of-use, YER per kWh: off-peak crosses midnight; peak has a fractional price. */
+export const DEMO_TARIFF = {
+  code: 'RES-TOU',
+  nameAr: 'سكني - حسب وقت الاستخدام',
+  nameEn: 'Residential time-of-use',
+  vatPercent: '5',
+  feeMinor: 0,
+  minPurchaseMinor: 100,
+  maxPurchaseMinor: 500_000,
+  periods: [
+    { nameAr: 'خارج الذروة', nameEn: 'Off-peak', start: 23 * 60, end: 7 * 60, price: '180' },
+    { nameAr: 'عادي', nameEn: 'Standard', start: 7 * 60, end: 17 * 60, price: '220' },
+    { nameAr: 'ذروة', nameEn: 'Peak', start: 17 * 60, end: 23 * 60, price: '300.5' },
+  ],
+};
+
+export function seedDemo(db: Database.Database, at = new Date().toISOString()): void {
+  db.transaction(() => {
+    const user = db.prepare('INSERT INTO users (username, display_name, role, pin_hash, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const u of DEMO_USERS) user.run(u.username, u.displayName, u.role, hashPin(u.pin), u.locale, at);
+
+    const t = DEMO_TARIFF;
+    const sched = db
+      .prepare(
+        `INSERT INTO tariff_schedules (code, name_ar, name_en, effective_from, vat_percent, fee_minor, min_purchase_minor, max_purchase_minor, created_at)
+         VALUES (?, ?, ?, '2000-01-01T00:00:00.000Z', ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(t.code, t.nameAr, t.nameEn, t.vatPercent, t.feeMinor, t.minPurchaseMinor, t.maxPurchaseMinor, at) as { id: number };
+    const period = db.prepare(
+      'INSERT INTO tariff_periods (schedule_id, idx, name_ar, name_en, start_minute, end_minute, price_per_kwh) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    t.periods.forEach((p, i) => period.run(sched.id, i, p.nameAr, p.nameEn, p.start, p.end, p.price));
+
+    const customer = db.prepare('INSERT INTO customers (name, name_latin, phone, created_at) VALUES (?, ?, ?, ?) RETURNING id');
+    for (const m of DEMO_STS_METERS) {
+      const c = customer.get(m.customer.nameAr, m.customer.nameEn, m.customer.phone, at) as { id: number };
+      db.prepare(
+        `INSERT INTO meters (number, kind, customer_id, schedule_code, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga, created_at)
+         VALUES (?, 'sts', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(m.number, c.id, t.code, m.keys.sgc, m.keys.ti, m.keys.krn, m.keys.keyType, m.keys.baseDate, m.keys.ea, m.keys.dkga, at);
+    }
+    for (const m of DEMO_ACREL_METERS) {
+      const c = customer.get(m.customer.nameAr, m.customer.nameEn, m.customer.phone, at) as { id: number };
+      db.prepare(`INSERT INTO meters (number, kind, customer_id, schedule_code, payment_mode, created_at) VALUES (?, 'acrel', ?, ?, ?, ?)`).run(
+        m.number, c.id, t.code, m.paymentMode, at,
+      );
+    }
+  })();
+}
