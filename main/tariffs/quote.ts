@@ -3,6 +3,7 @@
 // pays exactly that and the remainder is change. Money credit: the largest credit that, with
 // VAT and fee, fits in the amount. Every figure is an integer of minor units.
 import type { Deduction } from '../../preload/contract';
+import { decodeAmount, encodeAmount, AMOUNT_MAX } from '../sts';
 import { ceilDiv, parsePercent, parsePrice, PRICE_SCALE } from './decimal';
 
 export type QuoteProblem = 'AMOUNT_TOO_SMALL' | 'AMOUNT_TOO_LARGE' | 'TENDERED_TOO_LOW';
@@ -40,6 +41,15 @@ const TENTH_PRICE_SCALE = 10n * PRICE_SCALE; // price is per kWh, energy is in t
 const vatOn = (value: bigint, vat: bigint) => (value * vat * 2n + PCT_SCALE) / (2n * PCT_SCALE); // round half up
 const energyCost = (tenths: bigint, price: bigint) => ceilDiv(tenths * price, TENTH_PRICE_SCALE);
 
+/** The largest energy an STS token can carry exactly that is <= tenths (above 1638.3 kWh the
+ * token's steps are 1, 10 and 100 kWh; the token must never carry more than was paid for). */
+export function stsEnergyFloor(tenths: bigint): bigint {
+  const capped = tenths > BigInt(AMOUNT_MAX) ? AMOUNT_MAX : Number(tenths);
+  const field = encodeAmount(capped); // rounds up
+  const value = decodeAmount(field);
+  return BigInt(value <= capped ? value : decodeAmount(field - 1));
+}
+
 /** Largest x >= 0 with total(x) <= budget, for a non-decreasing total, starting near a guess. */
 function largestFitting(guess: bigint, budget: bigint, total: (x: bigint) => bigint): bigint {
   let x = guess < 0n ? 0n : guess;
@@ -63,7 +73,8 @@ export function priceSale(input: PriceInput): PriceResult {
   if (input.product === 'sts_kwh') {
     const total = (e: bigint) => { const c = energyCost(e, price); return c + vatOn(c, vat); };
     const guess = (budget * TENTH_PRICE_SCALE * PCT_SCALE) / (price * (PCT_SCALE + vat));
-    energy = largestFitting(guess, budget, total);
+    const fit = largestFitting(guess, budget, total);
+    energy = fit > 0n ? stsEnergyFloor(fit) : 0n;
     if (energy <= 0n) throw new QuoteRefusal('AMOUNT_TOO_SMALL');
     value = energyCost(energy, price);
   } else {

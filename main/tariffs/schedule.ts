@@ -42,11 +42,13 @@ export function scheduleProblems(periods: TariffPeriod[]): string[] {
   if (periods.length > MAX_PERIODS) problems.push(`a schedule has at most ${MAX_PERIODS} periods, this one has ${periods.length}`);
   const owner = new Array<number>(DAY).fill(-1);
   periods.forEach((p, i) => {
+    let reported = false;
     for (const m of coveredMinutes(p)) {
       const prev = owner[m]!;
       if (prev >= 0 && prev !== i) {
-        problems.push(`"${periods[prev]!.name.en}" and "${p.name.en}" overlap at ${hhmm(m)}`);
-        return;
+        if (!reported) problems.push(`"${periods[prev]!.name.en}" and "${p.name.en}" overlap at ${hhmm(m)}`);
+        reported = true;
+        continue;
       }
       owner[m] = i;
     }

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeToken, deriveDecoderKey, meterPan } from '../../../main/sts';
 import { DEMO_ACREL_METERS, DEMO_STS_KEYS, DEMO_STS_METERS } from '../../sim/demo-data';
-import { decodeEscPos } from '../../helpers/escpos-decode';
+import { decodeEscPos, textLines } from '../../helpers/escpos-decode';
 import { eventually, startHarness, type Harness } from '../../helpers/harness';
 
 let h: Harness;
@@ -16,9 +16,7 @@ afterEach(async () => h.close());
 const stsMeter = DEMO_STS_METERS[0]!.number;
 const acrelMeter = DEMO_ACREL_METERS[1]!.number;
 
-function printedText(job: Buffer): string {
-  return decodeEscPos(job).filter((op) => op.kind === 'text').map((op) => (op as { text: string }).text).join('\n');
-}
+const printedText = (job: Buffer) => textLines(decodeEscPos(job)).map((l) => l.text).join('\n');
 
 describe('an STS token sale', () => {
   it('quotes at the active period, issues a real token, prints it and syncs it once', async () => {

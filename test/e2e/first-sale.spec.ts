@@ -1,0 +1,82 @@
+// The first sale of each product through the real screens: the browser host serving the built
+// renderer, the real core, the simulators. Waits on what the page shows, never on sleeps.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startSimulators, type Simulators } from '../sim';
+import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../sim/demo-data';
+import { startBrowserShahn } from '../../scripts/start-browser';
+import { decodeEscPos, textLines } from '../helpers/escpos-decode';
+
+let sims: Simulators;
+let shahn: Awaited<ReturnType<typeof startBrowserShahn>>;
+
+test.beforeAll(async () => {
+  sims = await startSimulators();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-e2e-'));
+  shahn = await startBrowserShahn(
+    { ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_SEED_DEMO: '1', SHAHN_LOG_LEVEL: 'silent', SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}` },
+    0,
+    { validateOutputs: true, outbox: { baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 300 } },
+  );
+});
+test.afterAll(async () => {
+  await shahn?.close();
+  await sims?.close();
+});
+
+async function login(page: Page) {
+  await page.goto(shahn.url);
+  await page.getByTestId('login-username').fill('cashier');
+  await page.getByTestId('login-pin').fill('1111');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('meter-input')).toBeVisible();
+}
+
+async function sell(page: Page, meter: string, amount: string) {
+  await page.getByTestId('meter-input').fill(meter);
+  await page.getByTestId('meter-input').press('Enter');
+  await expect(page.getByTestId('meter-card')).toContainText(meter);
+  await page.getByTestId('amount-input').fill(amount);
+  await expect(page.getByTestId('quote-panel')).toBeVisible();
+  await page.getByTestId('tendered-input').fill(amount);
+  await expect(page.getByTestId('quote-change')).toBeVisible();
+  await page.getByTestId('confirm-sale').click();
+  await expect(page.getByTestId('sale-status')).toBeVisible();
+}
+
+const printedDigits = (job: Buffer) => textLines(decodeEscPos(job)).map((l) => l.text).join('').replace(/\D/g, '');
+
+test('sells an STS token and an Acrel credit, end to end, in Arabic', async ({ page }) => {
+  await login(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+
+  // STS: the token on screen = the token in the database = the token in the printer's bytes.
+  sims.printer.clear();
+  await sell(page, DEMO_STS_METERS[0]!.number, '1000');
+  await expect(page.getByTestId('sale-status')).toHaveAttribute('data-status', 'issued');
+  const onScreen = (await page.getByTestId('sale-token').innerText()).replace(/\s/g, '');
+  expect(onScreen).toMatch(/^\d{20}$/);
+  const receiptNo = Number((await page.getByTestId('sale-receipt-no').innerText()).replace(/\D/g, ''));
+  const row = shahn.app.db.read.prepare('SELECT id, token FROM sales WHERE receipt_no = ?').get(receiptNo) as { id: string; token: string };
+  expect(row.token).toBe(onScreen);
+  const [job] = await sims.printer.waitForJobs(1, 10_000);
+  expect(printedDigits(job!)).toContain(onScreen);
+
+  // Acrel money credit.
+  await page.getByTestId('new-sale').click();
+  sims.printer.clear();
+  const acrel = DEMO_ACREL_METERS[0]!.number;
+  const before = sims.acrel.meters.balanceMinor(acrel);
+  await sell(page, acrel, '5000');
+  await expect(page.getByTestId('sale-status')).toHaveAttribute('data-status', 'issued');
+  const acrelRow = shahn.app.db.read.prepare(`SELECT id, value_minor FROM sales WHERE meter_number = ?`).get(acrel) as { id: string; value_minor: number };
+  expect(sims.acrel.meters.balanceMinor(acrel)).toBe(before + acrelRow.value_minor);
+  await sims.printer.waitForJobs(1, 10_000);
+
+  // Both sales reach the head office through the outbox, exactly once; the top bar drains.
+  await expect(page.getByTestId('sync-pending')).toHaveText(/^[0٠]$/, { timeout: 20_000 });
+  expect(sims.headOffice.receivedCount(row.id)).toBe(1);
+  expect(sims.headOffice.receivedCount(acrelRow.id)).toBe(1);
+});
