@@ -43,7 +43,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   const outboxPort = { deliverNow: (id: number) => worker.deliverNow(id), kick: () => worker.kick() };
   const sales: SalesDeps = {
     db,
-    config: { currency: config.currency, currencyDecimals: config.currencyDecimals, timeZone: config.timeZone },
+    config: { currency: config.currency, currencyDecimals: config.currencyDecimals, timeZone: config.timeZone, unknownGraceMs: config.unknownGraceMs },
     now,
     sts: vendors.sts,
     outbox: outboxPort,

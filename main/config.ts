@@ -35,6 +35,8 @@ export const AppSettingsSchema = z.object({
   sessionTtlMinutes: z.number().int().min(1).max(24 * 60),
   /** Tests turn this on: every handler output is checked against the contract. */
   validateOutputs: z.boolean(),
+  /** Vendors refuse requests older than their signature window (5 min): twice that, to be safe. */
+  unknownGraceMs: z.number().int().min(0).max(24 * 3600_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
   outbox: z.object({ baseDelayMs: z.number().int().min(10), maxDelayMs: z.number().int().min(10), idleProbeMs: z.number().int().min(50) }),
 });
@@ -55,6 +57,7 @@ export function defaultSettings(dataDir: string): AppSettings {
     printer: { iface: null, widthMm: 80, profile: 'epson', language: 'both', timeoutMs: 5_000 },
     sessionTtlMinutes: 12 * 60,
     validateOutputs: false,
+    unknownGraceMs: 10 * 60_000,
     logLevel: 'info',
     outbox: { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, idleProbeMs: 15_000 },
   };

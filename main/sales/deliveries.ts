@@ -13,7 +13,7 @@ export interface AcrelPort {
   rechargeBalance(i: { meterNumber: string; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<{ balanceMinor: number; vendorRef: string }>>;
 }
 export interface HeadOfficePort {
-  pushSales(sales: Sale[]): Promise<VendorOutcome<{ accepted: string[] }>>;
+  pushSales(sales: Sale[]): Promise<VendorOutcome<{ accepted: string[]; rejected?: { id: string | null; error: { code: string; message: { ar: string; en: string } } }[] }>>;
 }
 
 function recordOutcome(deps: Pick<SalesDeps, 'db'>, row: OutboxRow, at: string, o: Parameters<typeof setOutcome>[2]) {
@@ -42,13 +42,26 @@ export function acrelRechargeHandler(deps: Pick<SalesDeps, 'db'>, acrel: AcrelPo
   };
 }
 
-/** Resolves an `unknown` STS sale by asking the vendor about the same key: never by vending again. */
-export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts'>): TopicHandler {
+/**
+ * Resolves an `unknown` STS sale by asking the vendor about the same key: never by vending again.
+ * "Not found" is believed only once the original request can no longer be acted on (the vendor
+ * refuses requests older than its signature window): until then it may still be in flight.
+ */
+export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'now' | 'config'>): TopicHandler {
   return {
     batch: 1,
     async deliver(rows) {
       const out = new Map<number, Delivery>();
-      for (const row of rows) out.set(row.id, await deps.sts.verifyCharge({ idempotencyKey: row.key }));
+      for (const row of rows) {
+        const res = await deps.sts.verifyCharge({ idempotencyKey: row.key });
+        const sale = getSale(deps.db.read, row.sale_id ?? '');
+        const settledAt = sale ? new Date(sale.updatedAt).getTime() + deps.config.unknownGraceMs : 0;
+        if (res.kind === 'ok' && !res.value.found && deps.now().getTime() < settledAt) {
+          out.set(row.id, { kind: 'unknown', reason: 'the vendor has no record yet; the original request may still be in flight' });
+        } else {
+          out.set(row.id, res);
+        }
+      }
       return out;
     },
     onDone(row, value, at) {
@@ -73,8 +86,10 @@ export function headOfficeHandler(deps: Pick<SalesDeps, 'db'>, headOffice: HeadO
       const res = await headOffice.pushSales(sales);
       const out = new Map<number, Delivery>();
       for (const r of rows) {
+        const rejected = res.kind === 'ok' ? res.value.rejected?.find((x) => x.id === r.sale_id) : undefined;
         if (res.kind !== 'ok') out.set(r.id, res);
         else if (res.value.accepted.includes(r.sale_id ?? '')) out.set(r.id, { kind: 'ok', value: null });
+        else if (rejected) out.set(r.id, { kind: 'refused', code: rejected.error.code, message: rejected.error.message });
         else out.set(r.id, { kind: 'unknown', reason: 'head office did not acknowledge this sale' });
       }
       return out;

@@ -27,6 +27,8 @@ export interface SalesConfig {
   currency: string;
   currencyDecimals: number;
   timeZone: string;
+  /** How long after an unknown outcome a vendor's "no such charge" can still change (see verify). */
+  unknownGraceMs: number;
 }
 
 export interface SalesDeps {

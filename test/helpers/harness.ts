@@ -27,13 +27,14 @@ export class RpcFailure extends Error {
   }
 }
 
-export async function startHarness(opts: { settings?: Partial<AppSettings>; app?: CreateAppOptions; dataDir?: string; seed?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: { settings?: Partial<AppSettings>; app?: CreateAppOptions; dataDir?: string; seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const sims = await startSimulators();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-test-'));
   const config = configFromEnv(
-    { ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_LOG_LEVEL: 'silent' },
+    { ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_LOG_LEVEL: 'silent', ...opts.env },
     {
       validateOutputs: true,
+      unknownGraceMs: 1_500,
       printer: { iface: `tcp://${sims.printer.host}:${sims.printer.port}`, widthMm: 80, profile: 'epson', language: 'both', timeoutMs: 3_000 },
       outbox: { baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 200 },
       ...opts.settings,
