@@ -63,8 +63,11 @@ export function scheduleProblems(periods: TariffPeriod[]): string[] {
 }
 
 /** Minute of the day (0..1439) on the wall clock of `timeZone` at instant `at`. */
+const formatters = new Map<string, Intl.DateTimeFormat>(); // building one costs far more than using it
 export function localMinuteOfDay(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  let fmt = formatters.get(timeZone);
+  if (!fmt) formatters.set(timeZone, (fmt = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  const parts = fmt.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return get('hour') * 60 + get('minute');
 }
