@@ -1,0 +1,28 @@
+// Client of the head-office API (test/sim/head-office.openapi.yaml): the outbox pushes sale
+// records here. Signed like the vendor APIs (no merchant id); retried freely because the head
+// office upserts by sale id.
+import type { Sale } from '../../../preload/contract';
+import type { VendorEndpointConfig } from '../config';
+import { createVendorHttp, type VendorHttpOptions } from '../http';
+import { type VendorOutcome, mapOutcome } from '../outcome';
+import { HealthSchema } from '../wire';
+import { PushSalesResultSchema, type PushSalesResult } from './wire';
+
+export interface HeadOfficeClient {
+  /** Upserts the sales by id. `accepted` are stored; `rejected` never will be as sent (dead letters). */
+  pushSales(sales: Sale[]): Promise<VendorOutcome<PushSalesResult>>;
+  ping(): Promise<VendorOutcome<{ serverTime: string }>>;
+}
+
+export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): HeadOfficeClient {
+  const http = createVendorHttp(cfg, opts);
+  return {
+    pushSales(sales) {
+      return http.send({ method: 'POST', path: '/api/v1/sales', body: { sales }, retrySafe: true, schema: PushSalesResultSchema });
+    },
+    async ping() {
+      const o = await http.send({ method: 'GET', path: '/api/v1/ping', schema: HealthSchema });
+      return mapOutcome(o, (v) => ({ serverTime: v.serverTime }));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Starts every simulator on 127.0.0.1 (random free ports unless told otherwise) with the demo data,
+// and gives back their handles plus the environment that points the app's clients at them.
+// Used by integration tests, `npm run sim` and `npm run demo`.
+import { startAcrelSim, type AcrelSim } from './acrel';
+import { DEMO_CREDENTIALS } from './demo-data';
+import { startHeadOfficeSim, type HeadOfficeSim } from './head-office';
+import { startPrinterSim, type PrinterSim } from './printer';
+import { startStsVendorSim, type StsVendorSim } from './sts-vendor';
+
+export type { AcrelSim } from './acrel';
+export type { HeadOfficeSim } from './head-office';
+export type { PrinterSim } from './printer';
+export type { StsVendorSim } from './sts-vendor';
+export type { Faults } from './kit/faults';
+
+export interface SimulatorPorts {
+  sts: number;
+  acrel: number;
+  headOffice: number;
+  printer: number;
+}
+
+export interface Simulators {
+  stsUrl: string;
+  acrelUrl: string;
+  headOfficeUrl: string;
+  printer: PrinterSim;
+  sts: StsVendorSim;
+  acrel: AcrelSim;
+  headOffice: HeadOfficeSim;
+  /** STS_*, ACREL_* and HEAD_OFFICE_* variables that point vendorConfigFromEnv at these simulators. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; now?: () => Date } = {}): Promise<Simulators> {
+  const ports = opts.ports ?? {};
+  const started: { close(): Promise<void> }[] = [];
+  const track = async <T extends { close(): Promise<void> }>(p: Promise<T>): Promise<T> => {
+    const s = await p;
+    started.push(s);
+    return s;
+  };
+  const closeAll = async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  };
+  try {
+    const c = DEMO_CREDENTIALS;
+    const sts = await track(startStsVendorSim({ port: ports.sts, credentials: c.sts, now: opts.now }));
+    const acrel = await track(startAcrelSim({ port: ports.acrel, credentials: c.acrel, now: opts.now }));
+    const headOffice = await track(startHeadOfficeSim({ port: ports.headOffice, credentials: c.headOffice, now: opts.now }));
+    const printer = await track(startPrinterSim({ port: ports.printer }));
+    const env: Record<string, string> = {
+      STS_API_BASE_URL: sts.url,
+      STS_API_KEY: c.sts.apiKey,
+      STS_API_SECRET: c.sts.apiSecret,
+      STS_MERCHANT_ID: c.sts.merchantId ?? '',
+      ACREL_API_BASE_URL: acrel.url,
+      ACREL_API_KEY: c.acrel.apiKey,
+      ACREL_API_SECRET: c.acrel.apiSecret,
+      ACREL_MERCHANT_ID: c.acrel.merchantId ?? '',
+      HEAD_OFFICE_URL: headOffice.url,
+      HEAD_OFFICE_KEY: c.headOffice.apiKey,
+      HEAD_OFFICE_SECRET: c.headOffice.apiSecret,
+    };
+    return { stsUrl: sts.url, acrelUrl: acrel.url, headOfficeUrl: headOffice.url, printer, sts, acrel, headOffice, env, close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
