@@ -17,7 +17,7 @@ test('the Electron app opens a secure window with the login screen', async () =>
   });
   const win = await app.firstWindow();
   await expect(win.getByTestId('login-username')).toBeVisible();
-  expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-  expect(await win.evaluate(() => typeof (window as unknown as { shahn?: { invoke?: unknown } }).shahn?.invoke)).toBe('function');
+  expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(await win.evaluate(() => typeof (globalThis as { shahn?: { invoke?: unknown } }).shahn?.invoke)).toBe('function');
   await app.close();
 });

@@ -1,0 +1,96 @@
+// Stored sale -> receipt blocks. Pure: no clock, no I/O, no printer knowledge. The same sale and
+// context always give the same receipt, which is what lets a reprint match the original.
+import type { Sale } from '../../preload/contract';
+import { formatEnergy, formatLocalDateTime, formatMoney, formatPricePerKwh } from './format';
+import { COPY_MARK, L, PAYMENT, PRODUCT, STATEMENT } from './labels';
+import type { Align, Bilingual, Block, Receipt, ReceiptContext } from './types';
+
+export function buildReceipt(sale: Sale, ctx: ReceiptContext, opts: { copy: boolean }): Receipt {
+  const blocks: Block[] = [];
+  const lang = ctx.language;
+  const money = (minor: number): string => `${formatMoney(minor, ctx.currencyDecimals)} ${ctx.currency}`;
+  const kv = (label: Bilingual, value: string | Bilingual, bold = false): void => {
+    blocks.push({ kind: 'keyValue', label, value, bold });
+  };
+  // A bilingual paragraph becomes one text block per language; Arabic first because the
+  // counters' customers read Arabic first.
+  const say = (b: Bilingual, align: Align = 'center', bold = false, size: 1 | 2 = 1): void => {
+    if (lang !== 'en') blocks.push({ kind: 'text', text: b.ar, align, size, bold, lang: 'ar' });
+    if (lang !== 'ar') blocks.push({ kind: 'text', text: b.en, align, size, bold, lang: 'en' });
+  };
+
+  // Header: who sold it, where and when.
+  say(ctx.utilityName, 'center', true);
+  if (ctx.taxNumber) kv(L.taxNumber, ctx.taxNumber);
+  if (opts.copy) blocks.push({ kind: 'text', text: COPY_MARK, align: 'center', size: 2, bold: true, lang: 'ar' });
+  blocks.push({ kind: 'rule' });
+  kv(L.receiptNo, String(sale.receiptNo), true);
+  kv(L.dateTime, formatLocalDateTime(sale.createdAt, ctx.timeZone));
+  kv(L.counter, ctx.counterName);
+  // The stored sale names who sold; on a copy the person reprinting is named separately so the
+  // copy never misattributes the original sale.
+  kv(L.cashier, opts.copy ? sale.cashier : ctx.cashierName);
+  if (opts.copy && ctx.cashierName !== sale.cashier) kv(L.reprintedBy, ctx.cashierName);
+  blocks.push({ kind: 'rule' });
+
+  // What was bought.
+  kv(L.meter, sale.meterNumber, true);
+  if (sale.customerName) kv(L.customer, sale.customerName);
+  kv(L.product, PRODUCT[sale.product]);
+  const t = sale.tariff;
+  kv(L.tariff, t.scheduleName);
+  kv(L.period, { ar: `${t.periodName.ar} ${t.periodStart}-${t.periodEnd}`, en: `${t.periodName.en} ${t.periodStart}-${t.periodEnd}` });
+  kv(L.price, `${formatPricePerKwh(t.pricePerKwh, ctx.currencyDecimals)} ${ctx.currency}`);
+  blocks.push({ kind: 'rule' });
+
+  // The money, in the order the cashier explains it: amount, what is deducted, what it buys.
+  kv(L.amount, money(sale.amountMinor));
+  for (const d of sale.deductions) kv(d.label, money(d.amountMinor));
+  if (sale.product === 'sts_kwh') {
+    if (sale.energyTenths !== null) kv(L.energy, `${formatEnergy(sale.energyTenths)} kWh`, true);
+    kv(L.energyValue, money(sale.valueMinor));
+  } else {
+    kv(L.credit, money(sale.valueMinor), true);
+    if (sale.estimatedEnergyTenths !== null) kv(L.estimatedEnergy, `~${formatEnergy(sale.estimatedEnergyTenths)} kWh`);
+  }
+  kv(L.charged, money(sale.chargedMinor), true);
+  kv(L.payment, PAYMENT[sale.paymentMethod]);
+  kv(L.tendered, money(sale.tenderedMinor));
+  kv(L.change, money(sale.changeMinor));
+  blocks.push({ kind: 'rule' });
+
+  outcome(sale, blocks, say, kv);
+
+  blocks.push({ kind: 'qr', data: [sale.token ?? '', sale.meterNumber, String(sale.receiptNo)].join('|') });
+  if (ctx.footer) say(ctx.footer);
+  blocks.push({ kind: 'feed', lines: 1 }, { kind: 'cut' });
+  return { language: lang, saleId: sale.id, receiptNo: sale.receiptNo, copy: opts.copy, blocks };
+}
+
+type Say = (b: Bilingual, align?: Align, bold?: boolean, size?: 1 | 2) => void;
+type Kv = (label: Bilingual, value: string | Bilingual, bold?: boolean) => void;
+
+/** The part that differs by outcome: the token, or a plain statement of where the money stands. */
+function outcome(sale: Sale, blocks: Block[], say: Say, kv: Kv): void {
+  const sts = sale.product === 'sts_kwh';
+  if (sale.status === 'issued' && sale.token) {
+    say(L.token, 'center', true);
+    blocks.push({ kind: 'token', digits: sale.token });
+    say(STATEMENT.tokenEntry);
+    if (sale.tokenSource === 'local') say(STATEMENT.localToken);
+  } else if (sale.status === 'issued') {
+    say(STATEMENT.creditSent, 'center', true);
+  } else if (sale.status === 'pending' || sale.status === 'paid') {
+    // 'paid' only reaches a receipt if printing happens before the vendor answers; to the customer
+    // it means the same as pending: money taken, delivery to follow.
+    say(sts ? STATEMENT.pendingToken : STATEMENT.pendingCredit, 'center', true);
+  } else if (sale.status === 'unknown') {
+    say(STATEMENT.unknown, 'center', true);
+  } else {
+    say(sts ? STATEMENT.failedToken : STATEMENT.failedCredit, 'center', true);
+    if (sale.errorMessage) say(sale.errorMessage);
+  }
+  // Every receipt carries the reference a supervisor needs to find the sale again.
+  kv(L.reference, sale.id);
+  if (sale.vendorRef) kv(L.vendorRef, sale.vendorRef);
+}
