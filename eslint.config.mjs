@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright scripts: code in page.evaluate runs in the browser.
+    files: ['docs/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['main/index.ts', 'main/electron/**', 'preload/index.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

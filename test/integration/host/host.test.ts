@@ -80,3 +80,13 @@ describe('browser host', () => {
     expect(escape.body).not.toContain('root:');
   });
 });
+
+describe('meters.lookup', () => {
+  it('names a wrong check digit instead of returning nothing', async () => {
+    await h.login();
+    const r = await h.raw('meters.lookup', { query: '04000001019' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_METER_NUMBER', message: { ar: expect.stringContaining('خانة تحقق'), en: expect.stringContaining('check digit') } } });
+    const unknown = await h.raw('meters.lookup', { query: '04000001034' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'METER_NOT_FOUND' } });
+  });
+});

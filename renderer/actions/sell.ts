@@ -1,0 +1,53 @@
+import { RpcFailure, invoke, toFailure } from '../transport';
+import { useSaleFlow, type PendingSell } from '../stores/sale';
+import { newSaleId } from '../lib/uuid';
+import { parseInputs, quoteIsFresh, requestQuote } from './quote';
+import { slotFor } from './errorSlot';
+import { refreshSync } from './sync';
+import { refreshRecent } from './recent';
+
+let confirming = false;
+
+/** Enter / F9 / the Confirm button. If the inputs changed since the quote on screen (typed faster
+ *  than the debounce), it quotes them first and sells only if that quote succeeds. */
+export async function confirmSale(): Promise<void> {
+  const flow = useSaleFlow.getState();
+  if (confirming || flow.selling || flow.sale) return;
+  if (flow.pendingSell) return send(flow.pendingSell); // retry: same id, same inputs
+  confirming = true;
+  try {
+    if (!quoteIsFresh()) await requestQuote();
+  } finally {
+    confirming = false;
+  }
+  if (!quoteIsFresh()) return; // the quote failed: its error is on screen
+  const p = parseInputs(true);
+  const quote = useSaleFlow.getState().quote;
+  if (!p || !quote) return;
+  return send({
+    saleId: newSaleId(),
+    meterNumber: p.meterNumber,
+    amountMinor: p.amountMinor,
+    tenderedMinor: p.tenderedMinor ?? quote.chargedMinor,
+    paymentMethod: useSaleFlow.getState().paymentMethod,
+  });
+}
+
+async function send(pending: PendingSell): Promise<void> {
+  const flow = useSaleFlow.getState();
+  flow.patch({ selling: true, pendingSell: pending, error: null, printOutcome: null });
+  try {
+    const sale = await invoke('sales.sell', { ...pending });
+    useSaleFlow.getState().patch({ sale, selling: false, pendingSell: null });
+  } catch (e) {
+    const f = toFailure(e);
+    // A lost connection or a crash in main may have committed the sale: keep the id for the retry.
+    const ambiguous = (f instanceof RpcFailure && f.transport) || f.code === 'INTERNAL';
+    const s = useSaleFlow.getState();
+    s.patch({ selling: false, pendingSell: ambiguous ? pending : null });
+    s.setError(ambiguous ? 'sell' : slotFor(f.code, 'sell'), f.error.message);
+  } finally {
+    void refreshSync();
+    void refreshRecent();
+  }
+}

@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { useSaleFlow } from '../stores/sale';
+import { confirmSale } from '../actions/sell';
+
+/** F9 confirms from anywhere; Esc starts a new sale (not while one is being sent). */
+export function useSellHotkeys(onReset: () => void): void {
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.key === 'F9') {
+        e.preventDefault();
+        void confirmSale();
+      } else if (e.key === 'Escape') {
+        const s = useSaleFlow.getState();
+        if (s.selling || s.pendingSell) return; // a sale in doubt is left with the button, not a stray key
+        e.preventDefault();
+        onReset();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onReset]);
+}

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { useSaleFlow } from '../../stores/sale';
+import { useFormat } from '../../hooks/useFormat';
+import { QuoteLines } from './QuoteLines';
+
+/** What the sale will be, before confirming. Re-quoted as the amount / tendered change. */
+export function QuotePanel() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const quote = useSaleFlow((s) => s.quote);
+  const quoting = useSaleFlow((s) => s.quoting);
+  if (!quote) {
+    return (
+      <section className="panel quote-empty" aria-busy={quoting}>
+        <p className="muted">{quoting ? t('sell.quoting') : t('quote.empty')}</p>
+      </section>
+    );
+  }
+  const sts = quote.product === 'sts_kwh';
+  return (
+    <section className={`panel quote ${quoting ? 'is-stale' : ''}`} data-testid="quote-panel" data-product={quote.product} aria-busy={quoting}>
+      <header className="panel-head">
+        <h2>{t(`quote.product.${quote.product}`)}</h2>
+        <bdi className="muted">{quote.customerName}</bdi>
+      </header>
+      <div className="headline">
+        {sts ? (
+          <>
+            <span className="headline-label">{t('quote.energy')}</span>
+            <bdi className="headline-value" data-testid="quote-energy">
+              {f.energy(quote.energyTenths ?? 0)}
+            </bdi>
+            <span className="headline-sub">
+              {t('quote.energyCost')}: <bdi>{f.money(quote.valueMinor)}</bdi>
+            </span>
+          </>
+        ) : (
+          <>
+            <span className="headline-label">{t('quote.credit')}</span>
+            <bdi className="headline-value" data-testid="quote-credit">
+              {f.money(quote.valueMinor)}
+            </bdi>
+            {quote.estimatedEnergyTenths !== null && (
+              <span className="headline-sub" data-testid="quote-energy">
+                {t('quote.estimated', { energy: f.energy(quote.estimatedEnergyTenths) })}
+              </span>
+            )}
+          </>
+        )}
+      </div>
+      <QuoteLines quote={quote} />
+    </section>
+  );
+}
