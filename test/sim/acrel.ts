@@ -1,8 +1,16 @@
 // The Acrel (ADL200) cloud: meters hold a money balance in minor units; a recharge adds to it once
-// per Idempotency-Key. Wire format: main/vendors/PROTOCOL.md, "Acrel API".
+// per Idempotency-Key. In simulated time each meter's load consumes that money at the price of its
+// own time-of-use schedule and the relay trips at zero (prepaid) or at the credit limit (credit).
+// Wire format: main/vendors/PROTOCOL.md, "Acrel API" and "Meter management".
 import { RechargeRequestSchema, type RechargeResult } from '../../main/vendors/acrel/wire';
 import type { Credentials } from '../../main/vendors/signing';
-import { DEMO_ACREL_METERS, type DemoAcrelMeter } from './demo-data';
+import { DEMO_ACREL_METERS, DEMO_ACREL_SCHEDULE, type DemoAcrelMeter } from './demo-data';
+import { createSimClock, type SimClock } from './world/clock';
+import { meterFinder } from './world/finder';
+import { newMeterState, restoreIfPaid, type Mode, type SimMeterState } from './world/meter-state';
+import { modeRoutes } from './world/routes-modes';
+import { meterRoutes } from './world/routes-meter';
+import { createMeterWorld, type MeterWorld } from './world/world';
 import { startHttpSim, type HttpSim, type Route } from './kit/http-sim';
 import { fail, okReply, parseBody, type SimReply } from './kit/replies';
 
@@ -14,19 +22,16 @@ export interface AcrelRechargeRecord extends RechargeResult {
   at: string;
 }
 
-interface SimAcrelMeter {
-  number: string;
-  paymentMode: DemoAcrelMeter['paymentMode'];
-  balanceMinor: number;
-}
-
 export interface AcrelSim extends HttpSim {
   readonly meters: {
     numbers(): string[];
     balanceMinor(meterNumber: string): number;
-    paymentMode(meterNumber: string): DemoAcrelMeter['paymentMode'];
+    paymentMode(meterNumber: string): Mode;
+    /** The meter's physical state (relay, link, registers), settled to the sim clock's now. */
+    state(meterNumber: string): SimMeterState;
   };
   readonly rechargesByKey: ReadonlyMap<string, AcrelRechargeRecord>;
+  readonly world: MeterWorld;
 }
 
 export async function startAcrelSim(opts: {
@@ -34,21 +39,35 @@ export async function startAcrelSim(opts: {
   credentials: Credentials;
   meters?: readonly DemoAcrelMeter[];
   now?: () => Date;
+  clock?: SimClock;
 }): Promise<AcrelSim> {
-  const now = opts.now ?? (() => new Date());
-  const meters = new Map<string, SimAcrelMeter>(
-    (opts.meters ?? DEMO_ACREL_METERS).map((m) => [m.number, { number: m.number, paymentMode: m.paymentMode, balanceMinor: m.startingBalanceMinor }]),
+  const clock = opts.clock ?? createSimClock(opts.now);
+  const now = () => clock.now();
+  const world = createMeterWorld(
+    clock,
+    (opts.meters ?? DEMO_ACREL_METERS).map((m) =>
+      newMeterState({
+        number: m.number,
+        unit: 'money',
+        connection: m.connection ?? 'rf',
+        dcuId: m.dcuId,
+        loadW: m.loadW,
+        mode: m.paymentMode,
+        balance: m.startingBalanceMinor,
+        schedule: DEMO_ACREL_SCHEDULE,
+      }),
+    ),
   );
+  const meters = world.meters;
   const recharges = new Map<string, AcrelRechargeRecord>();
   let refSeq = 0;
 
-  function findMeter(n: string): { ok: true; meter: SimAcrelMeter } | { ok: false; reply: SimReply } {
-    if (!/^\d{12}$/.test(n)) {
-      return { ok: false, reply: fail(422, 'BAD_METER_NUMBER', `Meter number ${n} must have 12 digits`, `رقم العداد ${n} يجب أن يتكون من 12 رقمًا`) };
-    }
-    const meter = meters.get(n);
-    if (!meter) return { ok: false, reply: fail(404, 'METER_NOT_FOUND', `Meter ${n} is not registered in the cloud`, `العداد ${n} غير مسجل في المنصة`) };
-    return { ok: true, meter };
+  const finder = meterFinder(meters, (n) =>
+    /^\d{12}$/.test(n) ? null : fail(422, 'BAD_METER_NUMBER', `Meter number ${n} must have 12 digits`, `رقم العداد ${n} يجب أن يتكون من 12 رقمًا`),
+  );
+  function findMeter(n: string) {
+    world.settle();
+    return finder.find(n);
   }
 
   function recharge(key: string, meterNumber: string, body: unknown): SimReply {
@@ -56,17 +75,19 @@ export async function startAcrelSim(opts: {
     if (!p.ok) return p.reply;
     const m = findMeter(meterNumber);
     if (!m.ok) return m.reply;
-    if (m.meter.paymentMode !== 'prepaid') {
+    if (m.meter.mode === 'postpaid') {
       return fail(409, 'WRONG_PAYMENT_MODE', `Meter ${meterNumber} is postpaid; it cannot be recharged`, `العداد ${meterNumber} بنظام الدفع الآجل ولا يمكن شحنه`);
     }
     if (p.value.amountMinor > ACREL_MAX_RECHARGE_MINOR) {
       return fail(422, 'AMOUNT_TOO_LARGE', 'The amount is above the largest single recharge', 'المبلغ أكبر من الحد الأعلى للشحنة الواحدة');
     }
-    m.meter.balanceMinor += p.value.amountMinor;
+    m.meter.balance += p.value.amountMinor;
+    // Paid again: a meter that tripped for lack of credit closes its relay.
+    restoreIfPaid(m.meter);
     const result: RechargeResult = {
       meterNumber,
       amountMinor: p.value.amountMinor,
-      balanceMinor: m.meter.balanceMinor,
+      balanceMinor: m.meter.balance,
       vendorRef: `ACR-${String(++refSeq).padStart(8, '0')}`,
     };
     recharges.set(key, { ...result, idempotencyKey: key, at: now().toISOString() });
@@ -86,7 +107,7 @@ export async function startAcrelSim(opts: {
       pattern: /^\/api\/v1\/meters\/(?<meter>[^/]+)\/prepaid\/balance$/,
       handle: (r) => {
         const m = findMeter(r.params.meter ?? '');
-        return m.ok ? okReply({ meterNumber: m.meter.number, balanceMinor: m.meter.balanceMinor }) : m.reply;
+        return m.ok ? okReply({ meterNumber: m.meter.number, balanceMinor: m.meter.balance }) : m.reply;
       },
     },
     {
@@ -98,20 +119,25 @@ export async function startAcrelSim(opts: {
         return okReply({ found: true, meterNumber: c.meterNumber, amountMinor: c.amountMinor, balanceMinor: c.balanceMinor, vendorRef: c.vendorRef });
       },
     },
+    ...meterRoutes({ world, finder, amperage: null }),
+    ...modeRoutes(world, finder, 'Minor'),
   ];
 
   const server = await startHttpSim({ port: opts.port, credentials: [opts.credentials], routes });
   const meter = (n: string) => {
     const m = meters.get(n);
     if (!m) throw new Error(`No simulated Acrel meter ${n}`);
+    world.settle();
     return m;
   };
   return Object.assign(server, {
     meters: {
       numbers: () => [...meters.keys()],
-      balanceMinor: (n: string) => meter(n).balanceMinor,
-      paymentMode: (n: string) => meter(n).paymentMode,
+      balanceMinor: (n: string) => meter(n).balance,
+      paymentMode: (n: string) => meter(n).mode,
+      state: (n: string) => meter(n),
     },
     rechargesByKey: recharges as ReadonlyMap<string, AcrelRechargeRecord>,
+    world,
   });
 }

@@ -31,6 +31,10 @@ export interface DemoStsMeter {
   connection: 'rf' | 'wired' | 'none';
   /** kWh already on the meter's credit register, in 0.1 kWh. */
   startingBalanceTenths: number;
+  /** The DCU (data concentrator) the vendor reaches the meter through; none for tokens-only meters. */
+  dcuId?: string;
+  /** What the household draws in the simulator, watts (default 800). */
+  loadW?: number;
 }
 
 export interface DemoAcrelMeter {
@@ -39,6 +43,10 @@ export interface DemoAcrelMeter {
   customer: DemoCustomer;
   paymentMode: 'prepaid' | 'postpaid';
   startingBalanceMinor: number;
+  /** How the cloud reaches it: LoRa/RF through a gateway, or wired (RS-485) to one. Default rf. */
+  connection?: 'rf' | 'wired';
+  dcuId?: string;
+  loadW?: number;
 }
 
 export interface DemoApiCredentials {
@@ -66,6 +74,7 @@ export const DEMO_STS_METERS: readonly DemoStsMeter[] = [
     keys: DEMO_STS_KEYS,
     connection: 'rf',
     startingBalanceTenths: 0,
+    dcuId: 'DCU-SANAA-01',
   },
   {
     number: '04000001026',
@@ -73,6 +82,8 @@ export const DEMO_STS_METERS: readonly DemoStsMeter[] = [
     keys: DEMO_STS_KEYS,
     connection: 'rf',
     startingBalanceTenths: 125,
+    dcuId: 'DCU-SANAA-01',
+    loadW: 1_200,
   },
   {
     number: '04123456784',
@@ -87,6 +98,7 @@ export const DEMO_STS_METERS: readonly DemoStsMeter[] = [
     keys: DEMO_STS_KEYS,
     connection: 'wired',
     startingBalanceTenths: 500,
+    dcuId: 'DCU-SANAA-02',
   },
 ];
 
@@ -101,21 +113,32 @@ export const DEMO_ACREL_METERS: readonly DemoAcrelMeter[] = [
     customer: { nameAr: 'خالد يوسف المطري', nameEn: 'Khaled Yousef Al-Matari', phone: '+967733000201' },
     paymentMode: 'prepaid',
     startingBalanceMinor: 2_500,
+    dcuId: 'GW-ADEN-01',
   },
   {
     number: '202400000002',
     customer: { nameAr: 'مريم سالم باوزير', nameEn: 'Maryam Salem Bawazir', phone: '+967733000202' },
     paymentMode: 'prepaid',
     startingBalanceMinor: 0,
+    dcuId: 'GW-ADEN-01',
   },
   {
     number: '202400000003',
     customer: { nameAr: 'شركة النور للتجارة', nameEn: 'Al-Noor Trading Co.', phone: '+967733000203' },
     paymentMode: 'postpaid',
     startingBalanceMinor: 0,
+    connection: 'wired',
+    dcuId: 'GW-ADEN-02',
+    loadW: 3_000,
   },
 ];
 export const DEMO_UNKNOWN_ACREL_METER = '202499999999';
+
+/** The time-of-use schedule every demo ADL200 starts with (minor units per kWh, local time UTC+3). */
+export const DEMO_ACREL_SCHEDULE = [
+  { name: { ar: 'النهار', en: 'Day' }, startMinute: 0, endMinute: 1_020, pricePerKwh: '250' },
+  { name: { ar: 'الذروة المسائية', en: 'Evening peak' }, startMinute: 1_020, endMinute: 1_440, pricePerKwh: '350' },
+];
 
 export const DEMO_CREDENTIALS: { sts: DemoApiCredentials; acrel: DemoApiCredentials; headOffice: DemoApiCredentials } = {
   sts: { apiKey: 'demo-sts-key', apiSecret: 'demo-sts-secret-do-not-use-in-production', merchantId: 'SHAHN-DEMO-001' },

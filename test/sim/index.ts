@@ -6,12 +6,14 @@ import { DEMO_CREDENTIALS } from './demo-data';
 import { startHeadOfficeSim, type HeadOfficeSim } from './head-office';
 import { startPrinterSim, type PrinterSim } from './printer';
 import { startStsVendorSim, type StsVendorSim } from './sts-vendor';
+import { createSimClock, type SimClock } from './world/clock';
 
 export type { AcrelSim } from './acrel';
 export type { HeadOfficeSim } from './head-office';
 export type { PrinterSim } from './printer';
 export type { StsVendorSim } from './sts-vendor';
 export type { Faults } from './kit/faults';
+export type { SimClock } from './world/clock';
 
 export interface SimulatorPorts {
   sts: number;
@@ -28,13 +30,19 @@ export interface Simulators {
   sts: StsVendorSim;
   acrel: AcrelSim;
   headOffice: HeadOfficeSim;
+  /**
+   * The clouds' shared simulated time. Follows the wall clock until a test calls freeze(); then
+   * advance(ms) plays consumption, link drift and command completion deterministically.
+   */
+  clock: SimClock;
   /** STS_*, ACREL_* and HEAD_OFFICE_* variables that point vendorConfigFromEnv at these simulators. */
   env: Record<string, string>;
   close(): Promise<void>;
 }
 
-export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; now?: () => Date } = {}): Promise<Simulators> {
+export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; now?: () => Date; frozen?: boolean } = {}): Promise<Simulators> {
   const ports = opts.ports ?? {};
+  const clock = createSimClock(opts.now, { frozen: opts.frozen });
   const started: { close(): Promise<void> }[] = [];
   const track = async <T extends { close(): Promise<void> }>(p: Promise<T>): Promise<T> => {
     const s = await p;
@@ -46,8 +54,8 @@ export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; n
   };
   try {
     const c = DEMO_CREDENTIALS;
-    const sts = await track(startStsVendorSim({ port: ports.sts, credentials: c.sts, now: opts.now }));
-    const acrel = await track(startAcrelSim({ port: ports.acrel, credentials: c.acrel, now: opts.now }));
+    const sts = await track(startStsVendorSim({ port: ports.sts, credentials: c.sts, clock }));
+    const acrel = await track(startAcrelSim({ port: ports.acrel, credentials: c.acrel, clock }));
     const headOffice = await track(startHeadOfficeSim({ port: ports.headOffice, credentials: c.headOffice, now: opts.now }));
     const printer = await track(startPrinterSim({ port: ports.printer }));
     const env: Record<string, string> = {
@@ -63,7 +71,7 @@ export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; n
       HEAD_OFFICE_KEY: c.headOffice.apiKey,
       HEAD_OFFICE_SECRET: c.headOffice.apiSecret,
     };
-    return { stsUrl: sts.url, acrelUrl: acrel.url, headOfficeUrl: headOffice.url, printer, sts, acrel, headOffice, env, close: closeAll };
+    return { stsUrl: sts.url, acrelUrl: acrel.url, headOfficeUrl: headOffice.url, printer, sts, acrel, headOffice, clock, env, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

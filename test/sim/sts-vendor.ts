@@ -9,6 +9,13 @@ import { DEMO_STS_METERS, type DemoStsMeter } from './demo-data';
 import { startHttpSim, type HttpSim, type Route } from './kit/http-sim';
 import { fail, okReply, parseBody, type SimReply } from './kit/replies';
 import { SimStsMeter, type EnteredToken, type TokenEntry } from './sts-meter';
+import { maintenanceRoute, type MaintenanceRecord } from './sts-maintenance';
+import { createSimClock, type SimClock } from './world/clock';
+import { meterFinder } from './world/finder';
+import type { SimMeterState } from './world/meter-state';
+import { modeRoutes } from './world/routes-modes';
+import { meterRoutes } from './world/routes-meter';
+import { createMeterWorld, type MeterWorld } from './world/world';
 
 export interface StsChargeRecord extends ChargeResult {
   idempotencyKey: string;
@@ -32,12 +39,17 @@ export interface StsMeterAccess {
   creditedTokens(meterNumber: string): readonly EnteredToken[];
   /** The customer types the token on the meter's keypad. */
   enterToken(meterNumber: string, token: string): TokenEntry;
+  /** The meter's physical state (relay, link, registers), settled to the sim clock's now. */
+  state(meterNumber: string): SimMeterState;
 }
 
 export interface StsVendorSim extends HttpSim {
   readonly meters: StsMeterAccess;
   readonly chargesByKey: ReadonlyMap<string, StsChargeRecord>;
   readonly rechargesByKey: ReadonlyMap<string, StsRechargeRecord>;
+  readonly maintenanceByKey: ReadonlyMap<string, MaintenanceRecord>;
+  /** Simulated time: meters consume, links drift and commands complete as it moves. */
+  readonly world: MeterWorld;
 }
 
 export async function startStsVendorSim(opts: {
@@ -45,13 +57,21 @@ export async function startStsVendorSim(opts: {
   credentials: Credentials;
   meters?: readonly DemoStsMeter[];
   now?: () => Date;
+  clock?: SimClock;
 }): Promise<StsVendorSim> {
-  const now = opts.now ?? (() => new Date());
+  const clock = opts.clock ?? createSimClock(opts.now);
+  const now = () => clock.now();
   const meters = new Map((opts.meters ?? DEMO_STS_METERS).map((m) => [m.number, new SimStsMeter(m)]));
+  const world = createMeterWorld(clock, [...meters.values()].map((m) => m.state));
+  const maintenance = new Map<string, MaintenanceRecord>();
   const charges = new Map<string, StsChargeRecord>();
   const recharges = new Map<string, StsRechargeRecord>();
   let refSeq = 0;
   const nextRef = (prefix: string) => `${prefix}-${String(++refSeq).padStart(8, '0')}`;
+
+  const finder = meterFinder(world.meters, (n) =>
+    isValidMeterNumber(n) ? null : fail(422, 'BAD_METER_NUMBER', `Meter number ${n} is not valid (check digit)`, `رقم العداد ${n} غير صحيح (رقم التحقق)`),
+  );
 
   function findMeter(n: string): { ok: true; meter: SimStsMeter } | { ok: false; reply: SimReply } {
     if (!isValidMeterNumber(n)) {
@@ -93,6 +113,7 @@ export async function startStsVendorSim(opts: {
     if (!p.ok) return p.reply;
     const m = remoteMeter(meterNumber);
     if (!m.ok) return m.reply;
+    world.settle();
     m.meter.balanceTenths += p.value.energyTenths;
     const result: RechargeResult = { meterNumber, energyTenths: p.value.energyTenths, balanceTenths: m.meter.balanceTenths, vendorRef: nextRef('STSB') };
     recharges.set(key, { ...result, idempotencyKey: key, amountMinor: p.value.amountMinor, at: now().toISOString() });
@@ -143,18 +164,23 @@ export async function startStsVendorSim(opts: {
       method: 'GET',
       pattern: /^\/api\/v1\/meters\/(?<meter>[^/]+)\/prepaid\/balance$/,
       handle: (r) => {
+        world.settle();
         const m = remoteMeter(r.params.meter ?? '');
         return m.ok ? okReply({ meterNumber: m.meter.number, balanceTenths: m.meter.balanceTenths }) : m.reply;
       },
     },
+    ...meterRoutes({ world, finder, amperage: { max: 100 } }),
+    ...modeRoutes(world, finder, 'Tenths'),
+    maintenanceRoute({ find: finder.find, meter: (n) => meter(n), now, issued: maintenance }),
   ];
 
-  const server = await startHttpSim({ port: opts.port, credentials: [opts.credentials], routes });
-  const meter = (n: string) => {
+  function meter(n: string): SimStsMeter {
     const m = meters.get(n);
     if (!m) throw new Error(`No simulated STS meter ${n}`);
+    world.settle();
     return m;
-  };
+  }
+  const server = await startHttpSim({ port: opts.port, credentials: [opts.credentials], routes });
   return Object.assign(server, {
     meters: {
       numbers: () => [...meters.keys()],
@@ -163,7 +189,10 @@ export async function startStsVendorSim(opts: {
       lastIssuedTid: (n: string) => meter(n).lastIssuedTid,
       creditedTokens: (n: string) => meter(n).creditedTokens(),
       enterToken: (n: string, token: string) => meter(n).enterToken(token, now()),
+      state: (n: string) => meter(n).state,
     },
+    maintenanceByKey: maintenance as ReadonlyMap<string, MaintenanceRecord>,
+    world,
     chargesByKey: charges as ReadonlyMap<string, StsChargeRecord>,
     rechargesByKey: recharges as ReadonlyMap<string, StsRechargeRecord>,
   });

@@ -4,13 +4,15 @@ import type { VendorEndpointConfig } from '../config';
 import { createVendorHttp, type VendorHttpOptions } from '../http';
 import { type VendorOutcome, mapOutcome } from '../outcome';
 import { HealthSchema } from '../wire';
+import { acrelMeterManagement, type AcrelMeterManagement } from './management';
 import { BalanceSchema, RechargeLookupSchema, RechargeResultSchema, type RechargeLookup } from './wire';
 
 export type AcrelRechargeLookup =
   | { found: false }
   | { found: true; meterNumber: string; amountMinor: number; balanceMinor: number; vendorRef: string };
 
-export interface AcrelClient {
+/** Recharge operations below; meter management (status, relay, modes, schedules) in management.ts. */
+export interface AcrelClient extends AcrelMeterManagement {
   /** Adds money to the meter's balance. Retrying with the same key never credits twice. */
   rechargeBalance(i: { meterNumber: string; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<{ balanceMinor: number; vendorRef: string }>>;
   getPrepaidBalance(i: { meterNumber: string }): Promise<VendorOutcome<{ balanceMinor: number }>>;
@@ -24,6 +26,7 @@ const seg = encodeURIComponent;
 export function createAcrelClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): AcrelClient {
   const http = createVendorHttp(cfg, opts);
   return {
+    ...acrelMeterManagement(http),
     async rechargeBalance({ meterNumber, amountMinor, idempotencyKey }) {
       const o = await http.send({
         method: 'POST',

@@ -4,6 +4,7 @@ import type { VendorEndpointConfig } from '../config';
 import { createVendorHttp, type VendorHttpOptions } from '../http';
 import { type VendorOutcome, mapOutcome } from '../outcome';
 import { HealthSchema } from '../wire';
+import { stsMeterManagement, type StsMeterManagement } from './management';
 import {
   ChargeLookupSchema,
   ChargeResultSchema,
@@ -27,7 +28,8 @@ export type StsRechargeLookup =
   | { found: false }
   | { found: true; meterNumber: string; energyTenths: number; balanceTenths: number; vendorRef: string };
 
-export interface StsVendorClient {
+/** Sales operations below; meter management (status, commands, modes, schedules) in management.ts. */
+export interface StsVendorClient extends StsMeterManagement {
   /** Vends a credit token. Retrying with the same key returns the same token, never a second one. */
   chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<StsCharge>>;
   /** Resolves an unknown chargeMeter: what, if anything, the vendor did under this key. */
@@ -50,6 +52,7 @@ const seg = encodeURIComponent;
 export function createStsVendorClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): StsVendorClient {
   const http = createVendorHttp(cfg, opts);
   return {
+    ...stsMeterManagement(http),
     async chargeMeter({ meterNumber, energyTenths, amountMinor, idempotencyKey }) {
       const o = await http.send({
         method: 'POST',

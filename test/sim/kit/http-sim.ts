@@ -17,6 +17,8 @@ export interface SimRequest {
   /** Parsed JSON body (undefined for GET). */
   body: unknown;
   idempotencyKey: string | null;
+  /** The query string's parameters (the path above has none). */
+  query: URLSearchParams;
 }
 
 export interface Route {
@@ -100,6 +102,7 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     }
     const keyHeader = req.headers[HEADER.idempotencyKey];
     const idempotencyKey = typeof keyHeader === 'string' ? keyHeader : null;
+    const query = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
     const params = Object.fromEntries(Object.entries(route.pattern.exec(bare)?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
 
     let reply: SimReply;
@@ -117,12 +120,12 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
         entry.outcome = 'replayed';
         reply = seen.reply;
       } else {
-        reply = route.handle({ method, path: bare, params, body, idempotencyKey });
+        reply = route.handle({ method, path: bare, params, body, idempotencyKey, query });
         // Refusals are not remembered: nothing happened, so a retry is judged afresh.
         if (reply.status < 300) replay.set(slot, { fingerprint, reply });
       }
     } else {
-      reply = route.handle({ method, path: bare, params, body, idempotencyKey });
+      reply = route.handle({ method, path: bare, params, body, idempotencyKey, query });
     }
 
     if (shot.dropResponseNext) {

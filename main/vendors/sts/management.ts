@@ -1,0 +1,69 @@
+// STS vendor API, meter management (PROTOCOL.md, "Meter management"): balance in kWh, payment
+// mode and credit limit in 0.1 kWh, amperage commands and engineering (maintenance) codes, plus
+// the operations both clouds share. An adapter only, like client.ts.
+import type { VendorHttp } from '../http';
+import { sendCommand, sharedMeterOps, type SharedMeterOps } from '../meter-ops';
+import type { CommandInfo } from '../meter-wire';
+import { type VendorOutcome, mapOutcome } from '../outcome';
+import {
+  CreditInfoSchema,
+  MaintenanceCodeSchema,
+  MeterBalanceSchema,
+  PaymentModeInfoSchema,
+  type CreditInfo,
+  type MaintenanceAction,
+  type MaintenanceCode,
+  type MeterBalance,
+  type PaymentModeInfo,
+} from './wire-meter';
+
+type Keyed = { meterNumber: string; idempotencyKey: string };
+type Without<T> = Omit<T, 'meterNumber'>;
+
+export interface StsMeterManagement extends SharedMeterOps {
+  getMeterBalance(i: { meterNumber: string }): Promise<VendorOutcome<Without<MeterBalance>>>;
+  /** Lowers the meter's amperage limit to limitA (must be below the current limit). */
+  reduceAmperage(i: Keyed & { limitA: number }): Promise<VendorOutcome<CommandInfo>>;
+  /** Raises the meter's amperage limit to limitA (must be above the current limit). */
+  increaseAmperage(i: Keyed & { limitA: number }): Promise<VendorOutcome<CommandInfo>>;
+  /** An engineering token for a technician: made by the vendor with the meter's key, expires. */
+  generateMaintenanceCode(
+    i: Keyed & { purpose: 'maintenance' | 'repair' | 'check'; action: MaintenanceAction; powerLimitW?: number; validMinutes: number },
+  ): Promise<VendorOutcome<Without<MaintenanceCode>>>;
+  setPrepaidMode(i: Keyed): Promise<VendorOutcome<Without<PaymentModeInfo>>>;
+  setPostpaidMode(i: Keyed): Promise<VendorOutcome<Without<PaymentModeInfo>>>;
+  /** A limit above zero puts the meter in credit mode: it may run that far below zero. */
+  setCreditLimit(i: Keyed & { creditLimitTenths: number }): Promise<VendorOutcome<Without<PaymentModeInfo>>>;
+  getPaymentMode(i: { meterNumber: string }): Promise<VendorOutcome<Without<PaymentModeInfo>>>;
+  getCreditInfo(i: { meterNumber: string }): Promise<VendorOutcome<Without<CreditInfo>>>;
+}
+
+const seg = encodeURIComponent;
+const strip = <T extends { meterNumber: string }>({ meterNumber: _n, ...rest }: T): Without<T> => rest;
+
+export function stsMeterManagement(http: VendorHttp): StsMeterManagement {
+  const p = (n: string, rest: string) => `/api/v1/meters/${seg(n)}/${rest}`;
+  const postMode = async (meterNumber: string, rest: string, idempotencyKey: string, body: object) =>
+    mapOutcome(await http.send({ method: 'POST', path: p(meterNumber, rest), body, idempotencyKey, schema: PaymentModeInfoSchema }), strip);
+  return {
+    ...sharedMeterOps(http),
+    async getMeterBalance({ meterNumber }) {
+      return mapOutcome(await http.send({ method: 'GET', path: p(meterNumber, 'balance'), schema: MeterBalanceSchema }), strip);
+    },
+    reduceAmperage: ({ meterNumber, idempotencyKey, limitA }) => sendCommand(http, meterNumber, idempotencyKey, { command: 'reduce_amperage', limitA }),
+    increaseAmperage: ({ meterNumber, idempotencyKey, limitA }) => sendCommand(http, meterNumber, idempotencyKey, { command: 'increase_amperage', limitA }),
+    async generateMaintenanceCode({ meterNumber, idempotencyKey, purpose, action, powerLimitW, validMinutes }) {
+      const body = { purpose, action, validMinutes, ...(powerLimitW === undefined ? {} : { powerLimitW }) };
+      return mapOutcome(await http.send({ method: 'POST', path: p(meterNumber, 'maintenance-codes'), body, idempotencyKey, schema: MaintenanceCodeSchema }), strip);
+    },
+    setPrepaidMode: ({ meterNumber, idempotencyKey }) => postMode(meterNumber, 'payment-mode/prepaid', idempotencyKey, {}),
+    setPostpaidMode: ({ meterNumber, idempotencyKey }) => postMode(meterNumber, 'payment-mode/postpaid', idempotencyKey, {}),
+    setCreditLimit: ({ meterNumber, idempotencyKey, creditLimitTenths }) => postMode(meterNumber, 'credit-limit', idempotencyKey, { creditLimitTenths }),
+    async getPaymentMode({ meterNumber }) {
+      return mapOutcome(await http.send({ method: 'GET', path: p(meterNumber, 'payment-mode'), schema: PaymentModeInfoSchema }), strip);
+    },
+    async getCreditInfo({ meterNumber }) {
+      return mapOutcome(await http.send({ method: 'GET', path: p(meterNumber, 'credit'), schema: CreditInfoSchema }), strip);
+    },
+  };
+}
