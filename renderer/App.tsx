@@ -11,15 +11,20 @@ import type { Bilingual } from '../preload/contract';
 import { ErrorMessage } from './components/ErrorMessage';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { TopBar } from './screens/topbar/TopBar';
-import { SellScreen } from './screens/sell/SellScreen';
+import { screensFor } from './screens/registry';
+import { useNav } from './stores/nav';
 import { useSyncPolling } from './hooks/useSyncPolling';
 
 function SignedIn() {
   useSyncPolling();
+  const role = useSession((s) => s.user?.role ?? 'cashier');
+  const screen = useNav((s) => s.screen);
+  const screens = screensFor(role);
+  const Current = (screens.find((s) => s.id === screen) ?? screens[0]!).component;
   return (
     <div className="shell">
       <TopBar />
-      <SellScreen />
+      <Current />
     </div>
   );
 }
@@ -38,6 +43,7 @@ export function App() {
       useSaleFlow.getState().reset();
       useSync.getState().reset();
       useRecent.getState().set([]);
+      useNav.getState().go('sell');
     }
   }, [user]);
 

@@ -3,6 +3,7 @@ import { useSession } from '../../stores/session';
 import { logout } from '../../actions/auth';
 import { LangSwitch } from '../../components/LangSwitch';
 import { SyncIndicator } from './SyncIndicator';
+import { NavTabs } from './NavTabs';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function TopBar() {
           <bdi>{user?.displayName}</bdi>
         </span>
       </div>
+      <NavTabs />
       <SyncIndicator />
       <div className="topbar-actions">
         <LangSwitch />

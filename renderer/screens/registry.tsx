@@ -1,0 +1,21 @@
+// Every screen reachable from the top bar: one entry each, with the lowest role that may open it
+// (main checks roles again on every call; hiding a tab is only a convenience).
+// To add a screen: add one entry here and its label under "nav" in i18n/ar.json and en.json.
+import type { ComponentType } from 'react';
+import type { Role } from '../../preload/contract';
+import { SellScreen } from './sell/SellScreen';
+
+export interface ScreenEntry {
+  id: string;
+  /** i18n key of the tab label */
+  label: string;
+  role: Role;
+  component: ComponentType;
+}
+
+export const SCREENS: ScreenEntry[] = [
+  { id: 'sell', label: 'nav.sell', role: 'cashier', component: SellScreen },
+];
+
+const RANK: Record<Role, number> = { cashier: 1, supervisor: 2, admin: 3 };
+export const screensFor = (role: Role) => SCREENS.filter((s) => RANK[role] >= RANK[s.role]);
