@@ -8,13 +8,23 @@ import { createSessionStore } from './auth/sessions';
 import type { AppConfig } from './config';
 import { createDispatcher, type CallResult } from './ipc/dispatch';
 import { buildHandlers } from './ipc/build-handlers';
-import { createLogger, type Logger } from './logger';
+import { createLogger, flushLogger, type Logger } from './logger';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker';
 import { acrelRechargeHandler, headOfficeHandler, stsVerifyHandler } from './sales/deliveries';
 import type { SalesDeps } from './sales/ports';
 import { reconcileAtStartup } from './sales/reconcile';
 import { createPrinterPort } from './wiring/printer-port';
+import { createPrintQueue } from './printing/queue';
+import { registerPrintQueue } from './sales/print';
 import { createVendorPorts } from './wiring/vendor-ports';
+import { createAcrelClient } from './vendors/acrel/client';
+import { meterCommandHandler, meterCommandPort, type MeterCommandPort } from './sales/meter-commands';
+import { createVendingKeyStore, fileProtector, loadMasterKey, registerKeyStore, type KeyProtector } from './keys';
+import { backupNow, scheduleBackups, PID_NAME, type BackupReason, type BackupResult } from './backup';
+import type { SaleStep } from './sales/ports';
+import { meterCommandTopics } from './meters/deliveries';
+import { meterHandlers } from './meters/handlers';
+import { createMeterVendors } from './meters/vendors';
 
 export interface App {
   config: AppConfig;
@@ -24,6 +34,8 @@ export interface App {
   /** Every contract call, from any transport: the token (if any) selects the session. */
   call(channel: string, input: unknown, token?: string): Promise<CallResult>;
   sales: SalesDeps;
+  /** Online backup to the configured folder (scheduled, at shift close, or on demand). */
+  backup(reason: BackupReason): Promise<BackupResult>;
   close(): Promise<void>;
 }
 
@@ -31,6 +43,12 @@ export interface CreateAppOptions {
   now?: () => Date;
   /** Start the outbox worker (tests that drive it by hand turn this off). */
   startWorker?: boolean;
+  /** Acrel meter commands (tests plug a fake in); default: the configured Acrel client. */
+  meterCommands?: MeterCommandPort;
+  /** How the master key of the vending-key store is protected (Electron: safeStorage). */
+  keyProtector?: KeyProtector;
+  /** Observes sale step boundaries (the crash test kills the process there). */
+  onSaleStep?: (step: SaleStep, saleId: string) => void;
 }
 
 export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
@@ -39,7 +57,16 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   const log = createLogger(config.dataDir, config.logLevel);
   const db = openDb(path.join(config.dataDir, 'shahn.sqlite'));
   const vendors = createVendorPorts(config.vendors);
+  const meterVendors = createMeterVendors(config.vendors);
+  const meterCommands = opts.meterCommands ?? meterCommandPort(config.vendors.acrel ? createAcrelClient(config.vendors.acrel) : null);
+  const keys = createVendingKeyStore(db.write, loadMasterKey(config.dataDir, opts.keyProtector ?? fileProtector));
+  registerKeyStore(db.write, keys);
+  // Lets `npm run restore` refuse while this process owns the database.
+  const pidFile = path.join(config.dataDir, PID_NAME);
+  fs.writeFileSync(pidFile, String(process.pid));
 
+  // The printer reads its settings from the database on every receipt (main/settings).
+  const printer = createPrinterPort(config, db.write);
   const outboxPort = { deliverNow: (id: number) => worker.deliverNow(id), kick: () => worker.kick() };
   const sales: SalesDeps = {
     db,
@@ -47,8 +74,11 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
     now,
     sts: vendors.sts,
     outbox: outboxPort,
-    printer: createPrinterPort(config),
+    printer,
     log,
+    keys,
+    vending: config.vending,
+    onStep: opts.onSaleStep,
   };
   const worker: OutboxWorker = createOutboxWorker({
     db,
@@ -61,26 +91,42 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
       'acrel.recharge': acrelRechargeHandler(sales, vendors.acrel),
       'sts.verify': stsVerifyHandler(sales),
       'headoffice.sale': headOfficeHandler(sales, vendors.headOffice),
+      ...meterCommandTopics(db.write, meterVendors),
+      'acrel.command': meterCommandHandler(meterCommands),
     },
     probe: vendors.probe,
   });
 
   reconcileAtStartup(sales);
+  // Receipts still queued from the last run are printed; failed ones retried with backoff.
+  const printQueue = createPrintQueue({ db, now, log, printer });
+  registerPrintQueue(db, printQueue);
+  const backupDir = config.backup.dir ?? path.join(config.dataDir, 'backups');
+  const backup = async (reason: BackupReason) => {
+    const r = await backupNow(db, backupDir, reason, now(), config.backup.keep);
+    log.info({ file: r.file, bytes: r.bytes, reason }, 'database backed up');
+    return r;
+  };
+  const stopBackups = scheduleBackups(() => backup('scheduled'), config.backup.intervalMinutes, log);
   const sessions = createSessionStore(config.sessionTtlMinutes * 60_000);
-  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now }), {
+  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterCommands, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick() }) }), {
     validateOutputs: config.validateOutputs,
     log,
   });
   if (opts.startWorker !== false) worker.start();
+  printQueue.start();
   const call = (channel: string, input: unknown, token?: string) => dispatch(channel, input, { token, session: sessions.get(token) });
   log.info({ channels: Object.keys(contract).length, db: db.file }, 'shahn started');
 
   return {
-    config, db, log, worker, call, sales,
+    config, db, log, worker, call, sales, backup,
     async close() {
+      stopBackups();
+      await printQueue.stop();
       await worker.stop();
       db.close();
-      log.flush?.();
+      fs.rmSync(pidFile, { force: true });
+      await flushLogger(log);
     },
   };
 }

@@ -39,6 +39,22 @@ export const AppSettingsSchema = z.object({
   unknownGraceMs: z.number().int().min(0).max(24 * 3600_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
   outbox: z.object({ baseDelayMs: z.number().int().min(10), maxDelayMs: z.number().int().min(10), idleProbeMs: z.number().int().min(50) }),
+  vending: z.object({
+    /** 'vendor': ask the STS vendor, vend locally only when it provably never got the request. 'local': always on the counter. */
+    mode: z.enum(['vendor', 'local']),
+    /** Most money (minor units) vended locally and not yet reported to the head office. */
+    offlineLimitMinor: z.number().int().min(0).max(1_000_000_000_000),
+    /** Longest a cashier waits for the vendor; after it the outcome is `unknown` and resolved in the background. */
+    saleDeadlineMs: z.number().int().min(200).max(120_000),
+  }),
+  backup: z.object({
+    /** Folder the operator chose; null = <dataDir>/backups. */
+    dir: z.string().min(1).nullable(),
+    /** 0 = no scheduled backups (shift close and `backup.now` still back up). */
+    intervalMinutes: z.number().int().min(0).max(7 * 24 * 60),
+    /** How many backup files to keep in the folder (oldest removed first). */
+    keep: z.number().int().min(1).max(10_000),
+  }),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 export type AppConfig = AppSettings & { vendors: VendorConfig };
@@ -60,6 +76,8 @@ export function defaultSettings(dataDir: string): AppSettings {
     unknownGraceMs: 10 * 60_000,
     logLevel: 'info',
     outbox: { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, idleProbeMs: 15_000 },
+    vending: { mode: 'vendor', offlineLimitMinor: 500_000, saleDeadlineMs: 8_000 },
+    backup: { dir: null, intervalMinutes: 60, keep: 48 },
   };
 }
 
@@ -77,6 +95,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<AppSett
     timeZone: env.SHAHN_TIME_ZONE ?? d.timeZone,
     defaultLocale: env.SHAHN_LOCALE ?? d.defaultLocale,
     logLevel: env.SHAHN_LOG_LEVEL ?? d.logLevel,
+    vending: {
+      ...d.vending,
+      mode: env.SHAHN_VEND_LOCALLY === undefined || env.SHAHN_VEND_LOCALLY === '' ? d.vending.mode : env.SHAHN_VEND_LOCALLY === '1' ? 'local' : 'vendor',
+      offlineLimitMinor: num(env.SHAHN_OFFLINE_LIMIT_MINOR) ?? d.vending.offlineLimitMinor,
+      saleDeadlineMs: num(env.SHAHN_SALE_DEADLINE_MS) ?? d.vending.saleDeadlineMs,
+    },
+    backup: {
+      ...d.backup,
+      dir: env.SHAHN_BACKUP_DIR || d.backup.dir,
+      intervalMinutes: num(env.SHAHN_BACKUP_INTERVAL_MINUTES) ?? d.backup.intervalMinutes,
+    },
     printer: {
       ...d.printer,
       iface: env.SHAHN_PRINTER ?? d.printer.iface,

@@ -3,6 +3,9 @@
 // by the renderer (for types only). Money is always an integer of minor units; energy an integer
 // of 0.1 kWh; prices are exact decimal strings; times are ISO-8601 UTC strings.
 import { z } from 'zod';
+import { tariffChannels } from './contract-tariffs';
+import { meterChannels } from './contract-meters';
+export * from './contract-tariffs';
 
 export const ROLES = ['cashier', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -80,6 +83,15 @@ export const QuoteSchema = z.object({
   chargedMinor: minor,
   tenderedMinor: minor,
   changeMinor: minor,
+  // Added with payment modes; optional so quotes stored before them still read back.
+  /** The meter's payment mode at the time of the quote. */
+  paymentMode: PaymentMode.optional(),
+  /** 'settlement': a postpaid/credit payment that buys no energy, it pays down the debt. */
+  kind: z.enum(['purchase', 'settlement']).optional(),
+  /** The meter's debt before and after this sale (null when it owed nothing). */
+  debt: z.object({ beforeMinor: minor, recoveredMinor: minor, afterMinor: minor }).nullable().optional(),
+  /** Vend by units: the energy the customer asked for, in 0.1 kWh. */
+  requestedEnergyTenths: z.number().int().positive().nullable().optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
@@ -125,7 +137,57 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** A message the receiver refused for good; a supervisor sends it again or resolves it. */
+export const DeadLetterSchema = z.object({
+  id: z.number().int(),
+  topic: z.string(),
+  saleId: z.string().nullable(),
+  receiptNo: z.number().int().nullable(),
+  meterNumber: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type DeadLetter = z.infer<typeof DeadLetterSchema>;
+
+export const BackupResultSchema = z.object({ file: z.string(), bytes: z.number().int().nonnegative(), at: isoTime });
+
+// Receipts and the printer (issue 7). The settings' shape is checked here; whether an address
+// or a name makes sense is checked by main/settings, which answers in both languages.
+export const PrinterSettingsSchema = z.object({
+  /** tcp://host:9100, printer:NAME or a device path; null = no printer at this counter */
+  iface: z.string().trim().max(300).nullable(),
+  widthMm: z.union([z.literal(58), z.literal(80)]),
+  profile: z.enum(['epson', 'star']),
+  language: z.enum(['ar', 'en', 'both']),
+  utilityName: Bilingual,
+  taxNumber: z.string().trim().max(64).nullable(),
+  footer: Bilingual.nullable(),
+  cashDrawer: z.boolean(),
+}).strict();
+export type PrinterSettings = z.infer<typeof PrinterSettingsSchema>;
+export const PrintJobSchema = z.object({
+  id: z.number().int(),
+  saleId: z.string(),
+  receiptNo: z.number().int(),
+  copy: z.boolean(),
+  status: z.enum(['queued', 'printing', 'printed', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  errorCode: z.string().nullable(),
+  error: Bilingual.nullable(),
+  nextAt: z.string(),
+  createdAt: z.string(),
+});
+export type PrintJob = z.infer<typeof PrintJobSchema>;
+const PrintResultSchema = z.object({ printed: z.boolean(), copy: z.boolean(), error: Bilingual.nullable() });
+
 const empty = z.object({}).strict();
+/** Vend by units: 0.1 kWh, at most what one STS token can carry (18 201 624 = 1 820 162.4 kWh). */
+const energyInput = z.number().int().positive().max(18_201_624);
+const amountOrEnergy = (i: { amountMinor?: number; energyTenths?: number }) => (i.amountMinor === undefined) !== (i.energyTenths === undefined);
+const AMOUNT_OR_ENERGY = { message: 'give exactly one of amountMinor (money) or energyTenths (0.1 kWh)', path: ['amountMinor'] };
 
 function channel<I extends z.ZodType, O extends z.ZodType>(def: { input: I; output: O; role: ChannelRole }) {
   return def;
@@ -147,8 +209,9 @@ export const contract = {
   }),
   'sales.quote': channel({
     input: z
-      .object({ meterNumber: meterNumberInput, amountMinor: positiveMinor, tenderedMinor: minor.optional(), at: isoTime.optional() })
-      .strict(),
+      .object({ meterNumber: meterNumberInput, amountMinor: positiveMinor.optional(), energyTenths: energyInput.optional(), tenderedMinor: minor.optional(), at: isoTime.optional() })
+      .strict()
+      .refine(amountOrEnergy, AMOUNT_OR_ENERGY),
     output: QuoteSchema,
     role: 'cashier',
   }),
@@ -158,11 +221,14 @@ export const contract = {
         /** Client-generated: a retry of the same sale with the same id never sells twice. */
         saleId: z.string().uuid().optional(),
         meterNumber: meterNumberInput,
-        amountMinor: positiveMinor,
+        /** Vend by amount (money) or by units (energyTenths, 0.1 kWh): exactly one of the two. */
+        amountMinor: positiveMinor.optional(),
+        energyTenths: energyInput.optional(),
         tenderedMinor: minor,
         paymentMethod: PaymentMethod,
       })
-      .strict(),
+      .strict()
+      .refine(amountOrEnergy, AMOUNT_OR_ENERGY),
     output: SaleSchema,
     role: 'cashier',
   }),
@@ -179,6 +245,43 @@ export const contract = {
   }),
   'sync.status': channel({ input: empty, output: SyncStatusSchema, role: 'cashier' }),
   'sync.now': channel({ input: empty, output: SyncStatusSchema, role: 'cashier' }),
+  // Offline-first (issue 6): the cashier's list of sales still on their way, the supervisor's
+  // dead-letter list, and an on-demand database backup.
+  'sales.pending': channel({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(SaleSchema),
+    role: 'cashier',
+  }),
+  'outbox.deadLetters': channel({
+    input: z.object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(DeadLetterSchema),
+    role: 'supervisor',
+  }),
+  'outbox.retry': channel({ input: z.object({ id: z.number().int().positive() }).strict(), output: SyncStatusSchema, role: 'supervisor' }),
+  'outbox.resolve': channel({
+    input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(3).max(500) }).strict(),
+    output: SyncStatusSchema,
+    role: 'supervisor',
+  }),
+  'backup.now': channel({ input: empty, output: BackupResultSchema, role: 'supervisor' }),
+  'printer.settings': channel({ input: empty, output: z.object({ settings: PrinterSettingsSchema, saved: z.boolean() }), role: 'supervisor' }),
+  'printer.saveSettings': channel({ input: PrinterSettingsSchema, output: PrinterSettingsSchema, role: 'supervisor' }),
+  /** A test page with the given (unsaved) settings, or the saved ones. Not queued: the answer is the point. */
+  'printer.test': channel({ input: z.object({ settings: PrinterSettingsSchema.optional() }).strict(), output: PrintResultSchema, role: 'supervisor' }),
+  /** The receipt of a sale as the exact 1-bit bitmap the printer gets (PNG, base64). */
+  'receipts.preview': channel({
+    input: z.object({ id: z.string().uuid(), copy: z.boolean().default(false) }).strict(),
+    output: z.object({ png: z.string(), width: z.number().int(), height: z.number().int(), widthMm: z.union([z.literal(58), z.literal(80)]), rasters: z.array(z.object({ top: z.number().int(), height: z.number().int() })) }),
+    role: 'cashier',
+  }),
+  /** Receipts not printed yet after at least one try: what the sell screen's alert shows. */
+  'receipts.problems': channel({ input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(), output: z.array(PrintJobSchema), role: 'cashier' }),
+  /** Retry: the same job again now (nothing came out). */
+  'receipts.retry': channel({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: PrintResultSchema, role: 'cashier' }),
+  /** Reprint: part of it may be on paper, so the job is closed and a COPY is printed instead (audited). */
+  'receipts.reprint': channel({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: PrintResultSchema, role: 'cashier' }),
+  ...tariffChannels,
+  ...meterChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -200,8 +303,12 @@ export const ERROR_CODES = [
   'AMOUNT_TOO_LARGE',
   'TENDERED_TOO_LOW',
   'NO_TARIFF',
+  'NOTHING_OWED',
+  'WRONG_PAYMENT_MODE',
   'VENDOR_REFUSED',
   'CONFLICT',
+  'VENDOR_UNREACHABLE',
+  'NOT_CONFIGURED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,16 +14,19 @@ import { TopBar } from './screens/topbar/TopBar';
 import { screensFor } from './screens/registry';
 import { useNav } from './stores/nav';
 import { useSyncPolling } from './hooks/useSyncPolling';
+import { PrintAlert } from './screens/printer/PrintAlert';
 
 function SignedIn() {
   useSyncPolling();
   const role = useSession((s) => s.user?.role ?? 'cashier');
   const screen = useNav((s) => s.screen);
   const screens = screensFor(role);
-  const Current = (screens.find((s) => s.id === screen) ?? screens[0]!).component;
+  const current = screens.find((s) => s.id === screen) ?? screens[0]!;
+  const Current = current.component;
   return (
     <div className="shell">
       <TopBar />
+      {current.id === 'sell' && <PrintAlert />}
       <Current />
     </div>
   );

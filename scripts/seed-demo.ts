@@ -2,7 +2,8 @@
 // meters the simulators know). Used by `npm run demo` and by the integration and e2e tests.
 import type Database from 'better-sqlite3';
 import { hashPin } from '../main/auth/pin';
-import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../test/sim/demo-data';
+import { DEMO_ACREL_METERS, DEMO_STS_KEYS, DEMO_STS_METERS } from '../test/sim/demo-data';
+import { keyStoreFor } from '../main/keys';
 
 export const DEMO_USERS = [
   { username: 'cashier', pin: '1111', displayName: 'سارة (كاشير)', role: 'cashier', locale: 'ar' },
@@ -25,6 +26,30 @@ export const DEMO_TARIFF = {
     { nameAr: 'ذروة', nameEn: 'Peak', start: 17 * 60, end: 23 * 60, price: '300.5' },
   ],
 };
+
+/** Commercial flat rate: a monthly service fee on the first purchase and 10% debt recovery. */
+export const DEMO_COMMERCIAL_TARIFF = {
+  code: 'COM-FLAT', nameAr: 'تجاري - سعر ثابت', nameEn: 'Commercial flat rate', vatPercent: '5', feeMinor: 500, feeMode: 'first_of_month',
+  debtRecoveryPercent: '10', minPurchaseMinor: 1_000, maxPurchaseMinor: 1_000_000, price: '250',
+} as const;
+/** A tariff group on the commercial rate, with the wired DCU meter in it. */
+export const DEMO_GROUP = { code: 'FEEDER-3', nameAr: 'المغذي 3 - المحلات', nameEn: 'Feeder 3 - shops', meter: DEMO_STS_METERS[3]!.number };
+/** The postpaid demo meter's unpaid bill, so a settlement can be tried. */
+export const DEMO_POSTPAID_DEBT_MINOR = 45_000;
+
+function seedTariffExtras(db: Database.Database, at: string): void {
+  const c = DEMO_COMMERCIAL_TARIFF;
+  const s = db.prepare(
+    `INSERT INTO tariff_schedules (code, name_ar, name_en, effective_from, vat_percent, fee_minor, fee_mode, debt_recovery_percent, min_purchase_minor, max_purchase_minor, created_at)
+     VALUES (?, ?, ?, '2000-01-01T00:00:00.000Z', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  ).get(c.code, c.nameAr, c.nameEn, c.vatPercent, c.feeMinor, c.feeMode, c.debtRecoveryPercent, c.minPurchaseMinor, c.maxPurchaseMinor, at) as { id: number };
+  db.prepare(`INSERT INTO tariff_periods (schedule_id, idx, name_ar, name_en, start_minute, end_minute, price_per_kwh) VALUES (?, 0, 'طوال اليوم', 'All day', 0, 1440, ?)`).run(s.id, c.price);
+  const g = db.prepare('INSERT INTO tariff_groups (code, name_ar, name_en, schedule_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id')
+    .get(DEMO_GROUP.code, DEMO_GROUP.nameAr, DEMO_GROUP.nameEn, c.code, at, at) as { id: number };
+  db.prepare('UPDATE meters SET tariff_group_id = ? WHERE number = ?').run(g.id, DEMO_GROUP.meter);
+  const postpaid = DEMO_ACREL_METERS.find((m) => m.paymentMode === 'postpaid');
+  if (postpaid) db.prepare('UPDATE meters SET debt_minor = ? WHERE number = ?').run(DEMO_POSTPAID_DEBT_MINOR, postpaid.number);
+}
 
 export function seedDemo(db: Database.Database, at = new Date().toISOString()): void {
   db.transaction(() => {
@@ -57,5 +82,8 @@ export function seedDemo(db: Database.Database, at = new Date().toISOString()): 
         m.number, c.id, t.code, m.paymentMode, at,
       );
     }
+    seedTariffExtras(db, at);
   })();
+  // The demo vending key (the STS test key), sealed like a real one so offline vending works in the demo.
+  keyStoreFor(db).put({ sgc: DEMO_STS_KEYS.sgc, krn: DEMO_STS_KEYS.krn }, DEMO_STS_KEYS.vendingKey, at);
 }

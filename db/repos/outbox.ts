@@ -1,21 +1,28 @@
 // The outbox table: must-deliver messages, each with the idempotency key sent on every attempt.
 import type Database from 'better-sqlite3';
+import { stmt } from './stmt';
 
 export interface OutboxRow {
   id: number; topic: string; key: string; sale_id: string | null; payload_json: string; status: 'pending' | 'done' | 'dead';
   attempts: number; next_attempt_at: string; last_error: string | null; created_at: string; delivered_at: string | null;
+  order_key: string | null; resolved_at: string | null; resolved_by: number | null; resolution: string | null;
 }
 
-export function enqueue(db: Database.Database, m: { topic: string; key: string; saleId?: string; payload: unknown; at: string }): number {
-  const r = db
-    .prepare(
-      `INSERT INTO outbox (topic, key, sale_id, payload_json, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (topic, key) DO NOTHING RETURNING id`,
-    )
-    .get(m.topic, m.key, m.saleId ?? null, JSON.stringify(m.payload), m.at, m.at) as { id: number } | undefined;
+/** orderKey (e.g. "meter:202400000001"): the message waits for earlier pending messages with the same key. */
+export function enqueue(db: Database.Database, m: { topic: string; key: string; saleId?: string; payload: unknown; at: string; orderKey?: string }): number {
+  const r = stmt(
+    db,
+    `INSERT INTO outbox (topic, key, sale_id, payload_json, next_attempt_at, created_at, order_key) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (topic, key) DO NOTHING RETURNING id`,
+  ).get(m.topic, m.key, m.saleId ?? null, JSON.stringify(m.payload), m.at, m.at, m.orderKey ?? null) as { id: number } | undefined;
   if (r) return r.id;
   return (db.prepare('SELECT id FROM outbox WHERE topic = ? AND key = ?').get(m.topic, m.key) as { id: number }).id;
 }
+
+// A message with an order key waits while an earlier message with the same key is still pending
+// (a dead one does not block: it was refused for good and a supervisor decides about it).
+const IN_ORDER = `(o.order_key IS NULL OR NOT EXISTS
+  (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.status = 'pending' AND e.id < o.id))`;
 
 /** Due messages; head-office sale records wait until their sale has a final outcome. */
 export function dueRows(db: Database.Database, now: string, limit: number): OutboxRow[] {
@@ -24,9 +31,33 @@ export function dueRows(db: Database.Database, now: string, limit: number): Outb
       `SELECT o.* FROM outbox o LEFT JOIN sales s ON s.id = o.sale_id
        WHERE o.status = 'pending' AND o.next_attempt_at <= ?
          AND (o.topic <> 'headoffice.sale' OR s.status IN ('issued', 'failed'))
+         AND ${IN_ORDER}
        ORDER BY o.id LIMIT ?`,
     )
     .all(now, limit) as OutboxRow[];
+}
+
+/** True when an earlier message with the same order key is still pending. */
+export function waitsForEarlier(db: Database.Database, id: number): boolean {
+  return db.prepare(`SELECT 1 FROM outbox o WHERE o.id = ? AND NOT ${IN_ORDER}`).get(id) !== undefined;
+}
+
+/** Makes every pending message of these topics due now (e.g. verifications, on reconnect). */
+export function makeDueNow(db: Database.Database, at: string, topics?: string[]): void {
+  if (!topics) {
+    db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(at);
+    return;
+  }
+  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND topic IN (${topics.map(() => '?').join(',')})`).run(at, ...topics);
+}
+
+/** Settles the pending message of a topic about a sale (e.g. its verification once the sale is resolved). */
+export function settleForSale(db: Database.Database, topic: string, saleId: string, at: string): void {
+  db.prepare(`UPDATE outbox SET status = 'done', delivered_at = ?, last_error = NULL WHERE topic = ? AND sale_id = ? AND status = 'pending'`).run(at, topic, saleId);
+}
+
+export function nextDueAt(db: Database.Database): string | null {
+  return (db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`).get() as { t: string | null }).t;
 }
 
 export function getRow(db: Database.Database, id: number): OutboxRow | null {
@@ -34,7 +65,7 @@ export function getRow(db: Database.Database, id: number): OutboxRow | null {
 }
 
 export function markDone(db: Database.Database, id: number, at: string): void {
-  db.prepare(`UPDATE outbox SET status = 'done', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(at, id);
+  stmt(db, `UPDATE outbox SET status = 'done', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(at, id);
 }
 
 export function markRetry(db: Database.Database, id: number, error: string, nextAt: string): void {
@@ -45,9 +76,10 @@ export function markDead(db: Database.Database, id: number, error: string): void
   db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?`).run(error, id);
 }
 
+/** Dead letters a supervisor has resolved no longer count as failed. */
 export function counts(db: Database.Database): { pending: number; dead: number } {
   const r = db.prepare(
-    `SELECT SUM(status = 'pending') AS pending, SUM(status = 'dead') AS dead FROM outbox`,
+    `SELECT SUM(status = 'pending') AS pending, SUM(status = 'dead' AND resolved_at IS NULL) AS dead FROM outbox`,
   ).get() as { pending: number | null; dead: number | null };
   return { pending: r.pending ?? 0, dead: r.dead ?? 0 };
 }

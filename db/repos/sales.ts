@@ -1,6 +1,7 @@
 // Sale rows <-> the contract's Sale. All sale writes happen inside transactions opened by
 // main/sales; these functions only read and write rows.
 import type Database from 'better-sqlite3';
+import { stmt } from './stmt';
 import type { Bilingual, PaymentMethod, Quote, Sale, SaleStatus } from '../../preload/contract';
 
 interface SaleRow {
@@ -33,7 +34,7 @@ function toSale(r: SaleRow): Sale {
 }
 
 export function getSale(db: Database.Database, id: string): Sale | null {
-  const r = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SaleRow | undefined;
+  const r = stmt(db, `${SELECT} WHERE s.id = ?`).get(id) as SaleRow | undefined;
   return r ? toSale(r) : null;
 }
 
@@ -48,7 +49,7 @@ export function saleIdsInStatus(db: Database.Database, statuses: SaleStatus[]): 
 }
 
 export function nextReceiptNo(db: Database.Database): number {
-  const r = db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'receipt_no' RETURNING value`).get() as { value: number };
+  const r = stmt(db, `UPDATE counters SET value = value + 1 WHERE name = 'receipt_no' RETURNING value`).get() as { value: number };
   return r.value;
 }
 
@@ -58,7 +59,7 @@ export interface NewSale {
 
 export function insertPaidSale(db: Database.Database, s: NewSale): void {
   const q = s.quote;
-  db.prepare(
+  stmt(db, 
     `INSERT INTO sales (id, receipt_no, user_id, meter_id, meter_number, product, status, payment_method, currency,
        amount_minor, tendered_minor, charged_minor, change_minor, value_minor, energy_tenths, est_energy_tenths,
        quote_json, created_at, updated_at)
@@ -77,6 +78,11 @@ export interface Outcome {
 }
 
 export function setOutcome(db: Database.Database, id: string, o: Outcome, at: string): void {
+  // Every TID we learn of (vendor or local) raises the meter's last TID, so a local token made
+  // later never reuses or precedes one already issued. Same transaction as the outcome.
+  if (o.tid !== undefined && o.tid !== null) {
+    db.prepare('UPDATE meters SET sts_last_tid = MAX(COALESCE(sts_last_tid, -1), ?) WHERE id = (SELECT meter_id FROM sales WHERE id = ?)').run(o.tid, id);
+  }
   db.prepare(
     `UPDATE sales SET status = ?, token = COALESCE(?, token), token_source = COALESCE(?, token_source),
        sts_tid = COALESCE(?, sts_tid), vendor_ref = COALESCE(?, vendor_ref), error_code = ?, error_message_json = ?, updated_at = ?
@@ -91,4 +97,39 @@ export function setPrintStatus(db: Database.Database, id: string, status: Sale['
 
 export function printCount(db: Database.Database, id: string): number {
   return (db.prepare('SELECT print_count FROM sales WHERE id = ?').get(id) as { print_count: number } | undefined)?.print_count ?? 0;
+}
+
+export function saleStatus(db: Database.Database, id: string): SaleStatus | null {
+  return (db.prepare('SELECT status FROM sales WHERE id = ?').get(id) as { status: SaleStatus } | undefined)?.status ?? null;
+}
+
+/** Sales a cashier is waiting on: money credit not yet delivered, tokens not yet confirmed. */
+export function openSales(db: Database.Database, limit: number): Sale[] {
+  return (db.prepare(`${SELECT} WHERE s.status IN ('pending', 'unknown') ORDER BY s.receipt_no DESC LIMIT ?`).all(limit) as SaleRow[]).map(toSale);
+}
+
+/** Money vended on this counter and not yet acknowledged by the head office (the offline credit in use). */
+export function localCreditInUse(db: Database.Database): number {
+  const r = db.prepare(
+    `SELECT COALESCE(SUM(s.charged_minor), 0) AS m FROM sales s
+     WHERE s.token_source = 'local' AND NOT EXISTS
+       (SELECT 1 FROM outbox o WHERE o.sale_id = s.id AND o.topic = 'headoffice.sale' AND o.status = 'done')`,
+  ).get() as { m: number };
+  return r.m;
+}
+
+/** The highest TID this counter issued locally for a meter (null: none). */
+export function lastLocalTid(db: Database.Database, meterId: number): number | null {
+  const r = db.prepare(`SELECT MAX(sts_tid) AS t FROM sales WHERE token_source = 'local' AND meter_id = ?`).get(meterId) as { t: number | null };
+  return r.t;
+}
+
+/** STS sales of a meter whose vendor outcome is still unknown (each may hold a TID we have not seen). */
+export function unknownStsCount(db: Database.Database, meterId: number, exceptSaleId: string): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM sales WHERE meter_id = ? AND status = 'unknown' AND product = 'sts_kwh' AND id <> ?`)
+    .get(meterId, exceptSaleId) as { n: number }).n;
+}
+
+export function meterLastTid(db: Database.Database, meterId: number): number | null {
+  return (db.prepare('SELECT sts_last_tid AS t FROM meters WHERE id = ?').get(meterId) as { t: number | null } | undefined)?.t ?? null;
 }

@@ -7,10 +7,16 @@ import type { AppConfig } from '../config';
 import { err } from '../errors';
 import type { OutboxWorker } from '../outbox/worker';
 import type { SalesDeps } from '../sales/ports';
-import { printSale } from '../sales/print';
-import { quoteSale } from '../sales/quote';
+import { printingHandlers } from '../settings/printer-handlers';
+import type { ReceiptPrinter } from '../wiring/printer-port';
+import { lookupMeterForSale, quoteSale } from '../sales/quote';
 import { sell } from '../sales/sell';
 import type { Handlers } from './handlers';
+import { offlineHandlers } from './offline-handlers';
+import type { BackupReason, BackupResult } from '../backup';
+import type { MeterCommandPort } from '../sales/meter-commands';
+import { tariffHandlers } from './tariff-handlers';
+import type { MeterHandlers } from '../meters/handlers';
 
 export interface HandlerDeps {
   config: AppConfig;
@@ -18,6 +24,14 @@ export interface HandlerDeps {
   sessions: SessionStore;
   worker: OutboxWorker;
   now: () => Date;
+  /** Online database backup (issue 6). */
+  backup: (reason: BackupReason) => Promise<BackupResult>;
+  /** The receipt printer (settings from the database, preview, test page). */
+  printer: ReceiptPrinter;
+  /** Acrel meter commands (tariff read-back); absent = none configured. */
+  meterCommands?: MeterCommandPort;
+  /** Supervisor's meter management (issue 5, main/meters). */
+  meters: MeterHandlers;
 }
 
 const VERSION = '0.1.0';
@@ -47,21 +61,20 @@ export function buildHandlers(d: HandlerDeps): Handlers {
       const at = d.now().toISOString();
       const compact = query.replace(/[\s-]/g, '');
       const found = searchMeters(sales.db.read, /^\d+$/.test(compact) ? compact : query);
+      // A full STS number with a wrong check digit is a typing mistake: say so, do not just show nothing.
+      if (found.length === 0 && /^\d{11}$|^\d{13}$/.test(compact)) lookupMeterForSale(sales, compact);
       return found.map((m) => toSummary(m, latestSchedule(sales.db.read, m.scheduleCode, at)?.name ?? { ar: '—', en: '—' }));
     },
     'sales.quote': (input) => quoteSale(sales, input).quote,
     'sales.sell': (input, ctx) => sell(sales, requireUser(ctx.session) && ctx.session!.user, input),
     'sales.get': ({ id }) => getSale(sales.db.read, id) ?? (() => { throw notFound(); })(),
     'sales.recent': ({ limit }) => recentSales(sales.db.read, limit),
-    'sales.print': async ({ id }) => {
-      if (!getSale(sales.db.read, id)) throw notFound();
-      const r = await printSale(sales, id, false);
-      return {
-        printed: r.printed, copy: r.copy,
-        error: r.error === null ? null : { en: `The receipt was not printed: ${r.error}. The sale is safe; check the printer and print again.`, ar: `لم تُطبع الفاتورة: ${r.error}. عملية البيع محفوظة؛ تحقق من الطابعة وأعد الطباعة.` },
-      };
-    },
     'sync.status': () => worker.status(),
     'sync.now': () => worker.syncNow(),
+    ...offlineHandlers({ sales, worker, backup: d.backup }),
+    ...tariffHandlers(sales, d.meterCommands),
+    // sales.print, printer settings, receipt preview and the print-job alert (issue 7).
+    ...printingHandlers(config, sales, d.printer),
+    ...d.meters,
   };
 }

@@ -2,7 +2,7 @@
 // message's idempotency key, so the receiver applies it once. Exponential backoff with jitter;
 // a definite refusal (the receiver said no for good) moves the message to the dead-letter list.
 import type { Db } from '../../db/open';
-import { counts, dueRows, getRow, markDead, markDone, markRetry, type OutboxRow } from '../../db/repos/outbox';
+import { counts, dueRows, getRow, makeDueNow, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
 import type { VendorOutcome } from '../vendors/outcome';
 
 export type Delivery = VendorOutcome<unknown>;
@@ -10,6 +10,8 @@ export type Delivery = VendorOutcome<unknown>;
 export interface TopicHandler {
   /** How many due rows of this topic to hand over in one call (head-office batches). */
   batch: number;
+  /** Higher goes first in every round (verifications of unknown outcomes: 1; default 0). */
+  priority?: number;
   deliver(rows: OutboxRow[]): Promise<Map<number, Delivery>>;
   /** Runs inside the transaction that marks the row done / dead. */
   onDone?(row: OutboxRow, value: unknown, at: string): void;
@@ -41,29 +43,43 @@ export function createOutboxWorker(o: WorkerOptions) {
   const random = o.random ?? Math.random;
   const inFlight = new Set<number>();
   let online = false;
+  /** True once a delivery or probe has failed and no success came since: the counter is offline. */
+  let knownOffline = false;
+  /** Set when the network comes back: the next round first makes every verification due. */
+  let reconnected = true; // start-up counts as a reconnect: unknown outcomes are resolved first
   let lastSyncAt: string | null = null;
+  const priorityTopics = Object.entries(o.handlers).filter(([, h]) => (h.priority ?? 0) > 0).map(([t]) => t);
+  const prio = (topic: string) => o.handlers[topic]?.priority ?? 0;
+  const wentOnline = () => {
+    if (knownOffline) reconnected = true;
+    online = true;
+    knownOffline = false;
+  };
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
+
+  /** Inside the batch's transaction already: no savepoint per row. */
+  const atomically = (f: () => void) => (o.db.write.inTransaction ? f() : o.db.write.transaction(f)());
 
   function settle(row: OutboxRow, result: Delivery | undefined): 'done' | 'retry' | 'dead' {
     const at = now().toISOString();
     const handler = o.handlers[row.topic];
     const w = o.db.write;
     if (result?.kind === 'ok') {
-      online = true;
+      wentOnline();
       lastSyncAt = at;
-      w.transaction(() => { markDone(w, row.id, at); handler?.onDone?.(row, result.value, at); })();
+      atomically(() => { markDone(w, row.id, at); handler?.onDone?.(row, result.value, at); });
       return 'done';
     }
     if (result?.kind === 'refused') {
-      online = true;
-      w.transaction(() => { markDead(w, row.id, `${result.code}: ${result.message.en}`); handler?.onDead?.(row, result, at); })();
+      wentOnline();
+      atomically(() => { markDead(w, row.id, `${result.code}: ${result.message.en}`); handler?.onDead?.(row, result, at); });
       return 'dead';
     }
     const reason = result ? result.reason : 'no answer for this message';
-    if (result) online = false;
+    if (result) { online = false; knownOffline = true; }
     o.log?.warn({ outboxId: row.id, topic: row.topic, saleId: row.sale_id, reason }, 'outbox delivery will be retried');
     markRetry(w, row.id, reason, new Date(now().getTime() + backoffMs(row.attempts, base, max, random)).toISOString());
     return 'retry';
@@ -84,7 +100,8 @@ export function createOutboxWorker(o: WorkerOptions) {
       } catch (e) {
         results = new Map(rows.map((r) => [r.id, { kind: 'unknown', reason: `handler error: ${(e as Error).message}` }]));
       }
-      for (const r of rows) out.set(r.id, settle(r, results.get(r.id)));
+      // One transaction for the whole batch: one disk sync per head-office batch, not per sale.
+      o.db.write.transaction(() => { for (const r of rows) out.set(r.id, settle(r, results.get(r.id))); })();
     } finally {
       rows.forEach((r) => inFlight.delete(r.id));
     }
@@ -92,13 +109,23 @@ export function createOutboxWorker(o: WorkerOptions) {
   }
 
   async function round(): Promise<void> {
+    // Offline with messages due: ask the probe first, so that if the network is back the
+    // verifications of unknown outcomes are made due and go before the rest. A failed probe
+    // does not stop delivery (the probe target may be down while a vendor is up).
+    if (knownOffline && dueRows(o.db.read, now().toISOString(), 1).length > 0 && (await o.probe().catch(() => false))) wentOnline();
     for (;;) {
+      if (reconnected) {
+        reconnected = false;
+        if (priorityTopics.length > 0) makeDueNow(o.db.write, now().toISOString(), priorityTopics);
+      }
       const due = dueRows(o.db.read, now().toISOString(), 500).filter((r) => !inFlight.has(r.id));
       if (due.length === 0) break;
       const byTopic = new Map<string, OutboxRow[]>();
       for (const r of due) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
       let progressed = false;
-      for (const [topic, rows] of byTopic) {
+      // Verifications first: a later message must not run ahead of an unknown outcome's answer.
+      for (const [topic, rows] of [...byTopic].sort((a, b) => prio(b[0]) - prio(a[0]))) {
+        if (reconnected) break; // the network just came back: start over with the verifications
         const size = o.handlers[topic]?.batch ?? 1;
         for (let i = 0; i < rows.length; i += size) {
           const res = await deliver(rows.slice(i, i + size));
@@ -108,9 +135,22 @@ export function createOutboxWorker(o: WorkerOptions) {
       }
       if (!progressed) break;
     }
-    if (counts(o.db.read).pending === 0) {
-      online = await o.probe().catch(() => false);
-      if (online) lastSyncAt = now().toISOString();
+    // Probe when idle, and while offline (so a reconnect is noticed before the backoff ends).
+    const pending = counts(o.db.read).pending;
+    if (pending === 0 || knownOffline) {
+      const up = await o.probe().catch(() => false);
+      if (up) {
+        const wasOffline = knownOffline;
+        wentOnline();
+        if (pending === 0) lastSyncAt = now().toISOString();
+        if (wasOffline && pending > 0) {
+          makeDueNow(o.db.write, now().toISOString());
+          again = true;
+        }
+      } else {
+        online = false;
+        knownOffline = true;
+      }
     }
   }
 
@@ -130,9 +170,9 @@ export function createOutboxWorker(o: WorkerOptions) {
       } while (again);
     })();
     try { await running; } finally { running = null; }
-    const next = o.db.read.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`).get() as { t: string | null };
+    const next = nextDueAt(o.db.read);
     const idle = o.idleProbeMs ?? 15_000;
-    schedule(next.t ? Math.max(50, Math.min(idle, new Date(next.t).getTime() - now().getTime())) : idle);
+    schedule(next ? Math.max(50, Math.min(idle, new Date(next).getTime() - now().getTime())) : idle);
   }
 
   return {
@@ -143,14 +183,19 @@ export function createOutboxWorker(o: WorkerOptions) {
     async deliverNow(id: number): Promise<'done' | 'retry' | 'dead'> {
       const row = getRow(o.db.read, id);
       if (!row || row.status !== 'pending' || inFlight.has(id)) return row?.status === 'done' ? 'done' : row?.status === 'dead' ? 'dead' : 'retry';
+      // Offline (a probe or delivery just failed): do not make the customer wait for a timeout;
+      // the worker sends it when the probe sees the network again. Per-meter order holds too.
+      if (knownOffline || waitsForEarlier(o.db.read, id)) return 'retry';
       return (await deliver([row])).get(id) ?? 'retry';
     },
-    /** Everything due now, attempted now (the "sync now" button); resolves when the round ends. */
-    async syncNow() {
-      o.db.write.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(now().toISOString());
-      await run();
+    /** Everything due now, attempted now (the "sync now" button); answers within waitMs even offline. */
+    async syncNow(waitMs = 3_000) {
+      makeDueNow(o.db.write, now().toISOString());
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([run(), new Promise<void>((r) => { timer = setTimeout(r, waitMs); })]).finally(() => clearTimeout(timer));
       return this.status();
     },
+    /** Never waits on the network: counters from the database and the last known state. */
     status() {
       const c = counts(o.db.read);
       return { online, pending: c.pending, failed: c.dead, lastSyncAt };

@@ -4,35 +4,50 @@ import net from 'node:net';
 import path from 'node:path';
 import { open } from 'node:fs/promises';
 import { PrinterError } from './errors';
+import { sendSpooler } from './spooler';
 
 /** When the printer does not close its side after our FIN, how long to wait before we close ours. */
 const CLOSE_GRACE_MS = 1000;
 
 const OFFLINE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT', 'ENODEV', 'ENXIO']);
 
+/** DLE EOT 4: "transmit roll paper sensor status", a real-time command even a stopped printer answers. */
+export const PAPER_STATUS_REQUEST = Buffer.from([0x10, 0x04, 0x04]);
+/** Bits 5 and 6 of the answer: the paper has run out. */
+const PAPER_END = 0x60;
+/** A printer that has not answered the status request by then probably never will (not every model does). */
+const STATUS_WAIT_MS = 500;
+
+export interface SendOptions {
+  /** ESC/POS over TCP only: ask for paper status first and refuse to send into an empty printer. */
+  checkPaper?: boolean;
+}
+
 /**
  * iface: "tcp://host[:port]" (raw port 9100), an absolute device path such as "/dev/usb/lp0",
- * or "printer:NAME" (OS spooler; not supported by this build — it needs a native module).
+ * or "printer:NAME" (a printer installed in the OS: CUPS on Linux/macOS, see spooler.ts).
  */
-export async function sendToPrinter(bytes: Buffer, iface: string, timeoutMs: number): Promise<void> {
+export async function sendToPrinter(bytes: Buffer, iface: string, timeoutMs: number, opts: SendOptions = {}): Promise<void> {
   const tcp = /^tcp:\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?\/?$/i.exec(iface);
-  if (tcp) return sendTcp(bytes, iface, tcp[1]!.replace(/^\[|\]$/g, ''), Number(tcp[2] ?? 9100), timeoutMs);
-  if (/^printer:/i.test(iface)) {
-    throw new PrinterError('UNSUPPORTED', `"${iface}": printing through the OS spooler is not supported by this build; use tcp://host:9100 or a device path such as /dev/usb/lp0`, iface);
-  }
+  if (tcp) return sendTcp(bytes, iface, tcp[1]!.replace(/^\[|\]$/g, ''), Number(tcp[2] ?? 9100), timeoutMs, opts.checkPaper === true);
+  const spooled = /^printer:(.+)$/i.exec(iface);
+  if (spooled) return sendSpooler(bytes, iface, spooled[1]!.trim(), timeoutMs);
   if (path.isAbsolute(iface)) return sendDevice(bytes, iface, timeoutMs);
   throw new PrinterError('UNSUPPORTED', `"${iface}" is not a printer address (expected tcp://host:port, /dev/... or printer:NAME)`, iface);
 }
 
-function sendTcp(bytes: Buffer, iface: string, host: string, port: number, timeoutMs: number): Promise<void> {
+function sendTcp(bytes: Buffer, iface: string, host: string, port: number, timeoutMs: number, checkPaper: boolean): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let connected = false;
     let settled = false;
+    let sent = false;
+    let statusTimer: NodeJS.Timeout | undefined;
     const socket = net.connect({ host, port });
     const finish = (err?: PrinterError): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(statusTimer);
       socket.destroy();
       if (err) reject(err);
       else resolve();
@@ -44,10 +59,20 @@ function sendTcp(bytes: Buffer, iface: string, host: string, port: number, timeo
         ? new PrinterError('TIMEOUT', `printer ${host}:${port} did not accept the receipt within ${timeoutMs} ms`, iface)
         : new PrinterError('OFFLINE', `printer ${host}:${port} did not answer within ${timeoutMs} ms`, iface));
     }, timeoutMs);
+    // end() writes then sends FIN; 'finish' means every byte reached the OS socket buffer.
+    const send = (): void => {
+      clearTimeout(statusTimer);
+      if (sent || settled) return;
+      sent = true;
+      socket.end(bytes);
+    };
     socket.on('connect', () => {
       connected = true;
-      // end() writes then sends FIN; 'finish' means every byte reached the OS socket buffer.
-      socket.end(bytes);
+      if (!checkPaper) return send();
+      // Paper first, on the same connection (a second connection would be a second job to some
+      // print servers). A receipt sent into an empty printer is half-printed or lost.
+      socket.write(PAPER_STATUS_REQUEST);
+      statusTimer = setTimeout(send, Math.min(STATUS_WAIT_MS, timeoutMs / 2));
     });
     socket.on('finish', () => {
       // Every byte is with the OS now, so the job can no longer time out; give the printer a
@@ -55,11 +80,22 @@ function sendTcp(bytes: Buffer, iface: string, host: string, port: number, timeo
       clearTimeout(timer);
       setTimeout(() => finish(), CLOSE_GRACE_MS).unref();
     });
-    // Status bytes some printers send back are read and dropped: unread input at close would
-    // make the kernel reset the connection and could discard the tail of the receipt.
-    socket.on('data', () => undefined);
+    // The first byte back answers our paper query; anything later (status bytes some printers
+    // send) is read and dropped: unread input at close would make the kernel reset the
+    // connection and could discard the tail of the receipt.
+    socket.on('data', (chunk: Buffer) => {
+      if (!checkPaper || sent) return;
+      if (((chunk[0] ?? 0) & PAPER_END) !== 0) {
+        clearTimeout(statusTimer);
+        finish(new PrinterError('PAPER_OUT', `printer ${host}:${port} reports no paper`, iface));
+      } else {
+        send();
+      }
+    });
     socket.on('close', (hadError) => {
-      if (!hadError) finish();
+      // Hung up before we sent the receipt (while we waited for the paper answer): nothing printed.
+      if (!sent) finish(new PrinterError('IO', `printer ${host}:${port} closed the connection before the receipt was sent`, iface));
+      else if (!hadError) finish();
     });
     socket.on('error', (e: NodeJS.ErrnoException) => {
       const offline = !connected && OFFLINE_CODES.has(e.code ?? '');

@@ -2,7 +2,7 @@
 // the sale it carries. The worker settles the message and the sale in one transaction.
 import type { Sale } from '../../preload/contract';
 import type { OutboxRow } from '../../db/repos/outbox';
-import { getSale } from '../../db/repos/sales';
+import { getSale, saleStatus } from '../../db/repos/sales';
 import type { TopicHandler, Delivery } from '../outbox/worker';
 import type { VendorOutcome } from '../vendors/outcome';
 import { appendAudit } from '../audit/append';
@@ -50,9 +50,15 @@ export function acrelRechargeHandler(deps: Pick<SalesDeps, 'db'>, acrel: AcrelPo
 export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'now' | 'config'>): TopicHandler {
   return {
     batch: 1,
+    priority: 1, // unknown outcomes are resolved before anything else is sent
     async deliver(rows) {
       const out = new Map<number, Delivery>();
       for (const row of rows) {
+        // Settled meanwhile (a late answer, a local token): nothing to ask.
+        if (saleStatus(deps.db.read, row.sale_id ?? '') !== 'unknown') {
+          out.set(row.id, { kind: 'ok', value: null });
+          continue;
+        }
         const res = await deps.sts.verifyCharge({ idempotencyKey: row.key });
         const sale = getSale(deps.db.read, row.sale_id ?? '');
         const settledAt = sale ? new Date(sale.updatedAt).getTime() + deps.config.unknownGraceMs : 0;
@@ -65,7 +71,8 @@ export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'now' | 'c
       return out;
     },
     onDone(row, value, at) {
-      const v = value as StsVerify;
+      const v = value as StsVerify | null;
+      if (v === null || saleStatus(deps.db.write, row.sale_id ?? '') !== 'unknown') return;
       if (v.found) {
         recordOutcome(deps, row, at, { status: 'issued', token: v.token, tokenSource: 'vendor', tid: v.tid, vendorRef: v.vendorRef, errorCode: null, errorMessage: null });
       } else {

@@ -1,46 +1,50 @@
-// Step 3 for STS: ask the vendor for the token with the sale's id as idempotency key.
-// A lost answer is `unknown` and is resolved later by asking about the same key, never by
-// vending again. (Local vending when the vendor is unreachable arrives with the offline issue.)
+// Step 3 for STS: ask the vendor for the token with the sale's id as idempotency key, but never
+// keep the cashier waiting longer than the sale deadline. The answers:
+// - a token -> issued; a definite refusal -> failed;
+// - the request provably never reached the vendor (neverArrived) -> a token made on the counter;
+// - a lost answer, or no answer by the deadline -> `unknown`: resolved later by asking about the
+//   same key (or by the late answer itself), never by vending again.
 import type { Quote } from '../../preload/contract';
-import type { Outcome } from '../../db/repos/sales';
+import type { MeterRecord } from '../../db/repos/meters';
+import { lastLocalTid, type Outcome } from '../../db/repos/sales';
+import { vendLocally, mustStayLocal } from './local-vend';
+import { settleLate, UNKNOWN_OUTCOME, vendorOutcome } from './issue-late';
 import type { SalesDeps } from './ports';
 
-export async function issueSts(deps: Pick<SalesDeps, 'sts' | 'log'>, saleId: string, quote: Quote): Promise<Outcome> {
-  const res = await deps.sts.chargeMeter({
-    meterNumber: quote.meterNumber,
-    energyTenths: quote.energyTenths ?? 0,
-    amountMinor: quote.valueMinor,
-    idempotencyKey: saleId,
-  });
-  if (res.kind === 'ok') {
-    if (res.value.energyTenths !== quote.energyTenths) {
-      deps.log.error({ saleId, asked: quote.energyTenths, got: res.value.energyTenths }, 'vendor token energy differs from the sale');
-    }
-    return { status: 'issued', token: res.value.token, tokenSource: 'vendor', tid: res.value.tid, vendorRef: res.value.vendorRef };
-  }
-  if (res.kind === 'refused') {
-    deps.log.warn({ saleId, code: res.code }, 'vendor refused the token');
-    return { status: 'failed', errorCode: res.code, errorMessage: res.message };
-  }
-  if (res.reason.startsWith('unreachable:')) {
-    // The request never reached the vendor, so no token exists: the sale definitely failed.
-    deps.log.warn({ saleId, reason: res.reason }, 'vendor unreachable, no token issued');
-    return {
-      status: 'failed',
-      errorCode: 'VENDOR_UNREACHABLE',
-      errorMessage: {
-        en: 'The token service cannot be reached, so no token was issued. Return the money to the customer or try again.',
-        ar: 'تعذر الوصول إلى خدمة الشحن ولم يصدر أي رمز. أعد المبلغ للعميل أو حاول مرة أخرى.',
-      },
-    };
-  }
-  deps.log.warn({ saleId, reason: res.reason }, 'token outcome unknown, will verify with the vendor');
-  return {
-    status: 'unknown',
-    errorCode: 'OUTCOME_UNKNOWN',
-    errorMessage: {
-      en: 'The token service did not answer in time. Shahn is confirming with the vendor; do not sell again for this payment.',
-      ar: 'لم تستجب خدمة الشحن في الوقت المحدد. يجري التأكد مع المزود؛ لا تكرر البيع لهذه الدفعة.',
-    },
+export interface IssueResult { outcome: Outcome; persisted: boolean }
+
+const DEADLINE = Symbol('deadline');
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | typeof DEADLINE> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<typeof DEADLINE>((resolve) => { timer = setTimeout(() => resolve(DEADLINE), ms); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export async function issueSts(deps: SalesDeps, saleId: string, userId: number, quote: Quote, meter: MeterRecord): Promise<IssueResult> {
+  const local = (why: string): IssueResult => {
+    deps.log.info({ saleId, why }, 'vending on the counter');
+    deps.onStep?.('answered', saleId);
+    const o = vendLocally(deps, saleId, userId, quote, meter);
+    return o ? { outcome: o, persisted: true } : { outcome: UNKNOWN_OUTCOME, persisted: true };
   };
+  if (deps.vending.mode === 'local') return local('configured');
+  if (mustStayLocal(deps, meter, lastLocalTid(deps.db.write, meter.id))) return local('a local token is ahead of the clock');
+
+  const call = deps.sts.chargeMeter({ meterNumber: quote.meterNumber, energyTenths: quote.energyTenths ?? 0, amountMinor: quote.valueMinor, idempotencyKey: saleId });
+  const res = await withDeadline(call, deps.vending.saleDeadlineMs);
+  if (res === DEADLINE) {
+    // The request may still arrive: the sale is `unknown` (verify resolves it), and the late
+    // answer, when it comes, settles it at once (a token, a refusal, or a local token if it
+    // turns out the request never got there).
+    deps.log.warn({ saleId, deadlineMs: deps.vending.saleDeadlineMs }, 'vendor slower than the sale deadline; outcome unknown for now');
+    void call.then((late) => settleLate(deps, saleId, userId, quote, meter, late)).catch((e: unknown) => {
+      deps.log.error({ saleId, err: (e as Error).message }, 'late vendor answer could not be recorded');
+    });
+    return { outcome: UNKNOWN_OUTCOME, persisted: false };
+  }
+  const o = vendorOutcome(deps, saleId, quote, res);
+  if (o === null) return local('vendor unreachable');
+  deps.onStep?.('answered', saleId);
+  return { outcome: o, persisted: false };
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/open';
 import type { VendorOutcome } from '../vendors/outcome';
 import type { Sale } from '../../preload/contract';
+import type { VendingKeyStore } from '../keys';
 
 export interface StsCharge { token: string; tid: number; energyTenths: number; vendorRef: string }
 export type StsVerify = { found: false } | ({ found: true; meterNumber: string } & StsCharge);
@@ -31,6 +32,16 @@ export interface SalesConfig {
   unknownGraceMs: number;
 }
 
+/** How STS tokens are made when the vendor cannot be asked (main/sales/local-vend.ts). */
+export interface VendingConfig {
+  mode: 'vendor' | 'local';
+  offlineLimitMinor: number;
+  saleDeadlineMs: number;
+}
+
+/** The durable step boundaries of a vend; the crash test kills the process at each of them. */
+export type SaleStep = 'paid' | 'answered' | 'outcome' | 'printed';
+
 export interface SalesDeps {
   db: Db;
   config: SalesConfig;
@@ -39,4 +50,9 @@ export interface SalesDeps {
   outbox: OutboxPort;
   printer: PrinterPort;
   log: { info(o: object, msg: string): void; warn(o: object, msg: string): void; error(o: object, msg: string): void };
+  /** Sealed vending keys for local STS vending; the plain key never leaves main. */
+  keys: VendingKeyStore;
+  vending: VendingConfig;
+  /** Observes step boundaries (tests only: crash injection); never changes the sale. */
+  onStep?: (step: SaleStep, saleId: string) => void;
 }

@@ -1,15 +1,21 @@
-// Step 1 of a sale: the quote. No side effects: meter -> schedule in force -> active period
-// now -> exact price. Also used to preview a price at another instant (`at`).
+// Step 1 of a sale: the quote. No side effects: meter -> payment mode -> schedule in force ->
+// active period now -> fee due? -> debt recovery -> exact price (by amount or by units). Also
+// used to preview a price at another instant (`at`).
 import { isValidMeterNumber } from '../sts';
 import type { Quote } from '../../preload/contract';
-import { findMeter, latestSchedule, type MeterRecord } from '../../db/repos/meters';
+import { findMeter, lastLiveSaleAt, latestSchedule, type MeterRecord } from '../../db/repos/meters';
 import { err } from '../errors';
 import { formatMinor } from '../money';
-import { activePeriod, hhmm } from '../tariffs/schedule';
-import { priceSale, QuoteRefusal } from '../tariffs/quote';
+import { activePeriod, hhmm, type TariffSchedule } from '../tariffs/schedule';
+import { localMonth } from '../tariffs/time';
+import { priceSale, QuoteRefusal, type PriceResult } from '../tariffs/quote';
+import { priceByUnits } from '../tariffs/by-units';
+import { priceSettlement, SettlementRefusal } from '../tariffs/settlement';
 import type { SalesDeps } from './ports';
 
-export interface QuoteRequest { meterNumber: string; amountMinor: number; tenderedMinor?: number; at?: string }
+/** Exactly one of amountMinor (vend by money) and energyTenths (vend by units). */
+export interface QuoteRequest { meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor?: number; at?: string }
+type Deps = Pick<SalesDeps, 'db' | 'config' | 'now'>;
 
 export function lookupMeterForSale(deps: Pick<SalesDeps, 'db'>, meterNumber: string): MeterRecord {
   const number = meterNumber.replace(/[\s-]/g, '');
@@ -22,7 +28,14 @@ export function lookupMeterForSale(deps: Pick<SalesDeps, 'db'>, meterNumber: str
   throw err('METER_NOT_FOUND', `No meter ${number} is registered at this counter.`, `العداد ${number} غير مسجل في هذا المركز.`);
 }
 
-export function quoteSale(deps: Pick<SalesDeps, 'db' | 'config' | 'now'>, req: QuoteRequest): { quote: Quote; meter: MeterRecord } {
+/** A monthly fee is due only on the meter's first sale (not refused) of the counter's month. */
+function feeDue(deps: Deps, meter: MeterRecord, s: TariffSchedule, at: Date): number {
+  if (s.feeMinor === 0 || s.feeMode !== 'first_of_month') return s.feeMinor;
+  const last = lastLiveSaleAt(deps.db.read, meter.number, at.toISOString());
+  return last && localMonth(new Date(last), deps.config.timeZone) === localMonth(at, deps.config.timeZone) ? 0 : s.feeMinor;
+}
+
+export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter: MeterRecord } {
   const meter = lookupMeterForSale(deps, req.meterNumber);
   const at = req.at ? new Date(req.at) : deps.now();
   const schedule = latestSchedule(deps.db.read, meter.scheduleCode, at.toISOString());
@@ -31,34 +44,62 @@ export function quoteSale(deps: Pick<SalesDeps, 'db' | 'config' | 'now'>, req: Q
     throw err('NO_TARIFF', `No tariff is in force for meter ${meter.number} at this time. Ask a supervisor.`,
       `لا توجد تعرفة سارية للعداد ${meter.number} في هذا الوقت. راجع المشرف.`);
   }
-  const product = meter.kind === 'sts' ? 'sts_kwh' : 'acrel_credit';
-  const money = (m: number) => `${formatMinor(m, deps.config.currencyDecimals)} ${deps.config.currency}`;
+  const product: Quote['product'] = meter.kind === 'sts' ? 'sts_kwh' : 'acrel_credit';
+  const settlement = meter.paymentMode !== 'prepaid';
+  const base = {
+    meterNumber: meter.number, product, customerName: meter.customerName, at: at.toISOString(), currency: deps.config.currency,
+    tariff: {
+      scheduleId: schedule.id, scheduleName: schedule.name, periodName: period.name, pricePerKwh: period.pricePerKwh,
+      periodStart: hhmm(period.startMinute), periodEnd: hhmm(period.endMinute), timeZone: deps.config.timeZone,
+    },
+    paymentMode: meter.paymentMode, kind: settlement ? 'settlement' : 'purchase', requestedEnergyTenths: req.energyTenths ?? null,
+  } as const;
   try {
-    const price = priceSale({
-      product, amountMinor: req.amountMinor, tenderedMinor: req.tenderedMinor, pricePerKwh: period.pricePerKwh,
-      vatPercent: schedule.vatPercent, feeMinor: schedule.feeMinor, minPurchaseMinor: schedule.minPurchaseMinor, maxPurchaseMinor: schedule.maxPurchaseMinor,
-    });
-    const quote: Quote = {
-      meterNumber: meter.number, product, customerName: meter.customerName, at: at.toISOString(), currency: deps.config.currency,
-      tariff: {
-        scheduleId: schedule.id, scheduleName: schedule.name, periodName: period.name, pricePerKwh: period.pricePerKwh,
-        periodStart: hhmm(period.startMinute), periodEnd: hhmm(period.endMinute), timeZone: deps.config.timeZone,
-      },
-      amountMinor: req.amountMinor, ...price,
+    if (settlement) return { quote: { ...base, ...settle(meter, req) }, meter };
+    const input = {
+      product, tenderedMinor: req.tenderedMinor, pricePerKwh: period.pricePerKwh, vatPercent: schedule.vatPercent,
+      feeMinor: feeDue(deps, meter, schedule, at), feeMode: schedule.feeMode, debtMinor: meter.debtMinor, debtRecoveryPercent: schedule.debtRecoveryPercent,
+      minPurchaseMinor: meter.minPurchaseMinor ?? schedule.minPurchaseMinor, maxPurchaseMinor: meter.maxPurchaseMinor ?? schedule.maxPurchaseMinor,
     };
-    return { quote, meter };
+    const price: PriceResult & { amountMinor: number } = req.energyTenths !== undefined
+      ? priceByUnits({ ...input, energyTenths: req.energyTenths })
+      : { ...priceSale({ ...input, amountMinor: req.amountMinor ?? 0 }), amountMinor: req.amountMinor ?? 0 };
+    return { quote: { ...base, ...price }, meter };
   } catch (e) {
-    if (!(e instanceof QuoteRefusal)) throw e;
-    const limit = e.limitMinor === undefined ? '' : money(e.limitMinor);
-    switch (e.problem) {
-      case 'AMOUNT_TOO_LARGE':
-        throw err('AMOUNT_TOO_LARGE', `The most one purchase can be is ${limit}.`, `الحد الأعلى للشراء الواحد ${limit}.`);
-      case 'TENDERED_TOO_LOW':
-        throw err('TENDERED_TOO_LOW', `The customer must pay at least ${limit}.`, `يجب أن يدفع العميل ${limit} على الأقل.`);
-      default:
-        throw err('AMOUNT_TOO_SMALL',
-          limit ? `The amount is too small: the least is ${limit}.` : 'The amount is too small to buy 0.1 kWh at the current price.',
-          limit ? `المبلغ صغير جداً: الحد الأدنى ${limit}.` : 'المبلغ لا يكفي لشراء 0.1 كيلوواط ساعة بالسعر الحالي.');
-    }
+    throw refusal(deps, e);
+  }
+}
+
+/** Postpaid and credit meters: the payment settles the account; no energy is sold. */
+function settle(meter: MeterRecord, req: QuoteRequest) {
+  if (meter.kind === 'sts') {
+    throw err('WRONG_PAYMENT_MODE', `Meter ${meter.number} is in ${meter.paymentMode} mode: STS keypad meters can only be sold tokens in prepaid mode. Ask a supervisor.`,
+      `العداد ${meter.number} في وضع ${meter.paymentMode === 'postpaid' ? 'الدفع الآجل' : 'الائتمان'}: عدادات STS تُباع رموزاً في وضع الدفع المسبق فقط. راجع المشرف.`);
+  }
+  if (req.energyTenths !== undefined) {
+    throw err('WRONG_PAYMENT_MODE', `Meter ${meter.number} is ${meter.paymentMode}: a payment settles its account and cannot be made in kWh.`,
+      `العداد ${meter.number} بنظام ${meter.paymentMode === 'postpaid' ? 'الدفع الآجل' : 'الائتمان'}: الدفعة تسدد الحساب ولا تكون بالكيلوواط ساعة.`);
+  }
+  const s = priceSettlement({ amountMinor: req.amountMinor ?? 0, tenderedMinor: req.tenderedMinor, debtMinor: meter.debtMinor });
+  return { amountMinor: req.amountMinor ?? 0, deductions: [], energyTenths: null, estimatedEnergyTenths: null, ...s };
+}
+
+function refusal(deps: Deps, e: unknown): unknown {
+  const money = (m: number) => `${formatMinor(m, deps.config.currencyDecimals)} ${deps.config.currency}`;
+  if (e instanceof SettlementRefusal) {
+    if (e.problem === 'TENDERED_TOO_LOW') return err('TENDERED_TOO_LOW', `The customer must pay at least ${money(e.limitMinor ?? 0)}.`, `يجب أن يدفع العميل ${money(e.limitMinor ?? 0)} على الأقل.`);
+    return err('NOTHING_OWED', 'This account owes nothing: there is nothing to settle.', 'لا يوجد مبلغ مستحق على هذا الحساب: لا شيء للسداد.');
+  }
+  if (!(e instanceof QuoteRefusal)) return e;
+  const limit = e.limitMinor === undefined ? '' : money(e.limitMinor);
+  switch (e.problem) {
+    case 'AMOUNT_TOO_LARGE':
+      return err('AMOUNT_TOO_LARGE', `The most one purchase can be is ${limit}.`, `الحد الأعلى للشراء الواحد ${limit}.`);
+    case 'TENDERED_TOO_LOW':
+      return err('TENDERED_TOO_LOW', `The customer must pay at least ${limit}.`, `يجب أن يدفع العميل ${limit} على الأقل.`);
+    default:
+      return err('AMOUNT_TOO_SMALL',
+        limit ? `The amount is too small: the least is ${limit}.` : 'The amount is too small to buy 0.1 kWh at the current price after fees and debt recovery.',
+        limit ? `المبلغ صغير جداً: الحد الأدنى ${limit}.` : 'المبلغ لا يكفي لشراء 0.1 كيلوواط ساعة بالسعر الحالي بعد الرسوم وسداد الدين.');
   }
 }

@@ -4,18 +4,21 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentMethod, Sale, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { enqueue } from '../../db/repos/outbox';
-import { getSale, insertPaidSale, nextReceiptNo, setOutcome, type Outcome } from '../../db/repos/sales';
+import { getSale, insertPaidSale, nextReceiptNo, saleStatus, setOutcome, type Outcome } from '../../db/repos/sales';
 import { err } from '../errors';
 import { quoteSale } from './quote';
+import { applyQuoteToAccount } from './meter-accounts';
 import { issueSts } from './issue-sts';
 import { printSale } from './print';
 import type { SalesDeps } from './ports';
 
-export interface SellRequest { saleId?: string; meterNumber: string; amountMinor: number; tenderedMinor: number; paymentMethod: PaymentMethod }
+/** Vend by amount (amountMinor) or by units (energyTenths, 0.1 kWh): exactly one is given. */
+export interface SellRequest { saleId?: string; meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor: number; paymentMethod: PaymentMethod }
 
 /** A retried request with the same sale id gets the stored sale back, never a second sale. */
 function replay(prior: Sale, req: SellRequest): Sale {
-  if (prior.meterNumber !== req.meterNumber.replace(/[\s-]/g, '') || prior.amountMinor !== req.amountMinor) {
+  const same = req.energyTenths !== undefined ? prior.requestedEnergyTenths === req.energyTenths : prior.amountMinor === req.amountMinor;
+  if (prior.meterNumber !== req.meterNumber.replace(/[\s-]/g, '') || !same) {
     throw err('CONFLICT', 'This sale id was already used for a different sale.', 'رقم العملية مستخدم لعملية بيع أخرى.');
   }
   return prior;
@@ -25,17 +28,25 @@ export function persistOutcome(deps: Pick<SalesDeps, 'db' | 'now'>, saleId: stri
   const w = deps.db.write;
   const at = deps.now().toISOString();
   w.transaction(() => {
+    // Only a sale still in `paid` takes its first outcome here: a late vendor answer or a local
+    // token may already have settled it, and a settled sale is never overwritten.
+    if (saleStatus(w, saleId) !== 'paid') return;
     setOutcome(w, saleId, o, at);
     appendAudit(w, { at, userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId, details: { errorCode: o.errorCode ?? null, tokenSource: o.tokenSource ?? null } });
     if (o.status === 'unknown') enqueue(w, { topic: 'sts.verify', key: saleId, saleId, payload: { saleId }, at });
   })();
 }
 
+function afterMs<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
+}
+
 export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promise<Sale> {
   const id = req.saleId ?? randomUUID();
   const prior = getSale(deps.db.write, id);
   if (prior) return replay(prior, req);
-  const { quote, meter } = quoteSale(deps, { meterNumber: req.meterNumber, amountMinor: req.amountMinor, tenderedMinor: req.tenderedMinor });
+  const { quote, meter } = quoteSale(deps, { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, tenderedMinor: req.tenderedMinor });
+  const settlement = quote.kind === 'settlement'; // postpaid/credit: pays the account, no vendor call
 
   const w = deps.db.write;
   const at = deps.now().toISOString();
@@ -45,18 +56,26 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
     insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: req.paymentMethod, at });
     appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
     enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
-    if (meter.kind === 'acrel') {
-      rechargeRow = enqueue(w, { topic: 'acrel.recharge', key: id, saleId: id, payload: { meterNumber: meter.number, amountMinor: quote.valueMinor }, at });
+    applyQuoteToAccount(w, meter, quote, at, user.id); // debt recovered or settled; may reconnect
+    if (meter.kind === 'acrel' && !settlement) {
+      rechargeRow = enqueue(w, { topic: 'acrel.recharge', key: id, saleId: id, payload: { meterNumber: meter.number, amountMinor: quote.valueMinor }, at, orderKey: `meter:${meter.number}` });
     }
   })();
   deps.log.info({ saleId: id, meter: meter.number, chargedMinor: quote.chargedMinor }, 'sale paid');
 
-  if (meter.kind === 'sts') {
-    persistOutcome(deps, id, user.id, await issueSts(deps, id, quote));
+  deps.onStep?.('paid', id);
+
+  if (settlement) {
+    persistOutcome(deps, id, user.id, { status: 'issued', errorCode: null, errorMessage: null });
+  } else if (meter.kind === 'sts') {
+    const r = await issueSts(deps, id, user.id, quote, meter);
+    if (!r.persisted) persistOutcome(deps, id, user.id, r.outcome);
   } else {
     // The recharge travels through the outbox so that, offline, it is simply delivered later.
     // Its handler records `issued` / `failed` in the same transaction that settles the message.
-    const result = await deps.outbox.deliverNow(rechargeRow);
+    // The cashier waits at most the sale deadline; a slower attempt still settles the sale.
+    const result = await Promise.race([deps.outbox.deliverNow(rechargeRow), afterMs(deps.vending.saleDeadlineMs, 'retry' as const)]);
+    deps.onStep?.('answered', id);
     if (result === 'retry') {
       persistOutcome(deps, id, user.id, {
         status: 'pending',
@@ -68,7 +87,9 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
       });
     }
   }
+  deps.onStep?.('outcome', id);
   deps.outbox.kick();
   await printSale(deps, id, false);
+  deps.onStep?.('printed', id);
   return getSale(w, id)!;
 }

@@ -1,10 +1,12 @@
-// The price of a sale, exactly. Pure: the caller supplies the meter's schedule and the instant.
-// STS: the largest energy (in 0.1 kWh) whose cost, VAT and fee fit in the amount; the customer
-// pays exactly that and the remainder is change. Money credit: the largest credit that, with
-// VAT and fee, fits in the amount. Every figure is an integer of minor units.
+// The price of a sale, exactly. Pure: the caller supplies the meter's schedule, debt and instant.
+// From the amount: the fee (if due) and the debt recovery (a % of the amount, never more than is
+// owed) come off first; what is left buys energy. STS: the largest energy (0.1 kWh, and one a
+// token can carry) whose cost plus VAT fits; the customer pays exactly that, the rest is change.
+// Money credit: the largest credit that with VAT fits. Every figure is an integer of minor units.
 import type { Deduction } from '../../preload/contract';
 import { decodeAmount, encodeAmount, AMOUNT_MAX } from '../sts';
 import { ceilDiv, parsePercent, parsePrice, PRICE_SCALE } from './decimal';
+import type { FeeMode } from './schedule';
 
 export type QuoteProblem = 'AMOUNT_TOO_SMALL' | 'AMOUNT_TOO_LARGE' | 'TENDERED_TOO_LOW';
 
@@ -14,7 +16,11 @@ export interface PriceInput {
   tenderedMinor?: number;
   pricePerKwh: string;
   vatPercent: string;
+  /** The fee due on this sale (the caller has already decided whether a monthly fee applies). */
   feeMinor: number;
+  feeMode?: FeeMode;
+  debtMinor?: number;
+  debtRecoveryPercent?: string;
   minPurchaseMinor: number;
   maxPurchaseMinor: number;
 }
@@ -27,6 +33,8 @@ export interface PriceResult {
   chargedMinor: number;
   tenderedMinor: number;
   changeMinor: number;
+  /** Debt before and after this sale; null when the meter owes nothing. */
+  debt: { beforeMinor: number; recoveredMinor: number; afterMinor: number } | null;
 }
 
 export class QuoteRefusal extends Error {
@@ -36,10 +44,10 @@ export class QuoteRefusal extends Error {
 }
 
 const PCT_SCALE = 100n * 10_000n; // percent (x1e4) -> fraction
-const TENTH_PRICE_SCALE = 10n * PRICE_SCALE; // price is per kWh, energy is in tenths
+export const TENTH_PRICE_SCALE = 10n * PRICE_SCALE; // price is per kWh, energy is in tenths
 
-const vatOn = (value: bigint, vat: bigint) => (value * vat * 2n + PCT_SCALE) / (2n * PCT_SCALE); // round half up
-const energyCost = (tenths: bigint, price: bigint) => ceilDiv(tenths * price, TENTH_PRICE_SCALE);
+export const vatOn = (value: bigint, vat: bigint) => (value * vat * 2n + PCT_SCALE) / (2n * PCT_SCALE); // round half up
+export const energyCost = (tenths: bigint, price: bigint) => ceilDiv(tenths * price, TENTH_PRICE_SCALE);
 
 /** The largest energy an STS token can carry exactly that is <= tenths (above 1638.3 kWh the
  * token's steps are 1, 10 and 100 kWh; the token must never carry more than was paid for). */
@@ -50,6 +58,12 @@ export function stsEnergyFloor(tenths: bigint): bigint {
   return BigInt(value <= capped ? value : decodeAmount(field - 1));
 }
 
+/** The smallest energy an STS token can carry that is >= tenths (null above the token's range). */
+export function stsEnergyCeil(tenths: bigint): bigint | null {
+  if (tenths > BigInt(AMOUNT_MAX)) return null;
+  return BigInt(decodeAmount(encodeAmount(Number(tenths))));
+}
+
 /** Largest x >= 0 with total(x) <= budget, for a non-decreasing total, starting near a guess. */
 function largestFitting(guess: bigint, budget: bigint, total: (x: bigint) => bigint): bigint {
   let x = guess < 0n ? 0n : guess;
@@ -58,46 +72,70 @@ function largestFitting(guess: bigint, budget: bigint, total: (x: bigint) => big
   return total(x) <= budget ? x : -1n;
 }
 
+export interface Parsed { price: bigint; vat: bigint; fee: bigint; debt: bigint; recovery: bigint }
+
+export function parseInput(input: PriceInput): Parsed {
+  return {
+    price: parsePrice(input.pricePerKwh), vat: parsePercent(input.vatPercent), fee: BigInt(input.feeMinor),
+    debt: BigInt(input.debtMinor ?? 0), recovery: parsePercent(input.debtRecoveryPercent ?? '0'),
+  };
+}
+
+export interface Split { recovered: bigint; energy: bigint | null; value: bigint; vatMinor: bigint }
+
+/** How `amount` splits into debt recovery, energy/credit and VAT; null when nothing can be bought. */
+export function split(amount: bigint, product: PriceInput['product'], p: Parsed): Split | null {
+  const recovered = (() => { const r = (amount * p.recovery) / PCT_SCALE; return r < p.debt ? r : p.debt; })();
+  const budget = amount - p.fee - recovered;
+  if (budget <= 0n || p.price <= 0n) return null;
+  if (product === 'sts_kwh') {
+    const total = (e: bigint) => { const c = energyCost(e, p.price); return c + vatOn(c, p.vat); };
+    const guess = (budget * TENTH_PRICE_SCALE * PCT_SCALE) / (p.price * (PCT_SCALE + p.vat));
+    const fit = largestFitting(guess, budget, total);
+    const energy = fit > 0n ? stsEnergyFloor(fit) : 0n;
+    if (energy <= 0n) return null;
+    const value = energyCost(energy, p.price);
+    return { recovered, energy, value, vatMinor: vatOn(value, p.vat) };
+  }
+  const value = largestFitting((budget * PCT_SCALE) / (PCT_SCALE + p.vat), budget, (c) => c + vatOn(c, p.vat));
+  if (value <= 0n) return null;
+  return { recovered, energy: null, value, vatMinor: vatOn(value, p.vat) };
+}
+
 export function priceSale(input: PriceInput): PriceResult {
-  const amount = BigInt(input.amountMinor);
   if (input.amountMinor < input.minPurchaseMinor) throw new QuoteRefusal('AMOUNT_TOO_SMALL', input.minPurchaseMinor);
   if (input.amountMinor > input.maxPurchaseMinor) throw new QuoteRefusal('AMOUNT_TOO_LARGE', input.maxPurchaseMinor);
-  const price = parsePrice(input.pricePerKwh);
-  const vat = parsePercent(input.vatPercent);
-  const fee = BigInt(input.feeMinor);
-  const budget = amount - fee;
-  if (budget <= 0n || price <= 0n) throw new QuoteRefusal('AMOUNT_TOO_SMALL', input.feeMinor + 1);
+  const p = parseInput(input);
+  const s = split(BigInt(input.amountMinor), input.product, p);
+  if (!s) throw new QuoteRefusal('AMOUNT_TOO_SMALL', p.recovery === 0n ? input.feeMinor + 1 : undefined);
+  return finish(input, p, s);
+}
 
-  let energy: bigint | null = null;
-  let value: bigint;
-  if (input.product === 'sts_kwh') {
-    const total = (e: bigint) => { const c = energyCost(e, price); return c + vatOn(c, vat); };
-    const guess = (budget * TENTH_PRICE_SCALE * PCT_SCALE) / (price * (PCT_SCALE + vat));
-    const fit = largestFitting(guess, budget, total);
-    energy = fit > 0n ? stsEnergyFloor(fit) : 0n;
-    if (energy <= 0n) throw new QuoteRefusal('AMOUNT_TOO_SMALL');
-    value = energyCost(energy, price);
-  } else {
-    const total = (c: bigint) => c + vatOn(c, vat);
-    value = largestFitting((budget * PCT_SCALE) / (PCT_SCALE + vat), budget, total);
-    if (value <= 0n) throw new QuoteRefusal('AMOUNT_TOO_SMALL');
-  }
-  const vatMinor = vatOn(value, vat);
-  const charged = fee + value + vatMinor;
+export function finish(input: PriceInput, p: Parsed, s: Split): PriceResult {
+  const charged = p.fee + s.recovered + s.value + s.vatMinor;
   const tendered = input.tenderedMinor === undefined ? charged : BigInt(input.tenderedMinor);
   if (tendered < charged) throw new QuoteRefusal('TENDERED_TOO_LOW', Number(charged));
-
   const deductions: Deduction[] = [];
-  if (fee > 0n) deductions.push({ kind: 'fee', label: { ar: 'رسوم الخدمة', en: 'Service fee' }, amountMinor: Number(fee) });
-  if (vatMinor > 0n)
-    deductions.push({ kind: 'vat', label: { ar: `ضريبة القيمة المضافة ${input.vatPercent}٪`, en: `VAT ${input.vatPercent}%` }, amountMinor: Number(vatMinor) });
+  if (p.fee > 0n) {
+    deductions.push(input.feeMode === 'first_of_month'
+      ? { kind: 'fee', label: { ar: 'رسوم الخدمة الشهرية (أول شراء في الشهر)', en: 'Monthly service fee (first purchase this month)' }, amountMinor: Number(p.fee) }
+      : { kind: 'fee', label: { ar: 'رسوم الخدمة', en: 'Service fee' }, amountMinor: Number(p.fee) });
+  }
+  if (s.recovered > 0n) {
+    const pct = input.debtRecoveryPercent ?? '0';
+    deductions.push({ kind: 'debt', label: { ar: `سداد دين سابق ${pct}٪`, en: `Debt recovery ${pct}%` }, amountMinor: Number(s.recovered) });
+  }
+  if (s.vatMinor > 0n) {
+    deductions.push({ kind: 'vat', label: { ar: `ضريبة القيمة المضافة ${input.vatPercent}٪`, en: `VAT ${input.vatPercent}%` }, amountMinor: Number(s.vatMinor) });
+  }
   return {
     deductions,
-    energyTenths: energy === null ? null : Number(energy),
-    estimatedEnergyTenths: energy === null ? Number((value * TENTH_PRICE_SCALE) / price) : null,
-    valueMinor: Number(value),
+    energyTenths: s.energy === null ? null : Number(s.energy),
+    estimatedEnergyTenths: s.energy === null ? Number((s.value * TENTH_PRICE_SCALE) / p.price) : null,
+    valueMinor: Number(s.value),
     chargedMinor: Number(charged),
     tenderedMinor: Number(tendered),
     changeMinor: Number(tendered - charged),
+    debt: p.debt > 0n ? { beforeMinor: Number(p.debt), recoveredMinor: Number(s.recovered), afterMinor: Number(p.debt - s.recovered) } : null,
   };
 }

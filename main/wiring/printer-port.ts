@@ -1,27 +1,65 @@
 // Receipt printing for the sale flow: stored sale -> receipt model -> ESC/POS bytes -> printer.
-import type { Sale } from '../../preload/contract';
+// The settings are read from the database on every call (main/settings), so what a supervisor
+// saves applies to the next receipt. Preview and print share receiptFor(): the screen shows the
+// bitmap the printer gets.
+import type Database from 'better-sqlite3';
+import type { PrinterSettings, Sale } from '../../preload/contract';
 import type { AppConfig } from '../config';
-import { buildReceipt, renderEscPos, sendToPrinter } from '../printing';
+import { buildReceipt, PrinterError, renderEscPos, renderPreview, sendToPrinter, type Preview, type Receipt } from '../printing';
+import { toPng } from '../printing/bitmap';
+import { formatLocalDateTime } from '../printing/format';
+import { buildTestPage } from '../printing/test-page';
 import type { PrinterPort } from '../sales/ports';
+import { loadPrinterSettings } from '../settings/printer-settings';
 
-export function createPrinterPort(config: AppConfig): PrinterPort {
+export interface ReceiptPreview { png: Buffer; preview: Preview; widthMm: 58 | 80 }
+
+export interface ReceiptPrinter extends PrinterPort {
+  /** reprintedBy: who asked for a copy (named on it); the original always names the seller. */
+  print(sale: Sale, copy: boolean, reprintedBy?: string | null): Promise<void>;
+  preview(sale: Sale, copy: boolean, reprintedBy?: string | null): ReceiptPreview;
+  testPage(settings: PrinterSettings, now: Date): Promise<void>;
+  settings(): PrinterSettings;
+}
+
+export function createPrinterPort(config: AppConfig, db: Database.Database): ReceiptPrinter {
+  const settings = () => loadPrinterSettings(db, config).settings;
+  const receiptFor = (s: PrinterSettings, sale: Sale, copy: boolean, reprintedBy?: string | null): Receipt =>
+    buildReceipt(sale, {
+      utilityName: s.utilityName,
+      taxNumber: s.taxNumber,
+      counterName: config.counterName,
+      cashierName: copy && reprintedBy ? reprintedBy : sale.cashier,
+      language: s.language,
+      currency: config.currency,
+      currencyDecimals: config.currencyDecimals,
+      timeZone: config.timeZone,
+      footer: s.footer,
+    }, { copy });
+  const send = async (s: PrinterSettings, receipt: Receipt, openDrawer: boolean): Promise<void> => {
+    if (!s.iface) throw new PrinterError('NOT_CONFIGURED', 'no receipt printer is configured at this counter', '');
+    const bytes = await renderEscPos(receipt, { widthMm: s.widthMm, profile: s.profile, openDrawer });
+    // DLE EOT is ESC/POS; Star line mode has no such answer, so only Epson-type printers are asked.
+    await sendToPrinter(bytes, s.iface, config.printer.timeoutMs, { checkPaper: s.profile === 'epson' });
+  };
   return {
-    async print(sale: Sale, copy: boolean) {
-      const iface = config.printer.iface;
-      if (!iface) throw new Error('no receipt printer is configured at this counter');
-      const receipt = buildReceipt(sale, {
-        utilityName: config.utilityName,
-        taxNumber: config.taxNumber,
-        counterName: config.counterName,
-        cashierName: sale.cashier,
-        language: config.printer.language,
-        currency: config.currency,
-        currencyDecimals: config.currencyDecimals,
-        timeZone: config.timeZone,
-        footer: config.receiptFooter,
-      }, { copy });
-      const bytes = await renderEscPos(receipt, { widthMm: config.printer.widthMm, profile: config.printer.profile, openDrawer: !copy && sale.paymentMethod === 'cash' });
-      await sendToPrinter(bytes, iface, config.printer.timeoutMs);
+    settings,
+    async print(sale, copy, reprintedBy) {
+      const s = settings();
+      // The drawer opens for the cash of a new sale, never for a reprint.
+      await send(s, receiptFor(s, sale, copy, reprintedBy), s.cashDrawer && !copy && sale.paymentMethod === 'cash');
+    },
+    preview(sale, copy, reprintedBy) {
+      const s = settings();
+      const preview = renderPreview(receiptFor(s, sale, copy, reprintedBy), s.widthMm);
+      return { png: toPng(preview.bitmap), preview, widthMm: s.widthMm };
+    },
+    async testPage(s, now) {
+      const page = buildTestPage({
+        utilityName: s.utilityName, language: s.language, iface: s.iface ?? '-', widthMm: s.widthMm, profile: s.profile,
+        counterName: config.counterName, at: formatLocalDateTime(now.toISOString(), config.timeZone),
+      });
+      await send(s, page, false);
     },
   };
 }

@@ -1,7 +1,9 @@
 import { invoke, toFailure } from '../transport';
 import { useSaleFlow } from '../stores/sale';
+import { refreshPrintProblems } from '../screens/printer/actions';
 
-/** 'Print again': main prints from the stored sale and marks it COPY. */
+/** 'Print again': main prints the original if it has not come out yet (it may be waiting in the
+ *  print queue), otherwise a COPY. */
 export async function printAgain(): Promise<void> {
   const flow = useSaleFlow.getState();
   const sale = flow.sale;
@@ -15,6 +17,7 @@ export async function printAgain(): Promise<void> {
     if (s.sale?.id !== sale.id) return;
     s.patch({ printing: false, printOutcome: outcome, ...(fresh ? { sale: fresh } : {}) });
     if (outcome.error) s.setError('print', outcome.error);
+    void refreshPrintProblems();
   } catch (e) {
     const s = useSaleFlow.getState();
     s.patch({ printing: false });

@@ -4,6 +4,9 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../preload/contract';
 import { SellScreen } from './sell/SellScreen';
+import { PrinterSettingsScreen } from './printer/PrinterSettingsScreen';
+import { TariffsScreen } from './tariffs/TariffsScreen';
+import { MetersScreen } from './meters/MetersScreen';
 
 export interface ScreenEntry {
   id: string;
@@ -15,6 +18,9 @@ export interface ScreenEntry {
 
 export const SCREENS: ScreenEntry[] = [
   { id: 'sell', label: 'nav.sell', role: 'cashier', component: SellScreen },
+  { id: 'printer', label: 'nav.printer', role: 'supervisor', component: PrinterSettingsScreen },
+  { id: 'tariffs', label: 'nav.tariffs', role: 'supervisor', component: TariffsScreen },
+  { id: 'meters', label: 'meters.nav', role: 'supervisor', component: MetersScreen },
 ];
 
 const RANK: Record<Role, number> = { cashier: 1, supervisor: 2, admin: 3 };

@@ -39,9 +39,11 @@ export async function benchQuote(): Promise<void> {
   const deps = { db, config: { currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', unknownGraceMs: 0 }, now: () => new Date() };
   const meter = DEMO_STS_METERS[0]!.number;
   const full = time(5_000, (i) => void quoteSale(deps, { meterNumber: meter, amountMinor: 1000 + i }));
+  const units = time(5_000, (i) => void quoteSale(deps, { meterNumber: meter, energyTenths: 10 + i }));
   db.close();
   console.log(`quote (pure price):            p99 ${p99(pure).toFixed(3)} ms   (target < 1 ms)`);
   console.log(`quote (sales.quote with SQLite): p99 ${p99(full).toFixed(3)} ms   (target < 1 ms)`);
+  console.log(`quote (by units, with SQLite):  p99 ${p99(units).toFixed(3)} ms   (target < 1 ms)`);
 }
 
 if (require.main === module) void benchQuote();

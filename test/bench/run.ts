@@ -2,6 +2,8 @@
 import { benchQuote } from './quote.bench';
 import { benchReceipt } from './receipt.bench';
 import { benchSts } from './sts.bench';
+import { benchCommit } from './commit.bench';
+import { benchDrain } from './drain.bench';
 
 async function main() {
   console.log('== STS engine');
@@ -10,6 +12,10 @@ async function main() {
   await benchQuote();
   console.log('== Receipt');
   await benchReceipt();
+  console.log('== Sale commit (durability)');
+  await benchCommit();
+  console.log('== Outbox drain to the head office');
+  await benchDrain();
 }
 
 void main();

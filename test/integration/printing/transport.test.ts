@@ -3,7 +3,7 @@
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReceipt, PrinterError, renderEscPos, sendToPrinter } from '../../../main/printing';
 import { context, stsSale } from '../../helpers/escpos-fixtures';
@@ -86,10 +86,33 @@ describe('sendToPrinter', () => {
     }
   });
 
-  it('says plainly that printer:NAME is not supported here', async () => {
-    const e = await rejection(sendToPrinter(Buffer.from('x'), 'printer:EPSON_TM_T20', 1000));
-    expect(e.code).toBe('UNSUPPORTED');
-    expect(e.message).toMatch(/not supported/);
+  it('says plainly when printer:NAME cannot be used on this machine (no CUPS lp)', async () => {
+    process.env.SHAHN_LP_COMMAND = '/nonexistent/lp';
+    try {
+      const e = await rejection(sendToPrinter(Buffer.from('x'), 'printer:EPSON_TM_T20', 1000));
+      expect(e.code).toBe('UNSUPPORTED');
+      expect(e.message).toMatch(/not supported/);
+    } finally {
+      delete process.env.SHAHN_LP_COMMAND;
+    }
     expect((await rejection(sendToPrinter(Buffer.from('x'), 'lp0', 1000))).code).toBe('UNSUPPORTED');
+  });
+
+  it.skipIf(process.platform === 'win32')('printer:NAME hands the exact bytes to CUPS as a raw job', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'shahn-lp-'));
+    // A stand-in for lp: records its arguments and stdin; "missing" is an unknown printer.
+    const lp = path.join(dir, 'lp');
+    await writeFile(lp, `#!/bin/sh\nif [ "$2" = missing ]; then echo 'lp: The printer or class does not exist.' >&2; exit 1; fi\necho "$@" > "${dir}/args"\ncat > "${dir}/job"\n`, { mode: 0o755 });
+    process.env.SHAHN_LP_COMMAND = lp;
+    try {
+      const bytes = await renderEscPos(buildReceipt(stsSale, context('ar'), { copy: false }), { widthMm: 58, profile: 'epson' });
+      await sendToPrinter(bytes, 'printer:TM-T20', 5000);
+      expect((await readFile(path.join(dir, 'args'), 'utf8')).trim()).toBe('-d TM-T20 -o raw');
+      expect((await readFile(path.join(dir, 'job'))).equals(bytes)).toBe(true);
+      expect((await rejection(sendToPrinter(bytes, 'printer:missing', 5000))).code).toBe('UNSUPPORTED');
+    } finally {
+      delete process.env.SHAHN_LP_COMMAND;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

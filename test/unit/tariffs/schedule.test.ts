@@ -13,9 +13,9 @@ describe('tariff schedules', () => {
     expect(scheduleProblems(tou)).toEqual([]);
   });
   it('name the gap or the overlap', () => {
-    expect(scheduleProblems([p('A', '00:00', '10:00'), p('B', '11:00', '24:00')])).toEqual(['no period covers 10:00-11:00']);
-    expect(scheduleProblems([p('A', '00:00', '12:00'), p('B', '11:00', '24:00')])).toEqual(['"A" and "B" overlap at 11:00']);
-    expect(scheduleProblems(Array.from({ length: 9 }, (_, i) => p(`P${i}`, `${String(i).padStart(2, '0')}:00`, `${String(i + 1).padStart(2, '0')}:00`)))[0]).toMatch(/at most 8/);
+    expect(scheduleProblems([p('A', '00:00', '10:00'), p('B', '11:00', '24:00')])).toEqual([{ en: 'No active period covers 10:00–11:00.', ar: 'لا توجد فترة فعّالة تغطي \u206610:00–11:00\u2069.' }]);
+    expect(scheduleProblems([p('A', '00:00', '12:00'), p('B', '11:00', '24:00')]).map((x) => x.en)).toEqual(['"A" and "B" overlap at 11:00–12:00.']);
+    expect(scheduleProblems(Array.from({ length: 9 }, (_, i) => p(`P${i}`, `${String(i).padStart(2, '0')}:00`, `${String(i + 1).padStart(2, '0')}:00`)))[0]!.en).toMatch(/at most 8/);
   });
   it('pick the period on the counter\'s wall clock', () => {
     // Asia/Aden is UTC+3: 20:30Z is 23:30 local (off-peak), 14:00Z is 17:00 local (peak starts).
@@ -26,5 +26,27 @@ describe('tariff schedules', () => {
   it('follow daylight saving time (Cairo, UTC+3 in summer, UTC+2 in winter)', () => {
     expect(localMinuteOfDay(new Date('2026-07-01T14:00:00Z'), 'Africa/Cairo')).toBe(17 * 60);
     expect(localMinuteOfDay(new Date('2026-12-01T14:00:00Z'), 'Africa/Cairo')).toBe(16 * 60);
+  });
+});
+
+describe('schedule validation, bilingual', () => {
+  it('names a gap across midnight as one range, in both languages', () => {
+    const [gap] = scheduleProblems([p('Day', '01:00', '23:00')]);
+    expect(gap).toEqual({ en: 'No active period covers 23:00–01:00.', ar: 'لا توجد فترة فعّالة تغطي \u206623:00–01:00\u2069.' });
+  });
+  it('names each overlapping pair with its range', () => {
+    const problems = scheduleProblems([p('Night', '22:00', '02:00'), p('Late', '01:00', '06:00'), p('Day', '06:00', '23:00')]);
+    expect(problems.map((x) => x.en)).toEqual(['"Night" and "Late" overlap at 01:00–02:00.', '"Night" and "Day" overlap at 22:00–23:00.']);
+    expect(problems[0]!.ar).toContain('متداخلتان');
+  });
+  it('ignores inactive periods for coverage (a switched-off period may overlap) but checks every price', () => {
+    const off = { ...p('Old peak', '17:00', '23:00'), active: false };
+    expect(scheduleProblems([...tou, off])).toEqual([]);
+    expect(scheduleProblems([p('All day', '00:00', '24:00', '12.34567')])[0]!.en).toMatch(/at most 4 decimals/);
+    expect(scheduleProblems([p('All day', '00:00', '00:00', '0')])[0]!.en).toMatch(/above zero/);
+  });
+  it('accepts one flat period for the whole day, written 00:00-24:00 or 00:00-00:00', () => {
+    expect(scheduleProblems([p('Flat', '00:00', '24:00')])).toEqual([]);
+    expect(scheduleProblems([p('Flat', '00:00', '00:00')])).toEqual([]);
   });
 });

@@ -1,0 +1,20 @@
+// The settings table: one JSON value per key. Values are validated by their owners (main/settings)
+// on the way in AND out: a row edited by hand or written by an older Shahn is never trusted blindly.
+import type Database from 'better-sqlite3';
+
+export function readSetting(db: Database.Database, key: string): unknown {
+  const r = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined;
+  if (!r) return undefined;
+  try {
+    return JSON.parse(r.value_json) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeSetting(db: Database.Database, key: string, value: unknown, at: string): void {
+  db.prepare(
+    `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+  ).run(key, JSON.stringify(value), at);
+}

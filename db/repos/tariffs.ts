@@ -1,0 +1,113 @@
+// Tariff schedule versions and tariff groups. A version is immutable once written (SQLite
+// triggers refuse UPDATE/DELETE), so a parsed version is cached for the life of the handle.
+import type Database from 'better-sqlite3';
+import type { Bilingual } from '../../preload/contract';
+import type { FeeMode, TariffPeriod, TariffSchedule } from '../../main/tariffs/schedule';
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** The prepared statement for `sql` on `db`, prepared on first use. */
+export function stmt(db: Database.Database, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+export interface StoredSchedule extends TariffSchedule { version: number; effectiveFrom: string; feeMode: FeeMode; debtRecoveryPercent: string; createdAt: string }
+
+interface ScheduleRow {
+  id: number; code: string; version: number; name_ar: string; name_en: string; effective_from: string; vat_percent: string; fee_minor: number;
+  fee_mode: FeeMode; debt_recovery_percent: string; min_purchase_minor: number; max_purchase_minor: number; created_at: string;
+}
+interface PeriodRow { name_ar: string; name_en: string; start_minute: number; end_minute: number; price_per_kwh: string; active: number }
+
+const versions = new WeakMap<Database.Database, Map<number, StoredSchedule>>();
+
+export function scheduleById(db: Database.Database, id: number): StoredSchedule | null {
+  let m = versions.get(db);
+  if (!m) versions.set(db, (m = new Map()));
+  const hit = m.get(id);
+  if (hit) return hit;
+  const s = stmt(db, 'SELECT * FROM tariff_schedules WHERE id = ?').get(id) as ScheduleRow | undefined;
+  if (!s) return null;
+  const periods = stmt(db, 'SELECT * FROM tariff_periods WHERE schedule_id = ? ORDER BY idx').all(id) as PeriodRow[];
+  const out: StoredSchedule = {
+    id: s.id, code: s.code, version: s.version, effectiveFrom: s.effective_from, name: { ar: s.name_ar, en: s.name_en },
+    vatPercent: s.vat_percent, feeMinor: s.fee_minor, feeMode: s.fee_mode, debtRecoveryPercent: s.debt_recovery_percent,
+    minPurchaseMinor: s.min_purchase_minor, maxPurchaseMinor: s.max_purchase_minor, createdAt: s.created_at,
+    periods: periods.map((p) => ({
+      name: { ar: p.name_ar, en: p.name_en }, startMinute: p.start_minute, endMinute: p.end_minute, pricePerKwh: p.price_per_kwh, active: p.active === 1,
+    })),
+  };
+  m.set(id, out);
+  return out;
+}
+
+/** The version of `code` in force at `at` (ISO-8601 UTC): the latest to have taken effect. */
+export function latestSchedule(db: Database.Database, code: string, at: string): StoredSchedule | null {
+  const r = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1')
+    .get(code, at) as { id: number } | undefined;
+  return r ? scheduleById(db, r.id) : null;
+}
+
+export function scheduleVersion(db: Database.Database, code: string, version: number): StoredSchedule | null {
+  const r = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? AND version = ?').get(code, version) as { id: number } | undefined;
+  return r ? scheduleById(db, r.id) : null;
+}
+
+/** Every version of `code`, newest first. */
+export function allVersions(db: Database.Database, code: string): StoredSchedule[] {
+  const ids = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? ORDER BY version DESC').all(code) as { id: number }[];
+  return ids.map((r) => scheduleById(db, r.id)!);
+}
+
+/** Versions of `code` that take effect after `at`, soonest first. */
+export function upcomingVersions(db: Database.Database, code: string, at: string): StoredSchedule[] {
+  const ids = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? AND effective_from > ? ORDER BY effective_from, version').all(code, at) as { id: number }[];
+  return ids.map((r) => scheduleById(db, r.id)!);
+}
+
+export function scheduleCodes(db: Database.Database): string[] {
+  return (stmt(db, 'SELECT DISTINCT code FROM tariff_schedules ORDER BY code').all() as { code: string }[]).map((r) => r.code);
+}
+
+export interface NewVersion {
+  code: string; name: Bilingual; effectiveFrom: string; vatPercent: string; feeMinor: number; feeMode: FeeMode; debtRecoveryPercent: string;
+  minPurchaseMinor: number; maxPurchaseMinor: number; periods: TariffPeriod[];
+}
+
+/** Writes the next version of `code` (1 for a new code); call inside a transaction. */
+export function insertVersion(db: Database.Database, v: NewVersion, at: string, userId: number | null): number {
+  const next = (stmt(db, 'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM tariff_schedules WHERE code = ?').get(v.code) as { v: number }).v;
+  const { id } = stmt(db,
+    `INSERT INTO tariff_schedules (code, version, name_ar, name_en, effective_from, vat_percent, fee_minor, fee_mode, debt_recovery_percent,
+       min_purchase_minor, max_purchase_minor, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  ).get(v.code, next, v.name.ar, v.name.en, v.effectiveFrom, v.vatPercent, v.feeMinor, v.feeMode, v.debtRecoveryPercent,
+    v.minPurchaseMinor, v.maxPurchaseMinor, at, userId) as { id: number };
+  const period = stmt(db,
+    'INSERT INTO tariff_periods (schedule_id, idx, name_ar, name_en, start_minute, end_minute, price_per_kwh, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  v.periods.forEach((p, i) => period.run(id, i, p.name.ar, p.name.en, p.startMinute, p.endMinute, p.pricePerKwh, p.active ? 1 : 0));
+  return id;
+}
+
+export interface GroupRecord { id: number; code: string; name: Bilingual; scheduleCode: string; meters: string[] }
+
+export function listGroups(db: Database.Database): GroupRecord[] {
+  const rows = stmt(db, 'SELECT * FROM tariff_groups ORDER BY code').all() as { id: number; code: string; name_ar: string; name_en: string; schedule_code: string }[];
+  return rows.map((g) => ({
+    id: g.id, code: g.code, name: { ar: g.name_ar, en: g.name_en }, scheduleCode: g.schedule_code,
+    meters: (stmt(db, 'SELECT number FROM meters WHERE tariff_group_id = ? ORDER BY number').all(g.id) as { number: string }[]).map((m) => m.number),
+  }));
+}
+
+export function findGroup(db: Database.Database, code: string): GroupRecord | null {
+  return listGroups(db).find((g) => g.code === code) ?? null;
+}
+
+export function saveGroup(db: Database.Database, g: { code: string; name: Bilingual; scheduleCode: string }, at: string): void {
+  stmt(db,
+    `INSERT INTO tariff_groups (code, name_ar, name_en, schedule_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (code) DO UPDATE SET name_ar = excluded.name_ar, name_en = excluded.name_en, schedule_code = excluded.schedule_code, updated_at = excluded.updated_at`,
+  ).run(g.code, g.name.ar, g.name.en, g.scheduleCode, at, at);
+}

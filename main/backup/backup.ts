@@ -1,0 +1,57 @@
+// Online backups with SQLite's backup API (better-sqlite3 db.backup): consistent while the app
+// keeps selling, WAL content included. Written to a temporary name and renamed, so the folder
+// never holds half a backup under a real name. The keys folder is NOT copied on purpose: a backup
+// on a USB stick must not carry the master key that opens the sealed vending keys beside it.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '../../db/open';
+
+export type BackupReason = 'scheduled' | 'shift-close' | 'manual';
+export interface BackupResult { file: string; bytes: number; at: string; reason: BackupReason }
+
+const NAME = /^shahn-\d{8}T\d{6}(\d{3})?Z-(scheduled|shift-close|manual)\.sqlite$/;
+
+export function backupFileName(at: Date, reason: BackupReason): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace('.', '');
+  return `shahn-${stamp}-${reason}.sqlite`;
+}
+
+export async function backupNow(db: Db, dir: string, reason: BackupReason, at: Date, keep: number): Promise<BackupResult> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, backupFileName(at, reason));
+  const partial = `${file}.partial`;
+  await db.write.backup(partial);
+  // A backup that does not open cleanly is worse than none: check it before it gets its name.
+  const check = new Database(partial, { readonly: true });
+  try {
+    const r = check.pragma('quick_check', { simple: true });
+    if (r !== 'ok') throw new Error(`the backup failed its integrity check (${String(r)})`);
+  } finally {
+    check.close();
+  }
+  fs.renameSync(partial, file);
+  prune(dir, keep);
+  return { file, bytes: fs.statSync(file).size, at: at.toISOString(), reason };
+}
+
+/** Keeps the newest `keep` backups of ours in the folder; never touches other files. */
+function prune(dir: string, keep: number): void {
+  const ours = fs.readdirSync(dir).filter((f) => NAME.test(f)).sort();
+  for (const f of ours.slice(0, Math.max(0, ours.length - keep))) fs.rmSync(path.join(dir, f), { force: true });
+}
+
+export function listBackups(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => NAME.test(f)).sort().map((f) => path.join(dir, f));
+}
+
+/** Backs up every intervalMinutes (0 = never). A failure is logged and tried again next time. */
+export function scheduleBackups(run: () => Promise<unknown>, intervalMinutes: number, log: { error(o: object, m: string): void }): () => void {
+  if (intervalMinutes <= 0) return () => {};
+  const t = setInterval(() => {
+    run().catch((e: unknown) => log.error({ err: (e as Error).message }, 'scheduled backup failed'));
+  }, intervalMinutes * 60_000);
+  t.unref();
+  return () => clearInterval(t);
+}

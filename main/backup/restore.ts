@@ -1,0 +1,89 @@
+// Restores a backup over the app's database, safely:
+// 1. refuses while Shahn is running on this data folder (its pid file names a live process);
+// 2. refuses a file that is not a sound Shahn database (integrity check, schema version known);
+// 3. keeps the current database first, as an online-backup copy in <dataDir>/before-restore/;
+// 4. removes the old WAL/SHM files and puts the backup in place by rename (atomic);
+// 5. opens it once, which applies any newer migrations, and reports the sale count.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openDb } from '../../db/open';
+import { currentVersion, loadMigrations } from '../../db/migrate';
+import { backupFileName } from './backup';
+
+export const DB_NAME = 'shahn.sqlite';
+export const PID_NAME = 'shahn.pid';
+
+export class RestoreRefused extends Error {
+  override name = 'RestoreRefused';
+}
+
+function runningPid(dataDir: string): number | null {
+  const f = path.join(dataDir, PID_NAME);
+  if (!fs.existsSync(f)) return null;
+  const pid = Number(fs.readFileSync(f, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0); // signal 0: "does it exist?"
+    return pid;
+  } catch {
+    return null; // stale (the app died without closing)
+  }
+}
+
+function checkBackup(file: string): { version: number; sales: number } {
+  if (!fs.existsSync(file)) throw new RestoreRefused(`no such file: ${file}`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new RestoreRefused(`not a database: ${(e as Error).message}`);
+  }
+  try {
+    let ok: unknown;
+    try {
+      ok = db.pragma('integrity_check', { simple: true });
+    } catch (e) {
+      throw new RestoreRefused(`not a database: ${(e as Error).message}`);
+    }
+    if (ok !== 'ok') throw new RestoreRefused(`the backup is damaged (integrity check: ${String(ok)})`);
+    const version = currentVersion(db);
+    if (version === 0) throw new RestoreRefused('this file is not a Shahn database (no schema history)');
+    const known = loadMigrations().length;
+    if (version > known) throw new RestoreRefused(`the backup is from a newer Shahn (schema ${version}, this one knows ${known})`);
+    const sales = (db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
+    return { version, sales };
+  } finally {
+    db.close();
+  }
+}
+
+export async function restoreBackup(o: { file: string; dataDir: string; now?: Date }): Promise<{ keptCopy: string | null; sales: number; version: number }> {
+  const pid = runningPid(o.dataDir);
+  if (pid !== null) throw new RestoreRefused(`Shahn is running on ${o.dataDir} (process ${pid}); close it first`);
+  const { version } = checkBackup(path.resolve(o.file));
+  const target = path.join(o.dataDir, DB_NAME);
+  let keptCopy: string | null = null;
+  if (fs.existsSync(target)) {
+    const dir = path.join(o.dataDir, 'before-restore');
+    fs.mkdirSync(dir, { recursive: true });
+    keptCopy = path.join(dir, backupFileName(o.now ?? new Date(), 'manual'));
+    const cur = new Database(target, { fileMustExist: true });
+    try {
+      await cur.backup(keptCopy); // includes what is still in the WAL
+    } finally {
+      cur.close();
+    }
+  }
+  const tmp = `${target}.restoring`;
+  fs.copyFileSync(path.resolve(o.file), tmp);
+  for (const ext of ['-wal', '-shm']) fs.rmSync(`${target}${ext}`, { force: true });
+  fs.renameSync(tmp, target);
+  const db = openDb(target); // applies newer migrations, proves it opens
+  try {
+    const sales = (db.read.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
+    return { keptCopy, sales, version: Math.max(version, currentVersion(db.write)) };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,48 @@
+// Handlers of the tariff and payment-mode channels (preload/contract-tariffs.ts).
+import type { User } from '../../preload/contract';
+import type { tariffChannels } from '../../preload/contract-tariffs';
+import { allVersions, listGroups } from '../../db/repos/tariffs';
+import { err } from '../errors';
+import type { SalesDeps } from '../sales/ports';
+import { adjustDebt, changeLimits, changePaymentMode, creditInfo } from '../sales/meter-accounts';
+import { meterCommandPort, type MeterCommandPort } from '../sales/meter-commands';
+import { priceNow, pushSchedule, readBack } from '../sales/schedule-push';
+import { assign, createVersion, listSchedules, saveTariffGroup, scheduleOrThrow, toDto } from '../sales/schedules';
+import type { Handlers } from './handlers';
+import type { CallContext } from './dispatch';
+
+type TariffHandlers = Pick<Handlers, keyof typeof tariffChannels>;
+
+function userOf(ctx: CallContext): User {
+  if (!ctx.session) throw err('UNAUTHENTICATED', 'Please log in again.', 'يرجى تسجيل الدخول مرة أخرى.');
+  return ctx.session.user;
+}
+
+export function tariffHandlers(sales: SalesDeps, port: MeterCommandPort = meterCommandPort(null)): TariffHandlers {
+  const tz = sales.config.timeZone;
+  const nowIso = () => sales.now().toISOString();
+  return {
+    'tariffs.list': () => listSchedules(sales.db.read, nowIso()),
+    'tariffs.get': ({ code, version }) => toDto(scheduleOrThrow(sales.db.read, code, version, nowIso())),
+    'tariffs.versions': ({ code }) => {
+      const all = allVersions(sales.db.read, code);
+      if (!all.length) scheduleOrThrow(sales.db.read, code);
+      return all.map(toDto);
+    },
+    'tariffs.createVersion': (input, ctx) => createVersion(sales, userOf(ctx), input),
+    'tariffs.priceNow': ({ code, at }) => priceNow(sales.db.read, code, at ? new Date(at) : sales.now(), tz),
+    'tariffs.groups': () => listGroups(sales.db.read).map(({ id: _id, ...g }) => g),
+    'tariffs.saveGroup': (input, ctx) => saveTariffGroup(sales, userOf(ctx), input),
+    'tariffs.assign': (input, ctx) => assign(sales, userOf(ctx), input),
+    'tariffs.push': ({ code }, ctx) => {
+      const r = pushSchedule(sales, userOf(ctx).id, code);
+      sales.outbox.kick();
+      return r;
+    },
+    'tariffs.readBack': ({ code }) => readBack(sales, port, code),
+    'meters.creditInfo': ({ meterNumber }) => creditInfo(sales.db.read, meterNumber),
+    'meters.setPaymentMode': (input, ctx) => { const r = changePaymentMode(sales, userOf(ctx), input); sales.outbox.kick(); return r; },
+    'meters.adjustDebt': (input, ctx) => { const r = adjustDebt(sales, userOf(ctx), input); sales.outbox.kick(); return r; },
+    'meters.setLimits': (input, ctx) => changeLimits(sales, userOf(ctx), input),
+  };
+}

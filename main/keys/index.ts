@@ -1,0 +1,3 @@
+// Encrypted vending-key store (see store.ts) and the master key that seals it (master-key.ts).
+export { fileProtector, loadMasterKey, type KeyProtector } from './master-key';
+export { createVendingKeyStore, keyStoreFor, registerKeyStore, KeyStoreError, type KeyRef, type VendingKeyStore } from './store';

@@ -1,0 +1,74 @@
+// Vending keys sealed at rest. Each key is encrypted with AES-256-GCM under the master key, with
+// its SGC and KRN as associated data (a sealed key moved to another row does not open). The plain
+// key is only ever handed to a callback inside main (use()): it is never returned over IPC, never
+// logged and never put in an error message.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { fileProtector, loadMasterKey, type KeyProtector } from './master-key';
+
+export interface KeyRef { sgc: string; krn: number }
+
+export class KeyStoreError extends Error {
+  override name = 'KeyStoreError';
+}
+
+export interface VendingKeyStore {
+  put(ref: KeyRef, vendingKeyHex: string, at: string): void;
+  has(ref: KeyRef): boolean;
+  /** Runs fn with the plain key; the key must not escape fn. */
+  use<T>(ref: KeyRef, fn: (vendingKeyHex: string) => T): T;
+  list(): { sgc: string; krn: number; createdAt: string }[];
+}
+
+const aad = (r: KeyRef) => Buffer.from(`${r.sgc}:${r.krn}`, 'utf8');
+
+export function createVendingKeyStore(db: Database.Database, masterKey: Buffer): VendingKeyStore {
+  if (masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
+  const get = db.prepare('SELECT sealed FROM vending_keys WHERE sgc = ? AND krn = ?');
+  return {
+    put(ref, hex, at) {
+      if (!/^[0-9a-fA-F]{16}([0-9a-fA-F]{16})?$/.test(hex)) throw new KeyStoreError('a vending key must be 16 or 32 hex digits');
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', masterKey, iv);
+      c.setAAD(aad(ref));
+      const body = Buffer.concat([c.update(hex.toLowerCase(), 'utf8'), c.final()]);
+      const sealed = Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
+      db.prepare(
+        `INSERT INTO vending_keys (sgc, krn, sealed, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (sgc, krn) DO UPDATE SET sealed = excluded.sealed, created_at = excluded.created_at`,
+      ).run(ref.sgc, ref.krn, sealed, at);
+    },
+    has: (ref) => get.get(ref.sgc, ref.krn) !== undefined,
+    use(ref, fn) {
+      const row = get.get(ref.sgc, ref.krn) as { sealed: string } | undefined;
+      if (!row) throw new KeyStoreError(`no vending key for SGC ${ref.sgc} KRN ${ref.krn}`);
+      const buf = Buffer.from(row.sealed, 'base64');
+      let hex: string;
+      try {
+        const d = createDecipheriv('aes-256-gcm', masterKey, buf.subarray(0, 12));
+        d.setAAD(aad(ref));
+        d.setAuthTag(buf.subarray(12, 28));
+        hex = Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
+      } catch {
+        throw new KeyStoreError(`the vending key for SGC ${ref.sgc} KRN ${ref.krn} cannot be unsealed (wrong master key or damaged row)`);
+      }
+      return fn(hex);
+    },
+    list: () =>
+      (db.prepare('SELECT sgc, krn, created_at AS createdAt FROM vending_keys ORDER BY sgc, krn').all() as { sgc: string; krn: number; createdAt: string }[]),
+  };
+}
+
+// The app registers its store against its write handle, so code that only holds the database
+// (the demo seed) seals with the same master key the app uses (file or OS keychain).
+const registry = new WeakMap<Database.Database, VendingKeyStore>();
+
+export function registerKeyStore(db: Database.Database, store: VendingKeyStore): void {
+  registry.set(db, store);
+}
+
+/** The app's store for this database, or one on the file-protected master key beside it. */
+export function keyStoreFor(db: Database.Database, protector: KeyProtector = fileProtector): VendingKeyStore {
+  return registry.get(db) ?? createVendingKeyStore(db, loadMasterKey(path.dirname(db.name), protector));
+}

@@ -1,0 +1,58 @@
+// A vendor answer that came after the sale deadline. The sale was shown as `unknown`; this
+// settles it at once instead of waiting for the verification round. Only a sale still waiting
+// (paid or unknown) is touched, and its pending verification is settled in the same transaction.
+import type { Quote } from '../../preload/contract';
+import type { MeterRecord } from '../../db/repos/meters';
+import { settleForSale } from '../../db/repos/outbox';
+import { saleStatus, setOutcome, type Outcome } from '../../db/repos/sales';
+import { appendAudit } from '../audit/append';
+import { neverArrived, type VendorOutcome } from '../vendors/outcome';
+import { vendLocally } from './local-vend';
+import type { SalesDeps, StsCharge } from './ports';
+
+export const UNKNOWN_OUTCOME: Outcome = {
+  status: 'unknown',
+  errorCode: 'OUTCOME_UNKNOWN',
+  errorMessage: {
+    en: 'The token service did not answer in time. Shahn is confirming with the vendor; do not sell again for this payment.',
+    ar: 'لم تستجب خدمة الشحن في الوقت المحدد. يجري التأكد مع المزود؛ لا تكرر البيع لهذه الدفعة.',
+  },
+};
+
+/** A vendor answer as an outcome; null when it never arrived (the caller vends locally). */
+export function vendorOutcome(deps: Pick<SalesDeps, 'log'>, saleId: string, quote: Quote, res: VendorOutcome<StsCharge>): Outcome | null {
+  if (res.kind === 'ok') {
+    if (res.value.energyTenths !== quote.energyTenths) {
+      deps.log.error({ saleId, asked: quote.energyTenths, got: res.value.energyTenths }, 'vendor token energy differs from the sale');
+    }
+    return { status: 'issued', token: res.value.token, tokenSource: 'vendor', tid: res.value.tid, vendorRef: res.value.vendorRef, errorCode: null, errorMessage: null };
+  }
+  if (res.kind === 'refused') {
+    deps.log.warn({ saleId, code: res.code }, 'vendor refused the token');
+    return { status: 'failed', errorCode: res.code, errorMessage: res.message };
+  }
+  if (neverArrived(res)) return null;
+  deps.log.warn({ saleId, reason: res.reason }, 'token outcome unknown, will verify with the vendor');
+  return UNKNOWN_OUTCOME;
+}
+
+
+export function settleLate(deps: SalesDeps, saleId: string, userId: number, quote: Quote, meter: MeterRecord, res: VendorOutcome<StsCharge>): void {
+  const o = vendorOutcome(deps, saleId, quote, res);
+  if (o === null) {
+    vendLocally(deps, saleId, userId, quote, meter);
+    return;
+  }
+  if (o.status === 'unknown') return; // still unknown: the verification round resolves it
+  const w = deps.db.write;
+  const at = deps.now().toISOString();
+  w.transaction(() => {
+    const s = saleStatus(w, saleId);
+    if (s !== 'paid' && s !== 'unknown') return;
+    setOutcome(w, saleId, o, at);
+    settleForSale(w, 'sts.verify', saleId, at);
+    appendAudit(w, { at, userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId, details: { via: 'late answer', tokenSource: o.tokenSource ?? null } });
+  })();
+  deps.log.info({ saleId, status: o.status }, 'late vendor answer recorded');
+  deps.outbox.kick();
+}

@@ -1,0 +1,99 @@
+// A meter's account: payment mode, debt, credit limit, deposit, purchase limits. Supervisor
+// changes and the paid transaction of a sale both go through here, so the credit-mode rule
+// (cut at the limit, restore below it) is applied in exactly one place.
+import type Database from 'better-sqlite3';
+import type { CreditInfo, Quote, User } from '../../preload/contract';
+import { findMeter, reduceDebt, setDebt, setPaymentMode, setPurchaseLimits, setSupply, type MeterRecord, type PaymentModeName } from '../../db/repos/meters';
+import { appendAudit } from '../audit/append';
+import { err } from '../errors';
+import { afterDebtChange, enqueueMeterCommand, pendingCommands } from './meter-commands';
+
+type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date };
+
+export function meterOrThrow(db: Database.Database, meterNumber: string): MeterRecord {
+  const number = meterNumber.replace(/[\s-]/g, '');
+  const m = findMeter(db, number);
+  if (!m) throw err('METER_NOT_FOUND', `No meter ${number} is registered at this counter.`, `العداد ${number} غير مسجل في هذا المركز.`);
+  return m;
+}
+
+export function creditInfo(db: Database.Database, meterNumber: string): CreditInfo {
+  const m = meterOrThrow(db, meterNumber);
+  const limit = m.paymentMode === 'credit' ? m.creditLimitMinor : null;
+  return {
+    meterNumber: m.number, kind: m.kind, paymentMode: m.paymentMode, debtMinor: m.debtMinor, creditLimitMinor: m.creditLimitMinor,
+    depositMinor: m.depositMinor, availableMinor: limit === null ? null : Math.max(0, limit - m.debtMinor), supply: m.supply,
+    minPurchaseMinor: m.minPurchaseMinor, maxPurchaseMinor: m.maxPurchaseMinor, scheduleCode: m.scheduleCode, groupCode: m.groupCode,
+    pendingCommands: pendingCommands(db, m.number),
+  };
+}
+
+export function changePaymentMode(deps: Deps, user: User, i: { meterNumber: string; mode: PaymentModeName; creditLimitMinor?: number; depositMinor?: number }): CreditInfo {
+  const m = meterOrThrow(deps.db.write, i.meterNumber);
+  if (m.kind === 'sts' && i.mode !== 'prepaid') {
+    throw err('WRONG_PAYMENT_MODE', 'STS keypad meters are sold tokens: only prepaid mode is possible for them.', 'عدادات STS ذات لوحة المفاتيح تُباع رموزاً: وضع الدفع المسبق هو الوحيد الممكن لها.');
+  }
+  const w = deps.db.write;
+  const at = deps.now().toISOString();
+  w.transaction(() => {
+    const limit = i.mode === 'credit' ? i.creditLimitMinor! : null;
+    setPaymentMode(w, m.id, i.mode, limit, i.depositMinor ?? m.depositMinor);
+    // The cloud is told in the same transaction (outbox): credit mode is "prepaid with a credit
+    // limit" on the ADL200, so setting the limit is what switches it.
+    if (m.kind === 'acrel' && i.mode === 'credit') enqueueMeterCommand(w, m.number, { op: 'setCreditLimit', creditLimitMinor: limit! }, at);
+    else if (m.kind === 'acrel' && i.mode !== m.paymentMode) {
+      enqueueMeterCommand(w, m.number, i.mode === 'postpaid' ? { op: 'setPostpaidMode' } : { op: 'setPrepaidMode' }, at);
+    }
+    appendAudit(w, { at, userId: user.id, action: 'meter.payment_mode', entity: 'meter', entityId: m.number, details: { from: m.paymentMode, to: i.mode, creditLimitMinor: limit, depositMinor: i.depositMinor ?? m.depositMinor } });
+    const now = findMeter(w, m.number)!;
+    if (i.mode !== 'credit' && now.supply === 'off') {
+      // Supply was cut for credit; that reason is gone with the mode.
+      setSupply(w, m.id, 'on');
+      enqueueMeterCommand(w, m.number, { op: 'reconnectMeter' }, at);
+    } else {
+      afterDebtChange(w, now, now.debtMinor, at, user.id);
+    }
+  })();
+  return creditInfo(w, m.number);
+}
+
+export function adjustDebt(deps: Deps, user: User, i: { meterNumber: string; deltaMinor: number; reason: string }): CreditInfo {
+  const w = deps.db.write;
+  const at = deps.now().toISOString();
+  let number = '';
+  w.transaction(() => {
+    const m = meterOrThrow(w, i.meterNumber);
+    number = m.number;
+    const after = m.debtMinor + i.deltaMinor;
+    if (after < 0) {
+      throw err('BAD_INPUT', `Meter ${m.number} owes ${m.debtMinor}; a reduction of ${-i.deltaMinor} would make the debt negative.`,
+        `العداد ${m.number} عليه ${m.debtMinor}؛ تخفيض ${-i.deltaMinor} يجعل الدين سالباً.`);
+    }
+    setDebt(w, m.id, after);
+    appendAudit(w, { at, userId: user.id, action: 'meter.debt', entity: 'meter', entityId: m.number, details: { before: m.debtMinor, after, reason: i.reason } });
+    afterDebtChange(w, m, after, at, user.id);
+  })();
+  return creditInfo(w, number);
+}
+
+export function changeLimits(deps: Deps, user: User, i: { meterNumber: string; minPurchaseMinor: number | null; maxPurchaseMinor: number | null }): CreditInfo {
+  const w = deps.db.write;
+  const m = meterOrThrow(w, i.meterNumber);
+  const at = deps.now().toISOString();
+  w.transaction(() => {
+    setPurchaseLimits(w, m.id, i.minPurchaseMinor, i.maxPurchaseMinor);
+    appendAudit(w, { at, userId: user.id, action: 'meter.limits', entity: 'meter', entityId: m.number, details: { min: i.minPurchaseMinor, max: i.maxPurchaseMinor } });
+  })();
+  return creditInfo(w, m.number);
+}
+
+/** Inside the paid transaction: the debt the quote recovered or settled leaves the account. */
+export function applyQuoteToAccount(w: Database.Database, meter: MeterRecord, quote: Quote, at: string, userId: number): void {
+  const recovered = quote.debt?.recoveredMinor ?? 0;
+  if (recovered === 0) return;
+  if (!reduceDebt(w, meter.id, recovered)) {
+    throw err('CONFLICT', 'The meter\'s debt changed while this sale was being made. Quote again.', 'تغير دين العداد أثناء إجراء العملية. أعد التسعير.');
+  }
+  const now = findMeter(w, meter.number)!;
+  afterDebtChange(w, now, now.debtMinor, at, userId);
+}

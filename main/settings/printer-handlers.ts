@@ -1,0 +1,58 @@
+// Handlers of the receipt and printer channels (issue 7). Spread into buildHandlers.
+import { getSale } from '../../db/repos/sales';
+import type { PrinterSettings } from '../../preload/contract';
+import type { AppConfig } from '../config';
+import { err } from '../errors';
+import type { CallContext } from '../ipc/dispatch';
+import type { Handlers } from '../ipc/handlers';
+import { PrinterError, printerErrorMessage } from '../printing/errors';
+import type { SalesDeps } from '../sales/ports';
+import { kickPrintQueue, printSale, problemJobs, reprintJob, retryJob, type PrintResult } from '../sales/print';
+import type { ReceiptPrinter } from '../wiring/printer-port';
+import { checkPrinterSettings } from './printer-rules';
+import { loadPrinterSettings, savePrinterSettings } from './printer-settings';
+
+type Printing = Pick<Handlers, 'sales.print' | 'printer.settings' | 'printer.saveSettings' | 'printer.test' | 'receipts.preview' | 'receipts.problems' | 'receipts.retry' | 'receipts.reprint'>;
+
+const noSale = () => err('NOT_FOUND', 'No such sale.', 'لا توجد عملية بيع بهذا الرقم.');
+const noJob = () => err('NOT_FOUND', 'This receipt is no longer waiting to be printed.', 'هذا الإيصال لم يعد بانتظار الطباعة.');
+const out = (r: PrintResult) => ({ printed: r.printed, copy: r.copy, error: r.message });
+const userOf = (ctx: CallContext) => ctx.session?.user ?? null;
+
+export function printingHandlers(config: AppConfig, sales: SalesDeps, printer: ReceiptPrinter): Printing {
+  return {
+    'sales.print': async ({ id }, ctx) => {
+      if (!getSale(sales.db.read, id)) throw noSale();
+      return out(await printSale(sales, id, false, userOf(ctx)?.id ?? null));
+    },
+    'printer.settings': () => loadPrinterSettings(sales.db.read, config),
+    'printer.saveSettings': (input, ctx) => {
+      const saved = savePrinterSettings(sales.db.write, input, userOf(ctx)?.id ?? null, sales.now().toISOString());
+      kickPrintQueue(sales);
+      return saved;
+    },
+    'printer.test': async ({ settings }) => {
+      const s: PrinterSettings = settings ? checkPrinterSettings(settings) : printer.settings();
+      try {
+        await printer.testPage(s, sales.now());
+        return { printed: true, copy: false, error: null };
+      } catch (e) {
+        if (!(e instanceof PrinterError)) throw e;
+        sales.log.warn({ code: e.code, err: e.message }, 'test page not printed');
+        return { printed: false, copy: false, error: printerErrorMessage(e.code) };
+      }
+    },
+    'receipts.preview': ({ id, copy }, ctx) => {
+      const sale = getSale(sales.db.read, id);
+      if (!sale) throw noSale();
+      const { png, preview, widthMm } = printer.preview(sale, copy, userOf(ctx)?.displayName ?? null);
+      return {
+        png: png.toString('base64'), width: preview.bitmap.width, height: preview.bitmap.height, widthMm,
+        rasters: preview.rasters.map((r) => ({ top: r.top, height: r.bitmap.height })),
+      };
+    },
+    'receipts.problems': ({ limit }) => problemJobs(sales, limit),
+    'receipts.retry': async ({ jobId }) => out((await retryJob(sales, jobId)) ?? (() => { throw noJob(); })()),
+    'receipts.reprint': async ({ jobId }, ctx) => out((await reprintJob(sales, jobId, userOf(ctx)?.id ?? null)) ?? (() => { throw noJob(); })()),
+  };
+}

@@ -1,0 +1,50 @@
+// What makes printer settings usable, with messages a supervisor can act on in either language.
+// The contract already checked the shape (types, 58/80, epson/star); these are the rules zod
+// cannot phrase bilingually on its own: each failing field gets its own Arabic/English sentence.
+import path from 'node:path';
+import { z } from 'zod';
+import type { Bilingual, PrinterSettings } from '../../preload/contract';
+import { err } from '../errors';
+
+const TCP = /^tcp:\/\/([^/:\s]+|\[[^\]\s]+\])(?::(\d{1,5}))?\/?$/i;
+
+/** tcp://host[:port], printer:NAME, or an absolute device path (/dev/usb/lp0, \\.\COM3, C:\...). */
+export function isPrinterAddress(s: string): boolean {
+  const tcp = TCP.exec(s);
+  if (tcp) return tcp[2] === undefined || (Number(tcp[2]) >= 1 && Number(tcp[2]) <= 65535);
+  if (/^printer:\S.*$/i.test(s)) return true;
+  return path.posix.isAbsolute(s) || path.win32.isAbsolute(s);
+}
+
+const ltr = (s: string) => `\u2066${s}\u2069`;
+
+const MESSAGES: Record<string, Bilingual> = {
+  iface: {
+    en: 'Printer address: use tcp://192.168.1.50:9100, printer:NAME or a device path such as /dev/usb/lp0.',
+    // LRI ... PDI keep each Latin example whole and left-to-right inside the Arabic sentence.
+    ar: `عنوان الطابعة: استخدم ${ltr('tcp://192.168.1.50:9100')} أو ${ltr('printer:NAME')} أو مسار جهاز مثل ${ltr('/dev/usb/lp0')}.`,
+  },
+  utilityName: { en: 'Utility name: enter it in Arabic and English (at most 60 characters each).', ar: 'اسم الجهة: أدخله بالعربية والإنجليزية (60 حرفاً على الأكثر لكل منهما).' },
+  taxNumber: { en: 'Tax number: letters, digits, spaces and dashes only, at most 32.', ar: 'الرقم الضريبي: حروف وأرقام ومسافات وشرطات فقط، 32 على الأكثر.' },
+  footer: { en: 'Footer: at most 200 characters in each language.', ar: 'تذييل الإيصال: 200 حرف على الأكثر لكل لغة.' },
+};
+
+const name = z.string().trim().min(1).max(60);
+const Rules = z.object({
+  iface: z.string().refine(isPrinterAddress).nullable(),
+  utilityName: z.object({ ar: name, en: name }),
+  taxNumber: z.string().regex(/^[A-Za-z0-9 -]{1,32}$/).nullable(),
+  footer: z.object({ ar: z.string().max(200), en: z.string().max(200) }).nullable(),
+});
+
+/** Trims, turns blanks into "none", then checks; throws BAD_INPUT naming every bad field. */
+export function checkPrinterSettings(input: PrinterSettings): PrinterSettings {
+  const blank = (s: string | null) => (s === null || s.trim() === '' ? null : s.trim());
+  const footer = input.footer && (input.footer.ar.trim() || input.footer.en.trim()) ? { ar: input.footer.ar.trim(), en: input.footer.en.trim() } : null;
+  const s: PrinterSettings = { ...input, iface: blank(input.iface), taxNumber: blank(input.taxNumber), footer, utilityName: { ar: input.utilityName.ar.trim(), en: input.utilityName.en.trim() } };
+  const r = Rules.safeParse(s);
+  if (r.success) return s;
+  const fields = [...new Set(r.error.issues.map((i) => String(i.path[0])))];
+  const msgs = fields.map((f) => MESSAGES[f] ?? { en: `${f} is not valid.`, ar: `${f} غير صالح.` });
+  throw err('BAD_INPUT', msgs.map((m) => m.en).join(' '), msgs.map((m) => m.ar).join(' '), fields);
+}

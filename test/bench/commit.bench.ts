@@ -1,0 +1,92 @@
+/**
+ * Commit latency of a sale next to a bare better-sqlite3 insert with the same durability
+ * settings (WAL, synchronous=FULL), as a ratio (target <= 2x). "Sale commit" is step 2 of
+ * sell.ts exactly as it runs there: receipt number, the sale row, its audit row and its outbox
+ * row, in one transaction. Also shown: a whole offline STS sale (quote, paid commit, local
+ * token, outcome commit), which is two commits by design (paid before anything leaves).
+ * Run alone: npx tsx test/bench/commit.bench.ts
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { openDb } from '../../db/open';
+import { enqueue } from '../../db/repos/outbox';
+import { insertPaidSale, nextReceiptNo } from '../../db/repos/sales';
+import { appendAudit } from '../../main/audit/append';
+import { keyStoreFor } from '../../main/keys';
+import { quoteSale } from '../../main/sales/quote';
+import { sell } from '../../main/sales/sell';
+import type { SalesDeps } from '../../main/sales/ports';
+import { seedDemo } from '../../scripts/seed-demo';
+import { DEMO_STS_METERS } from '../sim/demo-data';
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)]!;
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+
+export async function benchCommit(n = 2_000): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-bench-commit-'));
+  // Bare: one row per transaction, same pragmas as db/open.ts, same folder (same disk).
+  const bare = new Database(path.join(dir, 'bare.sqlite'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = FULL');
+  bare.exec('CREATE TABLE t (id TEXT PRIMARY KEY, amount INTEGER NOT NULL, body TEXT NOT NULL, at TEXT NOT NULL)');
+  const ins = bare.prepare('INSERT INTO t VALUES (?, ?, ?, ?)');
+  const bareMs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    ins.run(randomUUID(), 1000 + i, '{"x":1}', new Date().toISOString());
+    bareMs.push(performance.now() - t0);
+  }
+  bare.close();
+
+  const db = openDb(path.join(dir, 'shahn.sqlite'));
+  seedDemo(db.write);
+  const user = db.read.prepare(`SELECT id FROM users WHERE username = 'cashier'`).get() as { id: number };
+  const now = () => new Date();
+  const deps = { db, config: { currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', unknownGraceMs: 0 }, now };
+  const { quote, meter } = quoteSale(deps, { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500 });
+  const w = db.write;
+  const saleMs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID();
+    const at = now().toISOString();
+    const t0 = performance.now();
+    w.transaction(() => {
+      const receiptNo = nextReceiptNo(w);
+      insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: 'cash', at });
+      appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
+      enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
+    })();
+    saleMs.push(performance.now() - t0);
+  }
+
+  // A whole sale offline: quote -> paid -> local token -> outcome, no printer.
+  const log = { info() {}, warn() {}, error() {} };
+  const salesDeps: SalesDeps = {
+    ...deps, log, keys: keyStoreFor(db.write), vending: { mode: 'local', offlineLimitMinor: 1e12, saleDeadlineMs: 5_000 },
+    sts: { chargeMeter: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }), verifyCharge: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }) },
+    outbox: { deliverNow: async () => 'retry', kick() {} },
+    printer: { print: async () => {} },
+  };
+  const cashier = { id: user.id, username: 'cashier', displayName: 'c', role: 'cashier' as const, locale: 'ar' as const };
+  const wholeMs: number[] = [];
+  for (let i = 0; i < Math.min(n, 500); i++) {
+    const t0 = performance.now();
+    await sell(salesDeps, cashier, { meterNumber: DEMO_STS_METERS[i % 4]!.number, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' });
+    wholeMs.push(performance.now() - t0);
+  }
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const r50 = pct(saleMs, 0.5) / pct(bareMs, 0.5);
+  const r99 = pct(saleMs, 0.99) / pct(bareMs, 0.99);
+  console.log(`bare insert (WAL, synchronous=FULL):  p50 ${fmt(pct(bareMs, 0.5))}  p99 ${fmt(pct(bareMs, 0.99))}`);
+  console.log(`sale commit (sale+receipt+audit+outbox): p50 ${fmt(pct(saleMs, 0.5))}  p99 ${fmt(pct(saleMs, 0.99))}`);
+  console.log(`  ratio: p50 ${r50.toFixed(2)}x  p99 ${r99.toFixed(2)}x   (target <= 2x)`);
+  console.log(`whole offline STS sale (2 commits + token): p50 ${fmt(pct(wholeMs, 0.5))}  p99 ${fmt(pct(wholeMs, 0.99))}`);
+}
+
+if (require.main === module) void benchCommit();
