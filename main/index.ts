@@ -8,6 +8,7 @@ import { configFromEnv } from './config';
 import { CSP } from './host/static';
 import { startHost } from './host/server';
 import { APP_ORIGIN, APP_SCHEME, secureWebPreferences } from './electron/window-security';
+import { safeStorageProtector } from './electron/safe-storage';
 import { seedDemo } from '../scripts/seed-demo';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -44,7 +45,7 @@ electronApp.on('web-contents-created', (_e, contents) => {
 
 void electronApp.whenReady().then(async () => {
   const config = configFromEnv(process.env, process.env.SHAHN_DATA_DIR ? {} : { dataDir: electronApp.getPath('userData') });
-  shahn = createApp(config);
+  shahn = createApp(config, { keyProtector: safeStorageProtector() });
   if (process.env.SHAHN_SEED_DEMO === '1' && (shahn.db.read.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0) {
     seedDemo(shahn.db.write);
   }
