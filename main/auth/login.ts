@@ -1,13 +1,19 @@
-// PIN login with lockout: after MAX_FAILURES wrong PINs in a row the user is locked for
-// LOCK_MINUTES. Unknown users and wrong PINs get the same message so usernames cannot be probed.
+// PIN login with rate limits (see throttle.ts): per user (lock after MAX_FAILURES wrong PINs in a
+// row, longer each time) and per counter (too many failures at this till pause every login).
+// Unknown users and wrong PINs get the same message and cost the same scrypt work, so usernames
+// cannot be probed. Every outcome that says something about an attacker is audited: login,
+// login.failed (also for unknown usernames), login.locked (the attempt that locked the user) and
+// login.counter_locked (the failure that paused the counter). Attempts refused during a lock are
+// not audited one by one: the lock itself is, and this keeps a flood of refusals from growing
+// the log or pushing failures out of the counter's look-back.
 import type Database from 'better-sqlite3';
 import type { User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { err } from '../errors';
 import { verifyPin } from './pin';
+import { counterLockedError, counterLockedUntil, lockMinutes, MAX_FAILURES, userLockedError } from './throttle';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 5;
+export { LOCK_MINUTES, MAX_FAILURES } from './throttle';
 
 interface UserRow {
   id: number; username: string; display_name: string; role: User['role']; locale: User['locale'];
@@ -18,29 +24,39 @@ export const toUser = (r: Pick<UserRow, 'id' | 'username' | 'display_name' | 'ro
   id: r.id, username: r.username, displayName: r.display_name, role: r.role, locale: r.locale,
 });
 
+/** Same cost as a real check, so an unknown username takes as long as a wrong PIN. */
+const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** A username made only of digits may be a PIN typed in the wrong box: never store it. */
+const typedName = (u: string) => (/^\d+$/.test(u) ? '(digits)' : u.slice(0, 64));
+
 export function login(db: Database.Database, username: string, pin: string, now: Date): User {
+  const at = now.toISOString();
+  const counterUntil = counterLockedUntil(db, now);
+  if (counterUntil) throw counterLockedError(counterUntil, now);
+
   const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
   const wrong = err('UNAUTHENTICATED', 'Wrong username or PIN.', 'اسم المستخدم أو الرقم السري غير صحيح.');
-  if (!row || !row.active) {
-    verifyPin(pin, 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='); // same cost either way
-    throw wrong;
-  }
-  if (row.locked_until && row.locked_until > now.toISOString()) {
-    throw err('LOCKED_OUT', 'Too many wrong PINs. Try again later or ask a supervisor.', 'محاولات خاطئة كثيرة. حاول لاحقاً أو اطلب من المشرف.');
-  }
-  const at = now.toISOString();
-  if (!verifyPin(pin, row.pin_hash)) {
-    const failures = row.failed_attempts + 1;
-    const lock = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+  if (row?.active && row.locked_until && row.locked_until > at) throw userLockedError(new Date(row.locked_until), now);
+
+  const ok = verifyPin(pin, row?.active ? row.pin_hash : DUMMY_HASH) && !!row?.active;
+  if (ok) {
     db.transaction(() => {
-      db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : failures, lock, row.id);
-      appendAudit(db, { at, userId: row.id, action: lock ? 'login.locked' : 'login.failed', entity: 'user', entityId: String(row.id) });
+      db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      appendAudit(db, { at, userId: row.id, action: 'login', entity: 'user', entityId: String(row.id) });
     })();
-    throw wrong;
+    return toUser(row);
   }
   db.transaction(() => {
-    db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
-    appendAudit(db, { at, userId: row.id, action: 'login', entity: 'user', entityId: String(row.id) });
+    if (row?.active) {
+      const failures = row.failed_attempts + 1;
+      const lock = failures % MAX_FAILURES === 0 ? new Date(now.getTime() + lockMinutes(failures) * 60_000).toISOString() : null;
+      db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, lock, row.id);
+      appendAudit(db, { at, userId: row.id, action: lock ? 'login.locked' : 'login.failed', entity: 'user', entityId: String(row.id), details: lock ? { failures, until: lock } : { failures } });
+    } else {
+      appendAudit(db, { at, userId: null, action: 'login.failed', entity: 'user', details: { username: typedName(username), known: !!row } });
+    }
+    const paused = counterLockedUntil(db, now);
+    if (paused) appendAudit(db, { at, userId: null, action: 'login.counter_locked', entity: 'counter', details: { until: paused.toISOString() } });
   })();
-  return toUser(row);
+  throw wrong;
 }

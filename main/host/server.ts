@@ -1,39 +1,56 @@
 // The browser host: serves the built renderer and the contract over HTTP (POST /rpc/<channel>)
 // on 127.0.0.1 only. Requests whose Host or Origin is not this server are refused, so a web page
-// elsewhere cannot reach the till through DNS rebinding or a cross-site form.
+// elsewhere cannot reach the till through DNS rebinding or a cross-site form. The session token
+// travels only in the Authorization header (never a cookie, so a cross-site request cannot carry
+// it). Every request is answered inside one try/catch: a malformed URL or body must never take
+// the till down (an async listener's throw would be an unhandled rejection and end the process).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { App } from '../app';
+import { BodyTooLarge, MAX_BODY, readBody } from './body';
 import { HTTP_STATUS } from './http-status';
 import { serveStatic } from './static';
-
-const MAX_BODY = 64 * 1024;
 
 export interface HostOptions { port: number; staticDir: string }
 export interface Host { url: string; port: number; close(): Promise<void> }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) { reject(new Error('too large')); req.destroy(); return; }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown) {
+function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  if (res.headersSent) return void res.end();
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
   res.end(text);
 }
 
-const badInput = (en: string, ar: string) => ({ error: { code: 'BAD_INPUT', message: { en, ar } } });
+const error = (code: string, en: string, ar: string) => ({ error: { code, message: { en, ar } } });
+const badInput = (en: string, ar: string) => error('BAD_INPUT', en, ar);
+
+async function handleRpc(app: App, req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+  if (req.method !== 'POST') return send(res, 405, badInput('Use POST.', 'استخدم POST.'));
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return send(res, 415, badInput('Send JSON (content-type: application/json).', 'أرسل JSON.'));
+  }
+  let channel: string;
+  try {
+    channel = decodeURIComponent(pathname.slice(5));
+  } catch {
+    return send(res, 404, error('NOT_FOUND', 'Unknown operation.', 'عملية غير معروفة.'));
+  }
+  let input: unknown;
+  try {
+    const body = await readBody(req);
+    input = body.trim() === '' ? {} : JSON.parse(body);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      return send(res, 413, badInput(`The request is too large (over ${MAX_BODY / 1024} KB).`, `الطلب كبير جداً (أكثر من ${MAX_BODY / 1024} كيلوبايت).`), { connection: 'close' });
+    }
+    return send(res, 400, badInput('The request body is not valid JSON.', 'محتوى الطلب ليس JSON صالحاً.'));
+  }
+  const auth = req.headers.authorization;
+  const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+  const result = await app.call(channel, input, token);
+  return result.ok ? send(res, 200, result.value) : send(res, HTTP_STATUS[result.error.code], { error: result.error });
+}
 
 export function startHost(app: App, opts: HostOptions): Promise<Host> {
   if (!fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
@@ -41,32 +58,20 @@ export function startHost(app: App, opts: HostOptions): Promise<Host> {
   }
   let allowedHosts: Set<string> = new Set();
   const server = http.createServer(async (req, res) => {
-    const host = req.headers.host ?? '';
-    const origin = req.headers.origin;
-    if (!allowedHosts.has(host) || (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')))) {
-      send(res, 403, { error: { code: 'FORBIDDEN', message: { en: 'Foreign host or origin refused.', ar: 'مصدر غير مسموح.' } } });
-      return;
-    }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/rpc/')) {
-      if (req.method !== 'POST') return send(res, 405, badInput('Use POST.', 'استخدم POST.'));
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(res, 415, badInput('Send JSON (content-type: application/json).', 'أرسل JSON.'));
+    try {
+      const host = req.headers.host ?? '';
+      const origin = req.headers.origin;
+      if (!allowedHosts.has(host) || (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')))) {
+        return send(res, 403, error('FORBIDDEN', 'Foreign host or origin refused.', 'مصدر غير مسموح.'));
       }
-      let input: unknown;
-      try {
-        const body = await readBody(req);
-        input = body.trim() === '' ? {} : JSON.parse(body);
-      } catch {
-        return send(res, 400, badInput('The request body is not valid JSON (or is too large).', 'محتوى الطلب ليس JSON صالحاً أو كبير جداً.'));
-      }
-      const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
-      const result = await app.call(decodeURIComponent(url.pathname.slice(5)), input, token);
-      return result.ok ? send(res, 200, result.value) : send(res, HTTP_STATUS[result.error.code], { error: result.error });
+      const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname.startsWith('/rpc/')) return await handleRpc(app, req, res, url.pathname);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, badInput('Method not allowed.', 'طريقة غير مسموحة.'));
+      serveStatic(opts.staticDir, url.pathname, res);
+    } catch (e) {
+      app.log.error({ err: e instanceof Error ? e.message : String(e) }, 'browser host: request failed');
+      send(res, 400, badInput('The request could not be read.', 'تعذرت قراءة الطلب.'));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, badInput('Method not allowed.', 'طريقة غير مسموحة.'));
-    serveStatic(opts.staticDir, url.pathname, res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

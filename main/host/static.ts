@@ -31,5 +31,6 @@ export function serveStatic(root: string, pathname: string, res: http.ServerResp
     'referrer-policy': 'no-referrer',
     'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
   });
-  fs.createReadStream(file).pipe(res);
+  // A read error (file removed mid-rebuild, permissions) ends this response, never the process.
+  fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }

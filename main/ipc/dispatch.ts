@@ -1,5 +1,7 @@
 // The single entry point for every contract call, whatever the transport (Electron IPC, the
-// browser host's HTTP, tests): validate the input, check the role, run the handler, map errors.
+// browser host's HTTP, tests): check the role, validate the input, run the handler, map errors.
+// The role is checked BEFORE the input is parsed, so a caller without the right session learns
+// nothing about a channel's input shape. Nothing the caller sends is echoed back at length.
 import { contract, CHANNELS, type Channel, type Role, type RpcError } from '../../preload/contract';
 import type { Session } from '../auth/sessions';
 import { AppError, err } from '../errors';
@@ -14,12 +16,14 @@ export interface CallContext {
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: RpcError };
 
-const isChannel = (c: string): c is Channel => (CHANNELS as string[]).includes(c);
+const isChannel = (c: unknown): c is Channel => typeof c === 'string' && (CHANNELS as string[]).includes(c);
+/** A caller-supplied name, made safe to put in a message (bounded, printable). */
+const shown = (s: unknown) => String(typeof s === 'string' ? s : typeof s).replace(/[^\p{L}\p{N}._-]/gu, '?').slice(0, 64);
 
 export function createDispatcher(handlers: Handlers, opts: { validateOutputs: boolean; log: { error(o: object, m: string): void } }) {
   return async function dispatch(channelName: string, rawInput: unknown, ctx: CallContext): Promise<CallResult> {
     try {
-      if (!isChannel(channelName)) throw err('NOT_FOUND', `Unknown operation "${channelName}".`, `عملية غير معروفة "${channelName}".`);
+      if (!isChannel(channelName)) throw err('NOT_FOUND', `Unknown operation "${shown(channelName)}".`, `عملية غير معروفة "${shown(channelName)}".`);
       const def = contract[channelName];
       if (def.role !== 'public') {
         if (!ctx.session) throw err('UNAUTHENTICATED', 'Please log in again.', 'يرجى تسجيل الدخول مرة أخرى.');
@@ -29,7 +33,8 @@ export function createDispatcher(handlers: Handlers, opts: { validateOutputs: bo
       }
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
+        // Bounded: an input with thousands of bad keys must not produce a megabyte of error text.
+        const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.map((k) => shown(String(k))).join('.') || '(input)'}: ${i.message}`.slice(0, 200));
         throw err('BAD_INPUT', `The request is not valid: ${issues.join('; ')}`, `الطلب غير صالح: ${issues.join('؛ ')}`, issues);
       }
       const handler = handlers[channelName] as (input: unknown, ctx: CallContext) => unknown;
@@ -41,7 +46,7 @@ export function createDispatcher(handlers: Handlers, opts: { validateOutputs: bo
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.bilingual, ...(e.issues ? { issues: e.issues } : {}) } };
-      opts.log.error({ channel: channelName, err: (e as Error).message, stack: (e as Error).stack }, 'internal error');
+      opts.log.error({ channel: shown(channelName), err: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined }, 'internal error');
       return { ok: false, error: { code: 'INTERNAL', message: { en: 'Something went wrong inside Shahn. The sale data is safe; try again.', ar: 'حدث خطأ داخلي في شحن. بيانات البيع محفوظة؛ حاول مرة أخرى.' } } };
     }
   };

@@ -21,6 +21,8 @@ export function Card({ title, testId, loading = false, error = null, readAt, onR
   const { t } = useTranslation();
   const f = useFormat();
   const id = `${testId}-title`;
+  // A failed read leaves the last good values on the card, marked as possibly out of date.
+  const stale = error !== null && Boolean(readAt);
   return (
     <section className={`mcard ${className}`} data-testid={testId} aria-labelledby={id} aria-busy={loading}>
       <header className="mcard-head">
@@ -29,7 +31,7 @@ export function Card({ title, testId, loading = false, error = null, readAt, onR
         </h2>
         {readAt && (
           <span className="mcard-time muted">
-            {t('meters.readAt')} <bdi>{f.time(readAt)}</bdi>
+            {stale ? t('meters.lastReadAt') : t('meters.readAt')} <bdi>{f.time(readAt)}</bdi>
           </span>
         )}
         {onRefresh && (
@@ -41,9 +43,12 @@ export function Card({ title, testId, loading = false, error = null, readAt, onR
       {error && (
         <div className="mcard-error">
           <ErrorMessage message={error} />
+          {stale && <p className="field-hint">{t('meters.stale')}</p>}
         </div>
       )}
-      {children}
+      <div className={`mcard-body${stale ? ' is-stale' : ''}`} data-stale={stale || undefined}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -14,6 +14,8 @@ export function CommandsCard() {
   const kind = useMeters((s) => s.meter?.kind ?? 'sts');
   const list = useMeters((s) => s.commands);
   const busy = useMeterCommand((s) => s.sending || s.draft !== null);
+  // A tokens-only meter (no DCU): a command would wait in the outbox and then fail.
+  const noLink = useMeters((s) => s.status.value !== null && s.status.value.connectionType === 'unknown' && s.status.value.dcuId === null);
   const kinds = COMMAND_KINDS.filter((c) => !c.stsOnly || kind === 'sts');
   return (
     <Card title={t('meters.commands.title')} testId="meter-commands" loading={list.loading} error={list.error} onRefresh={() => void refreshCommands()}>
@@ -32,6 +34,11 @@ export function CommandsCard() {
         ))}
       </div>
       <p className="field-hint">{t('meters.commands.hint')}</p>
+      {noLink && (
+        <p className="meter-warning" role="note" data-testid="meter-no-link">
+          {t('meters.commands.noLink')}
+        </p>
+      )}
       <CommandLive />
       <CommandList />
     </Card>

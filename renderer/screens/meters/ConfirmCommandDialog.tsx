@@ -37,6 +37,11 @@ export function ConfirmCommandDialog() {
         e.preventDefault(); // Esc: closed through the store, and not while sending
         cancelCommand();
       }}
+      onClose={() => {
+        // The browser may close a modal by itself (a repeated Esc): keep the store in step with it.
+        cancelCommand();
+        if (useMeterCommand.getState().draft) ref.current?.showModal(); // still sending: stay open
+      }}
     >
       {open && (
         <form

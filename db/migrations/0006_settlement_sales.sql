@@ -1,0 +1,1 @@
+-- 0006 (issue 4 follow-up): settlement sales, meter commands for payment modes. (being written)

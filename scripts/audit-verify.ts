@@ -1,0 +1,44 @@
+// npm run audit:verify [-- <data dir or database file>]
+// Opens the database read-only (never changes it), verifies the audit log's hash chain and prints
+// "OK" with the row count, or names the first broken row (id, action, time) and exits 1.
+// Exit 2: the database could not be opened. The folder comes from the argument or SHAHN_DATA_DIR.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { checkAuditChain } from '../main/audit/verify';
+
+function databaseFile(arg: string | undefined): string | null {
+  const where = arg ?? process.env.SHAHN_DATA_DIR;
+  if (!where) return null;
+  return fs.existsSync(where) && fs.statSync(where).isDirectory() ? path.join(where, 'shahn.sqlite') : where;
+}
+
+export function main(argv: string[]): number {
+  const file = databaseFile(argv[0]);
+  if (!file) {
+    console.error('Usage: npm run audit:verify -- <data folder or shahn.sqlite>   (or set SHAHN_DATA_DIR)');
+    console.error('الاستخدام: npm run audit:verify -- <مجلد البيانات أو ملف shahn.sqlite>');
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    console.error(`No database at ${file}. / لا توجد قاعدة بيانات في ${file}.`);
+    return 2;
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const r = checkAuditChain(db);
+    if (r.ok) {
+      console.log(`OK: audit log intact, ${r.rows} rows (last hash ${r.lastHash.slice(0, 16)}…)`);
+      console.log(`سليم: سجل التدقيق غير معدل، ${r.rows} سجل`);
+      return 0;
+    }
+    const b = r.broken;
+    console.error(`BROKEN: audit row ${b.id} (${b.action}, ${b.at}): ${b.reason}. ${r.rows} rows in the log.`);
+    console.error(`تم العبث: سجل التدقيق رقم ${b.id} (${b.action}، ${b.at}) لا يطابق السلسلة.`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+if (require.main === module) process.exit(main(process.argv.slice(2)));
