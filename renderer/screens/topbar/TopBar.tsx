@@ -11,23 +11,25 @@ export function TopBar() {
   const user = useSession((s) => s.user);
   return (
     <header className="topbar">
-      <div className="topbar-id">
-        <span className="brand-small">{t('app.name')}</span>
-        <span className="topbar-item" title={t('topbar.counter')} data-testid="counter-name">
-          <bdi>{info?.counterName}</bdi>
-        </span>
-        <span className="topbar-item topbar-user" title={t('topbar.cashier')} data-testid="cashier-name">
-          <bdi>{user?.displayName}</bdi>
-        </span>
+      <div className="topbar-row">
+        <div className="topbar-id">
+          <span className="brand-small">{t('app.name')}</span>
+          <span className="topbar-item" title={t('topbar.counter')} data-testid="counter-name">
+            <bdi>{info?.counterName}</bdi>
+          </span>
+          <span className="topbar-item topbar-user" title={t('topbar.cashier')} data-testid="cashier-name">
+            <bdi>{user?.displayName}</bdi>
+          </span>
+        </div>
+        <SyncIndicator />
+        <div className="topbar-actions">
+          <LangSwitch />
+          <button type="button" className="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>
+            {t('topbar.logout')}
+          </button>
+        </div>
       </div>
       <NavTabs />
-      <SyncIndicator />
-      <div className="topbar-actions">
-        <LangSwitch />
-        <button type="button" className="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>
-          {t('topbar.logout')}
-        </button>
-      </div>
     </header>
   );
 }
