@@ -4,6 +4,8 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../preload/contract';
 import { SellScreen } from './sell/SellScreen';
+import { PendingScreen } from './pending/PendingScreen';
+import { DeadLettersScreen } from './dead-letters/DeadLettersScreen';
 import { PrinterSettingsScreen } from './printer/PrinterSettingsScreen';
 import { TariffsScreen } from './tariffs/TariffsScreen';
 import { MetersScreen } from './meters/MetersScreen';
@@ -18,6 +20,8 @@ export interface ScreenEntry {
 
 export const SCREENS: ScreenEntry[] = [
   { id: 'sell', label: 'nav.sell', role: 'cashier', component: SellScreen },
+  { id: 'pending', label: 'pending.nav', role: 'cashier', component: PendingScreen },
+  { id: 'deadLetters', label: 'deadLetters.nav', role: 'supervisor', component: DeadLettersScreen },
   { id: 'printer', label: 'nav.printer', role: 'supervisor', component: PrinterSettingsScreen },
   { id: 'tariffs', label: 'nav.tariffs', role: 'supervisor', component: TariffsScreen },
   { id: 'meters', label: 'meters.nav', role: 'supervisor', component: MetersScreen },
