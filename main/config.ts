@@ -71,7 +71,8 @@ export function defaultSettings(dataDir: string): AppSettings {
     taxNumber: null,
     receiptFooter: null,
     printer: { iface: null, widthMm: 80, profile: 'epson', language: 'both', timeoutMs: 5_000 },
-    sessionTtlMinutes: 12 * 60,
+    // A till left alone locks itself: an hour without a call ends the session.
+    sessionTtlMinutes: 60,
     validateOutputs: false,
     unknownGraceMs: 10 * 60_000,
     logLevel: 'info',
@@ -95,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<AppSett
     timeZone: env.SHAHN_TIME_ZONE ?? d.timeZone,
     defaultLocale: env.SHAHN_LOCALE ?? d.defaultLocale,
     logLevel: env.SHAHN_LOG_LEVEL ?? d.logLevel,
+    sessionTtlMinutes: num(env.SHAHN_SESSION_TTL_MINUTES) ?? d.sessionTtlMinutes,
     vending: {
       ...d.vending,
       mode: env.SHAHN_VEND_LOCALLY === undefined || env.SHAHN_VEND_LOCALLY === '' ? d.vending.mode : env.SHAHN_VEND_LOCALLY === '1' ? 'local' : 'vendor',

@@ -1,56 +1,57 @@
 // The ONLY place that starts Electron: window, app lifecycle, the custom protocol that serves the
 // renderer, and the IPC bridge to the same createApp() core the browser host and tests use.
+// Every security decision lives in main/electron/policy.ts (pure, unit-tested); this file only
+// wires it: sandbox for every renderer, hardened web contents and session, IPC from our page only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { app as electronApp, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { createApp, type App } from './app';
 import { configFromEnv } from './config';
-import { CSP } from './host/static';
 import { startHost } from './host/server';
-import { APP_ORIGIN, APP_SCHEME, secureWebPreferences } from './electron/window-security';
+import { hardenSession, hardenWebContents } from './electron/harden';
+import { ipcSenderRefusal, rendererFile, rendererHeaders } from './electron/policy';
 import { safeStorageProtector } from './electron/safe-storage';
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, secureWebPreferences } from './electron/window-security';
 import { seedDemo } from '../scripts/seed-demo';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+electronApp.enableSandbox(); // every renderer sandboxed, whatever a window's own options say
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 const rendererDir = path.join(__dirname, '..', '..', 'dist');
 const preloadFile = path.join(__dirname, '..', 'preload', 'index.js');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
 let shahn: App | null = null;
 const tokens = new Map<number, string>(); // webContents id -> session token
 
 function serveRenderer() {
+  const isFile = (f: string) => fs.existsSync(f) && fs.statSync(f).isFile();
   protocol.handle(APP_SCHEME, async (req) => {
-    const url = new URL(req.url);
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
-    const target = file.startsWith(rendererDir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
-    return new Response(await fs.promises.readFile(target), {
-      headers: { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'content-security-policy': CSP },
-    });
+    const file = rendererFile(rendererDir, req.url, isFile);
+    return new Response(await fs.promises.readFile(file), { headers: rendererHeaders(file) });
   });
 }
 
 function createWindow() {
   const win = new BrowserWindow({ width: 1366, height: 800, title: 'Shahn', webPreferences: secureWebPreferences(preloadFile) });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (e, url) => { if (!url.startsWith(APP_ORIGIN)) e.preventDefault(); });
-  win.webContents.on('destroyed', () => tokens.delete(win.webContents.id));
+  const id = win.webContents.id;
+  win.webContents.on('destroyed', () => tokens.delete(id));
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-electronApp.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
+// Applies to every web contents, the main window's included, before it loads anything.
+electronApp.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
 
 void electronApp.whenReady().then(async () => {
   const config = configFromEnv(process.env, process.env.SHAHN_DATA_DIR ? {} : { dataDir: electronApp.getPath('userData') });
+  // Vending keys' master key wrapped by the OS keychain where there is one (main/keys).
   shahn = createApp(config, { keyProtector: safeStorageProtector() });
   if (process.env.SHAHN_SEED_DEMO === '1' && (shahn.db.read.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0) {
     seedDemo(shahn.db.write);
   }
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  hardenSession(session.defaultSession);
   ipcMain.handle('shahn:invoke', async (event, channel: unknown, input: unknown) => {
+    const refused = ipcSenderRefusal(event.senderFrame?.url);
+    if (refused) return { ok: false, error: refused };
     const id = event.sender.id;
     const result = await shahn!.call(String(channel), input, tokens.get(id));
     if (result.ok && channel === 'auth.login') tokens.set(id, (result.value as { token: string }).token);

@@ -10,7 +10,8 @@ export interface Session {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createSessionStore(ttlMs: number, now: () => number = Date.now) {
+// The default reads the clock on each call (not a captured Date.now), so a test can move time.
+export function createSessionStore(ttlMs: number, now: () => number = () => Date.now()) {
   const sessions = new Map<string, Session>();
   return {
     open(user: User): string {

@@ -15,7 +15,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export function isAppUrl(raw: string): boolean {
   try {
     const u = new URL(raw);
-    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+    return u.protocol === `${APP_SCHEME}:` && u.host.toLowerCase() === APP_HOST && u.username === '' && u.password === '';
   } catch {
     return false;
   }
@@ -62,7 +62,7 @@ export function rendererFile(rendererDir: string, requestUrl: string, exists: (f
   let pathname: string;
   try {
     const u = new URL(requestUrl);
-    if (u.host !== APP_HOST) return index;
+    if (u.host.toLowerCase() !== APP_HOST) return index;
     pathname = decodeURIComponent(u.pathname);
   } catch {
     return index;
