@@ -11,14 +11,13 @@ import { buildHandlers } from './ipc/build-handlers';
 import { createLogger, flushLogger, type Logger } from './logger';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker';
 import { acrelRechargeHandler, headOfficeHandler, stsVerifyHandler } from './sales/deliveries';
+import { acrelSettleHandler } from './sales/settle-cloud';
 import type { SalesDeps } from './sales/ports';
 import { reconcileAtStartup } from './sales/reconcile';
 import { createPrinterPort } from './wiring/printer-port';
 import { createPrintQueue } from './printing/queue';
 import { registerPrintQueue } from './sales/print';
 import { createVendorPorts } from './wiring/vendor-ports';
-import { createAcrelClient } from './vendors/acrel/client';
-import { meterCommandHandler, meterCommandPort, type MeterCommandPort } from './sales/meter-commands';
 import { createVendingKeyStore, fileProtector, loadMasterKey, registerKeyStore, type KeyProtector } from './keys';
 import { backupNow, scheduleBackups, PID_NAME, type BackupReason, type BackupResult } from './backup';
 import type { SaleStep } from './sales/ports';
@@ -43,8 +42,6 @@ export interface CreateAppOptions {
   now?: () => Date;
   /** Start the outbox worker (tests that drive it by hand turn this off). */
   startWorker?: boolean;
-  /** Acrel meter commands (tests plug a fake in); default: the configured Acrel client. */
-  meterCommands?: MeterCommandPort;
   /** How the master key of the vending-key store is protected (Electron: safeStorage). */
   keyProtector?: KeyProtector;
   /** Observes sale step boundaries (the crash test kills the process there). */
@@ -58,7 +55,6 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   const db = openDb(path.join(config.dataDir, 'shahn.sqlite'));
   const vendors = createVendorPorts(config.vendors);
   const meterVendors = createMeterVendors(config.vendors);
-  const meterCommands = opts.meterCommands ?? meterCommandPort(config.vendors.acrel ? createAcrelClient(config.vendors.acrel) : null);
   const keys = createVendingKeyStore(db.write, loadMasterKey(config.dataDir, opts.keyProtector ?? fileProtector));
   registerKeyStore(db.write, keys);
   // Lets `npm run restore` refuse while this process owns the database.
@@ -92,7 +88,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
       'sts.verify': stsVerifyHandler(sales),
       'headoffice.sale': headOfficeHandler(sales, vendors.headOffice),
       ...meterCommandTopics(db.write, meterVendors),
-      'acrel.command': meterCommandHandler(meterCommands),
+      'acrel.settle': acrelSettleHandler(sales, vendors.acrel),
     },
     probe: vendors.probe,
   });
@@ -109,13 +105,16 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   };
   const stopBackups = scheduleBackups(() => backup('scheduled'), config.backup.intervalMinutes, log);
   const sessions = createSessionStore(config.sessionTtlMinutes * 60_000);
-  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterCommands, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick() }) }), {
+  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterVendors, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick() }) }), {
     validateOutputs: config.validateOutputs,
     log,
   });
   if (opts.startWorker !== false) worker.start();
   printQueue.start();
-  const call = (channel: string, input: unknown, token?: string) => dispatch(channel, input, { token, session: sessions.get(token) });
+  // The screens poll these on a timer: they must not keep an unattended till's session alive.
+  const POLLS = new Set(['sync.status', 'receipts.problems', 'sales.pending', 'meters.commandStatus']);
+  const call = (channel: string, input: unknown, token?: string) =>
+    dispatch(channel, input, { token, session: sessions.get(token, !POLLS.has(channel)) });
   log.info({ channels: Object.keys(contract).length, db: db.file }, 'shahn started');
 
   return {

@@ -19,8 +19,11 @@ export function createSessionStore(ttlMs: number, now: () => number = () => Date
       sessions.set(hashToken(token), { user, expiresAt: now() + ttlMs });
       return token;
     },
-    /** The session for a token, sliding its expiry; null when unknown or expired. */
-    get(token: string | undefined): Session | null {
+    /**
+     * The session for a token; null when unknown or expired. A call the cashier made slides the
+     * expiry; background polling (slide = false) must not keep an unattended till logged in.
+     */
+    get(token: string | undefined, slide = true): Session | null {
       if (!token) return null;
       const key = hashToken(token);
       const s = sessions.get(key);
@@ -29,11 +32,15 @@ export function createSessionStore(ttlMs: number, now: () => number = () => Date
         sessions.delete(key);
         return null;
       }
-      s.expiresAt = now() + ttlMs;
+      if (slide) s.expiresAt = now() + ttlMs;
       return s;
     },
     close(token: string | undefined): void {
       if (token) sessions.delete(hashToken(token));
+    },
+    /** Ends every session of one user (deactivated, or their role changed: issue 8). */
+    closeUser(userId: number): void {
+      for (const [k, s] of sessions) if (s.user.id === userId) sessions.delete(k);
     },
   };
 }

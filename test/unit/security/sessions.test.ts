@@ -69,3 +69,14 @@ describe('per-user lock length', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((k) => lockMinutes(k * MAX_FAILURES))).toEqual([5, 10, 20, 40, 60, 60, 60, 60]);
   });
 });
+
+describe('background polling', () => {
+  it('does not keep an unattended session alive', () => {
+    let t = 0;
+    const store = createSessionStore(1_000, () => t);
+    const token = store.open({ id: 1, username: 'c', displayName: 'C', role: 'cashier', locale: 'ar' });
+    for (t = 100; t < 1_000; t += 100) expect(store.get(token, false)).not.toBeNull();
+    t = 1_000;
+    expect(store.get(token, false)).toBeNull();
+  });
+});
