@@ -60,18 +60,20 @@ export function PendingRow({ sale, now }: { sale: Sale; now: number }) {
           </div>
         )}
       </dl>
-      <p className="sync-explain">{t(explanationKey(sale), { receiptNo: sale.receiptNo })}</p>
-      <div className="sync-row-actions">
-        <button type="button" className="btn btn-small" data-testid="pending-reprint" disabled={anyBusy} aria-busy={reprint?.busy}
-          aria-label={t('pending.reprintLabel', { receiptNo: sale.receiptNo })} onClick={() => void reprintPending(sale.id)}>
-          {reprint?.busy ? t('pending.printing') : t('pending.reprint')}
-        </button>
-        {reprint && !reprint.busy && !reprint.error && (
-          <span className="sync-ok" role="status" data-testid="pending-reprint-result">
-            {reprint.printed ? (reprint.copy ? t('pending.printedCopy') : t('pending.printed')) : t('pending.queued')}
-          </span>
-        )}
-        {reprint?.error && <ErrorMessage message={reprint.error} />}
+      <div className="sync-row-foot">
+        <p className="sync-explain">{t(explanationKey(sale), { receiptNo: sale.receiptNo })}</p>
+        <div className="sync-row-actions">
+          <button type="button" className="btn btn-small" data-testid="pending-reprint" disabled={anyBusy} aria-busy={reprint?.busy}
+            aria-label={t('pending.reprintLabel', { receiptNo: sale.receiptNo })} onClick={() => void reprintPending(sale.id)}>
+            {reprint?.busy ? t('pending.printing') : t('pending.reprint')}
+          </button>
+          {reprint && !reprint.busy && !reprint.error && (
+            <span className="sync-ok" role="status" data-testid="pending-reprint-result">
+              {reprint.printed ? (reprint.copy ? t('pending.printedCopy') : t('pending.printed')) : t('pending.queued')}
+            </span>
+          )}
+          {reprint?.error && <ErrorMessage message={reprint.error} />}
+        </div>
       </div>
     </li>
   );

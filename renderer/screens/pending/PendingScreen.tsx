@@ -16,6 +16,7 @@ export function PendingScreen() {
   const f = useFormat();
   const { sales, loaded, error, checkedAt } = usePending();
   const syncing = useSync((s) => s.syncing);
+  const toSend = useSync((s) => s.status?.pending ?? 0);
   const wasSyncing = useRef(false);
 
   useEffect(() => {
@@ -35,7 +36,7 @@ export function PendingScreen() {
         <div>
           <h1 id="pending-title" className="sync-title">
             {t('pending.title')}
-            {loaded && <bdi className="sync-title-count" data-testid="pending-count">{sales.length}</bdi>}
+            {loaded && sales.length > 0 && <bdi className="sync-title-count" data-testid="pending-count">{sales.length}</bdi>}
           </h1>
           <p className="muted">{t('pending.intro')}</p>
         </div>
@@ -46,6 +47,7 @@ export function PendingScreen() {
         )}
       </header>
       <ErrorMessage message={error} />
+      {loaded && toSend > 0 && toSend !== sales.length && <p className="sync-note">{t('pending.otherMessages', { count: toSend })}</p>}
       {!loaded && !error && <p className="muted">{t('pending.loading')}</p>}
       {loaded && sales.length === 0 && (
         <div className="sync-empty" data-testid="pending-empty">
