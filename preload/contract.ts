@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { tariffChannels } from './contract-tariffs';
 import { meterChannels } from './contract-meters';
+import { dayChannels } from './contract-day';
 export * from './contract-tariffs';
+export * from './contract-day';
 
 export const ROLES = ['cashier', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,7 +45,8 @@ export const MeterSummarySchema = z.object({
 });
 export type MeterSummary = z.infer<typeof MeterSummarySchema>;
 
-export const ProductSchema = z.enum(['sts_kwh', 'acrel_credit']);
+/** 'settlement': a postpaid/credit payment that settles the meter account's debt (no token, no energy). */
+export const ProductSchema = z.enum(['sts_kwh', 'acrel_credit', 'settlement']);
 export type Product = z.infer<typeof ProductSchema>;
 
 export const DeductionSchema = z.object({
@@ -146,6 +149,9 @@ export const DeadLetterSchema = z.object({
   meterNumber: z.string().nullable(),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
+  /** The receiver's refusal, in both languages (null for messages refused before Shahn kept it). */
+  reason: z.object({ code: z.string(), message: Bilingual }).nullable(),
+  refusedAt: z.string().nullable(),
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
@@ -239,7 +245,8 @@ export const contract = {
     role: 'cashier',
   }),
   'sales.print': channel({
-    input: z.object({ id: z.string().uuid() }).strict(),
+    /** approvalToken (approvals.grant, action 'reprint'): needed by a cashier for a second copy and beyond. */
+    input: z.object({ id: z.string().uuid(), approvalToken: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/).optional() }).strict(),
     output: z.object({ printed: z.boolean(), copy: z.boolean(), error: Bilingual.nullable() }),
     role: 'cashier',
   }),
@@ -279,9 +286,10 @@ export const contract = {
   /** Retry: the same job again now (nothing came out). */
   'receipts.retry': channel({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: PrintResultSchema, role: 'cashier' }),
   /** Reprint: part of it may be on paper, so the job is closed and a COPY is printed instead (audited). */
-  'receipts.reprint': channel({ input: z.object({ jobId: z.number().int().positive() }).strict(), output: PrintResultSchema, role: 'cashier' }),
+  'receipts.reprint': channel({ input: z.object({ jobId: z.number().int().positive(), approvalToken: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/).optional() }).strict(), output: PrintResultSchema, role: 'cashier' }),
   ...tariffChannels,
   ...meterChannels,
+  ...dayChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -307,6 +315,10 @@ export const ERROR_CODES = [
   'WRONG_PAYMENT_MODE',
   'VENDOR_REFUSED',
   'CONFLICT',
+  /** A supervisor's approval (approvals.grant) is needed: the UI asks for it and calls again with approvalToken. */
+  'APPROVAL_REQUIRED',
+  /** No open shift for this cashier: the UI offers shifts.open. */
+  'SHIFT_REQUIRED',
   'VENDOR_UNREACHABLE',
   'NOT_CONFIGURED',
   'INTERNAL',

@@ -5,12 +5,15 @@ import type Database from 'better-sqlite3';
 export interface DeadLetterRow {
   id: number; topic: string; key: string; sale_id: string | null; receipt_no: number | null; meter_number: string | null;
   attempts: number; last_error: string | null; created_at: string; resolved_at: string | null; resolution: string | null;
+  dead_code: string | null; dead_message_json: string | null; dead_at: string | null;
 }
 
 export function listDeadLetters(db: Database.Database, includeResolved: boolean, limit: number): DeadLetterRow[] {
   return db
     .prepare(
-      `SELECT o.id, o.topic, o.key, o.sale_id, s.receipt_no, s.meter_number, o.attempts, o.last_error, o.created_at, o.resolved_at, o.resolution
+      `SELECT o.id, o.topic, o.key, o.sale_id, s.receipt_no,
+              COALESCE(s.meter_number, json_extract(o.payload_json, '$.meterNumber')) AS meter_number,
+              o.attempts, o.last_error, o.created_at, o.resolved_at, o.resolution, o.dead_code, o.dead_message_json, o.dead_at
        FROM outbox o LEFT JOIN sales s ON s.id = o.sale_id
        WHERE o.status = 'dead' AND (? OR o.resolved_at IS NULL) ORDER BY o.id DESC LIMIT ?`,
     )

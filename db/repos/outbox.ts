@@ -72,8 +72,10 @@ export function markRetry(db: Database.Database, id: number, error: string, next
   db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`).run(error, nextAt, id);
 }
 
-export function markDead(db: Database.Database, id: number, error: string): void {
-  db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ?`).run(error, id);
+export function markDead(db: Database.Database, id: number, refusal: { code: string; message: { ar: string; en: string } }, at: string): void {
+  db.prepare(
+    `UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, dead_code = ?, dead_message_json = ?, dead_at = ? WHERE id = ?`,
+  ).run(`${refusal.code}: ${refusal.message.en}`, refusal.code, JSON.stringify(refusal.message), at, id);
 }
 
 /** Dead letters a supervisor has resolved no longer count as failed. */

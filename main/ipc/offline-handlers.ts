@@ -31,6 +31,8 @@ export function offlineHandlers(d: OfflineHandlerDeps): Offline {
       listDeadLetters(sales.db.read, includeResolved, limit).map((r) => ({
         id: r.id, topic: r.topic, saleId: r.sale_id, receiptNo: r.receipt_no, meterNumber: r.meter_number, attempts: r.attempts,
         lastError: r.last_error, createdAt: r.created_at, resolvedAt: r.resolved_at, resolution: r.resolution,
+        reason: r.dead_code && r.dead_message_json ? { code: r.dead_code, message: JSON.parse(r.dead_message_json) as { ar: string; en: string } } : null,
+        refusedAt: r.dead_at,
       })),
     'outbox.retry': ({ id }, ctx) => {
       const w = sales.db.write;

@@ -75,7 +75,7 @@ export function createOutboxWorker(o: WorkerOptions) {
     }
     if (result?.kind === 'refused') {
       wentOnline();
-      atomically(() => { markDead(w, row.id, `${result.code}: ${result.message.en}`); handler?.onDead?.(row, result, at); });
+      atomically(() => { markDead(w, row.id, result, at); handler?.onDead?.(row, result, at); });
       return 'dead';
     }
     const reason = result ? result.reason : 'no answer for this message';

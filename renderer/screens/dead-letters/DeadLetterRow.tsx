@@ -9,10 +9,13 @@ import { splitError, topicKey } from './topic';
 export function DeadLetterRow({ letter }: { letter: DeadLetter }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const bilingual = useDeadLetters((s) => (letter.saleId ? s.reasons[letter.saleId] : undefined));
+  const fromSale = useDeadLetters((s) => (letter.saleId ? s.reasons[letter.saleId] : undefined));
+  const bilingual = letter.reason?.message ?? fromSale;
   const busy = useDeadLetters((s) => s.busy);
   const topic = topicKey(letter.topic);
-  const { code, text } = splitError(letter.lastError);
+  const split = splitError(letter.lastError);
+  const code = letter.reason?.code ?? split.code;
+  const text = split.text;
 
   return (
     <li className="sync-row is-dead" data-testid="dead-letter-row" data-id={letter.id} data-topic={letter.topic} data-receipt-no={letter.receiptNo ?? undefined}>
@@ -41,7 +44,7 @@ export function DeadLetterRow({ letter }: { letter: DeadLetter }) {
         </div>
         <div>
           <dt>{t('deadLetters.created')}</dt>
-          <dd><bdi>{f.dateTime(letter.createdAt)}</bdi></dd>
+          <dd><bdi>{f.dateTime(letter.refusedAt ?? letter.createdAt)}</bdi></dd>
         </div>
       </dl>
       <div className="sync-reason" data-testid="dead-letter-reason">

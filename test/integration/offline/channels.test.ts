@@ -37,6 +37,9 @@ describe('offline-first channels', () => {
     await h.login('supervisor', '2222');
     const [dead] = await h.call('outbox.deadLetters', {});
     expect(dead).toMatchObject({ topic: 'acrel.recharge', saleId: sale.id, meterNumber: DEMO_UNKNOWN_ACREL_METER });
+    // The cloud's reason is kept in both languages, with when it was refused.
+    expect(dead!.reason).toMatchObject({ code: expect.any(String), message: { ar: expect.stringMatching(/\S/), en: expect.stringMatching(/\S/) } });
+    expect(dead!.refusedAt).toEqual(expect.any(String));
     expect((await h.call('sync.status', {})).failed).toBe(1);
     await h.call('outbox.retry', { id: dead!.id });
     await eventually(async () => (await h.call('outbox.deadLetters', {})).length === 1 && (await h.call('sync.status', {})).failed === 1, 10_000, 'refused again');
