@@ -1,38 +1,23 @@
 // The first sale of each product through the real screens: the browser host serving the built
 // renderer, the real core, the simulators. Waits on what the page shows, never on sleeps.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startSimulators, type Simulators } from '../sim';
+import type { Simulators } from '../sim';
+import { login as loginAs, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../sim/demo-data';
-import { startBrowserShahn } from '../../scripts/start-browser';
 import { decodeEscPos, textLines } from '../helpers/escpos-decode';
 
+let under: ShahnUnderTest;
 let sims: Simulators;
-let shahn: Awaited<ReturnType<typeof startBrowserShahn>>;
+let shahn: ShahnUnderTest['shahn'];
 
 test.beforeAll(async () => {
-  sims = await startSimulators();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-e2e-'));
-  shahn = await startBrowserShahn(
-    { ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_SEED_DEMO: '1', SHAHN_LOG_LEVEL: 'silent', SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}` },
-    0,
-    { validateOutputs: true, outbox: { baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 300 } },
-  );
-});
-test.afterAll(async () => {
-  await shahn?.close();
-  await sims?.close();
+  under = await startShahnUnderTest({ name: 'first-sale' });
+  ({ sims, shahn } = under);
 });
 
-async function login(page: Page) {
-  await page.goto(shahn.url);
-  await page.getByTestId('login-username').fill('cashier');
-  await page.getByTestId('login-pin').fill('1111');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('meter-input')).toBeVisible();
-}
+test.afterAll(async () => under?.close());
+
+const login = (page: Page) => loginAs(page, shahn.url);
 
 async function sell(page: Page, meter: string, amount: string) {
   await page.getByTestId('meter-input').fill(meter);

@@ -1,47 +1,34 @@
 // The supervisor's meter page through the real screens: the browser host serving the built
 // renderer, the real core, the simulators on a frozen clock (commands complete when the test moves
 // simulated time, never after sleeps). In Arabic, right to left.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startSimulators, type Simulators } from '../sim';
+import type { Simulators } from '../sim';
+import { login as loginAs, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_STS_METERS } from '../sim/demo-data';
-import { startBrowserShahn } from '../../scripts/start-browser';
 
-let sims: Simulators;
-let shahn: Awaited<ReturnType<typeof startBrowserShahn>>;
 const METER = DEMO_STS_METERS[1]!.number; // RF behind DCU-SANAA-01, 12.5 kWh to start with
+let under: ShahnUnderTest;
+let sims: Simulators;
+let shahn: ShahnUnderTest['shahn'];
 
 test.beforeAll(async () => {
   // Simulated time starts three hours ago and plays two hours of consumption and interval readings,
   // so they fall inside the page's "last 24 hours" (the app itself runs on the real clock).
   const start = Date.now() - 3 * 3_600_000;
-  sims = await startSimulators({ frozen: true, now: () => new Date(start) });
-  sims.sts.world.setLink(METER, { online: true, signal: 72 }); // no random drift: a steady RF link
-  sims.clock.advance(2 * 3_600_000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-e2e-meters-'));
-  shahn = await startBrowserShahn(
-    {
-      ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_SEED_DEMO: '1', SHAHN_LOG_LEVEL: 'silent', SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}`,
-      STS_API_RETRY_ATTEMPTS: '0', ACREL_API_RETRY_ATTEMPTS: '0', HEAD_OFFICE_RETRY_ATTEMPTS: '0',
+  under = await startShahnUnderTest({
+    name: 'meters',
+    sims: { frozen: true, now: () => new Date(start) },
+    prepare: (s) => {
+      s.sts.world.setLink(METER, { online: true, signal: 72 }); // no random drift: a steady RF link
+      s.clock.advance(2 * 3_600_000);
     },
-    0,
-    { validateOutputs: true, outbox: { baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 300 } },
-  );
+    env: NO_RETRIES,
+  });
+  ({ sims, shahn } = under);
 });
-test.afterAll(async () => {
-  await shahn?.close();
-  await sims?.close();
-});
+test.afterAll(async () => under?.close());
 
-async function login(page: Page, username: string, pin: string) {
-  await page.goto(shahn.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-pin').fill(pin);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('meter-input')).toBeVisible();
-}
+const login = (page: Page, username: string, pin: string) => loginAs(page, shahn.url, username, pin);
 
 async function openMeterPage(page: Page) {
   await login(page, 'supervisor', '2222');

@@ -1,33 +1,21 @@
 // Offline mid-shift, through the real screens: the network goes (every simulator offline), the
 // cashier still sells an STS token (made on the counter) and a money credit (pending), the top bar
 // shows offline and the pending count; the network comes back and the pending count drains to 0.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startSimulators, type Simulators } from '../sim';
+import type { Simulators } from '../sim';
+import { login as loginAs, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../sim/demo-data';
-import { startBrowserShahn } from '../../scripts/start-browser';
 
+let under: ShahnUnderTest;
 let sims: Simulators;
-let shahn: Awaited<ReturnType<typeof startBrowserShahn>>;
+let shahn: ShahnUnderTest['shahn'];
 
 test.beforeAll(async () => {
-  sims = await startSimulators();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-e2e-offline-'));
-  shahn = await startBrowserShahn(
-    {
-      ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_SEED_DEMO: '1', SHAHN_LOG_LEVEL: 'silent', SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}`,
-      STS_API_RETRY_ATTEMPTS: '0', ACREL_API_RETRY_ATTEMPTS: '0', HEAD_OFFICE_RETRY_ATTEMPTS: '0',
-    },
-    0,
-    { validateOutputs: true, outbox: { baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 300 }, vending: { mode: 'vendor', offlineLimitMinor: 1_000_000, saleDeadlineMs: 3_000 } },
-  );
+  under = await startShahnUnderTest({ name: 'offline', env: NO_RETRIES, settings: { vending: { mode: 'vendor', offlineLimitMinor: 1_000_000, saleDeadlineMs: 3_000 } } });
+  ({ sims, shahn } = under);
 });
-test.afterAll(async () => {
-  await shahn?.close();
-  await sims?.close();
-});
+
+test.afterAll(async () => under?.close());
 
 async function sell(page: Page, meter: string, amount: string) {
   await page.getByTestId('meter-input').fill(meter);
@@ -46,11 +34,7 @@ const saleByReceipt = async (page: Page) => {
 };
 
 test('offline mid-shift: both products sell, the pending count drains when the network returns', async ({ page }) => {
-  await page.goto(shahn.url);
-  await page.getByTestId('login-username').fill('cashier');
-  await page.getByTestId('login-pin').fill('1111');
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('meter-input')).toBeVisible();
+  await loginAs(page, shahn.url);
   await expect(page.getByTestId('sync-online')).toHaveAttribute('data-online', 'true', { timeout: 15_000 });
 
   // Mid-shift, the network goes.

@@ -3,40 +3,23 @@
 // credits the cloud refuses for good become dead letters a supervisor resolves (with a note) or
 // sends again; 'Back up now' says where the copy went.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startSimulators, type Simulators } from '../sim';
+import type { Simulators } from '../sim';
+import { login as loginAs, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS } from '../sim/demo-data';
-import { startBrowserShahn } from '../../scripts/start-browser';
 
+let under: ShahnUnderTest;
 let sims: Simulators;
-let shahn: Awaited<ReturnType<typeof startBrowserShahn>>;
+let shahn: ShahnUnderTest['shahn'];
 
 test.beforeAll(async () => {
-  sims = await startSimulators();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-e2e-sync-screens-'));
-  shahn = await startBrowserShahn(
-    {
-      ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_SEED_DEMO: '1', SHAHN_LOG_LEVEL: 'silent', SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}`,
-      STS_API_RETRY_ATTEMPTS: '0', ACREL_API_RETRY_ATTEMPTS: '0', HEAD_OFFICE_RETRY_ATTEMPTS: '0',
-    },
-    0,
-    { validateOutputs: true, outbox: { baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 300 }, vending: { mode: 'vendor', offlineLimitMinor: 1_000_000, saleDeadlineMs: 3_000 } },
-  );
-});
-test.afterAll(async () => {
-  await shahn?.close();
-  await sims?.close();
+  under = await startShahnUnderTest({ name: 'sync-screens', env: NO_RETRIES, settings: { vending: { mode: 'vendor', offlineLimitMinor: 1_000_000, saleDeadlineMs: 3_000 } } });
+  ({ sims, shahn } = under);
 });
 
-async function login(page: Page, username: string, pin: string) {
-  await page.goto(shahn.url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-pin').fill(pin);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('meter-input')).toBeVisible();
-}
+test.afterAll(async () => under?.close());
+
+const login = (page: Page, username: string, pin: string) => loginAs(page, shahn.url, username, pin);
 
 /** Up to the quote; `beforeConfirm` runs just before the sale is confirmed. */
 async function sell(page: Page, meter: string, amount: string, beforeConfirm?: () => Promise<void>) {
