@@ -3,6 +3,7 @@
 // the chain from that row on. Must be called inside the caller's transaction.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { stmt } from '../../db/repos/stmt';
 
 export interface AuditEntry {
   at: string;
@@ -22,7 +23,7 @@ export function auditHash(prev: string, e: { at: string; userId: number | null; 
 }
 
 export function appendAudit(db: Database.Database, entry: AuditEntry): void {
-  const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const prev = last?.hash ?? GENESIS;
   const row = {
     at: entry.at,
@@ -32,7 +33,8 @@ export function appendAudit(db: Database.Database, entry: AuditEntry): void {
     entityId: entry.entityId ?? null,
     details: JSON.stringify(entry.details ?? {}),
   };
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO audit_log (at, user_id, action, entity, entity_id, details, prev_hash, hash)
      VALUES (@at, @userId, @action, @entity, @entityId, @details, @prev, @hash)`,
   ).run({ ...row, prev, hash: auditHash(prev, row) });
