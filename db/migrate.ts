@@ -63,14 +63,27 @@ export function migrate(db: Database.Database, migrations: Migration[] = loadMig
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= have || (upTo !== undefined && m.version > upTo)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
+    // A migration that rebuilds a table others reference starts with "-- foreign_keys: off": it
+    // runs with foreign keys off (they cannot change inside a transaction) and is refused before
+    // it commits if any reference no longer holds (SQLite's documented table-rebuild procedure).
+    const fkOff = m.sql.startsWith('-- foreign_keys: off');
+    const fkWas = db.pragma('foreign_keys', { simple: true }) as number;
+    if (fkOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (fkOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new MigrationError(`migration ${m.version}_${m.name} would break foreign keys; nothing was changed`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
+      })();
+    } finally {
+      if (fkOff) db.pragma(`foreign_keys = ${fkWas ? 'ON' : 'OFF'}`);
+    }
     applied.push(m.version);
   }
   return applied;

@@ -24,6 +24,7 @@ import type { SaleStep } from './sales/ports';
 import { meterCommandTopics } from './meters/deliveries';
 import { meterHandlers } from './meters/handlers';
 import { createMeterVendors } from './meters/vendors';
+import { dayHandlers } from './day/handlers';
 
 export interface App {
   config: AppConfig;
@@ -105,7 +106,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   };
   const stopBackups = scheduleBackups(() => backup('scheduled'), config.backup.intervalMinutes, log);
   const sessions = createSessionStore(config.sessionTtlMinutes * 60_000);
-  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterVendors, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick() }) }), {
+  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterVendors, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick() }), day: dayHandlers({ config, sales, sessions, backup }) }), {
     validateOutputs: config.validateOutputs,
     log,
   });

@@ -49,6 +49,8 @@ export const MeterBalanceOutSchema = z.object({
 });
 
 export const METER_COMMAND_KINDS = ['disconnect', 'reconnect', 'reduce_amperage', 'increase_amperage', 'turn_on', 'turn_off'] as const;
+/** Commands Shahn sends on its own (payment mode, credit limit, tariff schedule): recorded and listed like the others. */
+export const SYSTEM_COMMAND_KINDS = ['set_prepaid_mode', 'set_postpaid_mode', 'set_credit_limit', 'set_tariff_schedule'] as const;
 export const MeterCommandInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('disconnect'), reason: z.string().trim().min(3).max(200) }).strict(),
   z.object({ kind: z.enum(['reconnect', 'turn_on', 'turn_off']) }).strict(),
@@ -60,7 +62,7 @@ export const MeterCommandSchema = z.object({
   id: z.string().uuid(),
   meterNumber: z.string(),
   meterKind: MeterKind,
-  kind: z.enum(METER_COMMAND_KINDS),
+  kind: z.enum([...METER_COMMAND_KINDS, ...SYSTEM_COMMAND_KINDS]),
   reason: z.string().nullable(),
   limitA: z.number().int().nullable(),
   /** pending: queued in the outbox (e.g. the cloud is unreachable); sent: the cloud accepted it. */

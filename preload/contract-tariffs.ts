@@ -78,6 +78,20 @@ export const PriceNowSchema = z.object({
   next: PricePoint.extend({ at: isoTime, version: z.number().int() }).nullable(),
 });
 
+/** The meter cloud's own credit record: money for Acrel, 0.1 kWh for STS (the other unit null). */
+export const CloudCreditSchema = z.object({
+  mode: z.enum(['prepaid', 'postpaid', 'credit']),
+  creditLimitMinor: z.number().int().nullable(),
+  creditLimitTenths: z.number().int().nullable(),
+  balanceMinor: z.number().int().nullable(),
+  balanceTenths: z.number().int().nullable(),
+  /** Credit in use: how far below zero the cloud's balance is. */
+  usedCreditMinor: z.number().int().nullable(),
+  usedCreditTenths: z.number().int().nullable(),
+  readAt: isoTime,
+});
+export type CloudCredit = z.infer<typeof CloudCreditSchema>;
+
 export const CreditInfoSchema = z.object({
   meterNumber: z.string(),
   kind: z.enum(['sts', 'acrel']),
@@ -92,8 +106,14 @@ export const CreditInfoSchema = z.object({
   maxPurchaseMinor: minor.nullable(),
   scheduleCode: z.string(),
   groupCode: z.string().nullable(),
-  /** Commands for this meter still waiting in the outbox, oldest first. */
+  /** Commands for this meter not yet carried out (queued or sent), oldest first. */
   pendingCommands: z.array(z.string()),
+  /** meters.creditInfo only: what the meter's cloud holds (null when it could not be asked). */
+  cloud: CloudCreditSchema.nullable().optional(),
+  /** Where the counter's record and the cloud's differ, one line each (empty when they agree). */
+  disagreements: z.array(Bilingual).optional(),
+  /** Why the cloud's record is missing (unreachable, not configured), in both languages. */
+  cloudNote: Bilingual.nullable().optional(),
 });
 export type CreditInfo = z.infer<typeof CreditInfoSchema>;
 

@@ -26,7 +26,7 @@ export function meterKindOf(db: Database.Database, meterNumber: string): 'sts' |
   return r?.kind ?? null;
 }
 
-export function insertCommand(db: Database.Database, c: { id: string; meterNumber: string; meterKind: 'sts' | 'acrel'; command: MeterCommandInput; userId: number; at: string }): void {
+export function insertCommand(db: Database.Database, c: { id: string; meterNumber: string; meterKind: 'sts' | 'acrel'; command: MeterCommandInput | { kind: MeterCommand['kind'] }; userId: number; at: string }): void {
   const { kind, ...params } = c.command;
   db.prepare(
     `INSERT INTO meter_commands (id, meter_number, meter_kind, kind, params_json, requested_by, created_at, updated_at)

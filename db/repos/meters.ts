@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { MeterSummary } from '../../preload/contract';
 import { stmt } from './tariffs';
+import { normaliseQuery } from '../../main/customers/normalize';
 
 export { latestSchedule, stmt } from './tariffs';
 
@@ -56,14 +57,14 @@ export function findMeter(db: Database.Database, number: string): MeterRecord | 
   return r ? toRecord(r) : null;
 }
 
-/** Exact or prefix meter number, or a customer's name or phone. */
+/** Exact or prefix meter number, or a customer's name (Arabic-normalised, either script) or phone. */
 export function searchMeters(db: Database.Database, query: string, limit = 20): MeterRecord[] {
-  const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const esc = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const norm = `%${esc(normaliseQuery(query))}%`; // same rules as customers.search_norm (migration 0007)
   const rows = stmt(db,
-    `${SELECT} WHERE m.active = 1 AND (m.number LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\'
-      OR c.name_latin LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\')
+    `${SELECT} WHERE m.active = 1 AND (m.number LIKE ? ESCAPE '\\' OR c.search_norm LIKE ? ESCAPE '\\')
      ORDER BY (m.number = ?) DESC, m.number LIMIT ?`,
-  ).all(`${query}%`, like, like, like, query, limit) as MeterRow[];
+  ).all(`${esc(query)}%`, norm, query, limit) as MeterRow[];
   return rows.map(toRecord);
 }
 

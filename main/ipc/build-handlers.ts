@@ -14,9 +14,11 @@ import { sell } from '../sales/sell';
 import type { Handlers } from './handlers';
 import { offlineHandlers } from './offline-handlers';
 import type { BackupReason, BackupResult } from '../backup';
-import type { MeterCommandPort } from '../sales/meter-commands';
+import type { MeterVendors } from '../meters/vendors';
 import { tariffHandlers } from './tariff-handlers';
 import type { MeterHandlers } from '../meters/handlers';
+import type { DayHandlers } from '../day/handlers';
+import { normalise } from '../customers/normalize';
 
 export interface HandlerDeps {
   config: AppConfig;
@@ -28,10 +30,12 @@ export interface HandlerDeps {
   backup: (reason: BackupReason) => Promise<BackupResult>;
   /** The receipt printer (settings from the database, preview, test page). */
   printer: ReceiptPrinter;
-  /** Acrel meter commands (tariff read-back); absent = none configured. */
-  meterCommands?: MeterCommandPort;
+  /** The meter clouds (tariff read-back, credit info); absent = none configured. */
+  meterVendors?: MeterVendors;
   /** Supervisor's meter management (issue 5, main/meters). */
   meters: MeterHandlers;
+  /** A cashier's day (issue 8, main/day): users, approvals, shifts, history, customers. */
+  day: DayHandlers;
 }
 
 const VERSION = '0.1.0';
@@ -57,8 +61,9 @@ export function buildHandlers(d: HandlerDeps): Handlers {
       return { ok: true as const };
     },
     'auth.me': (_i, ctx) => requireUser(ctx.session) && ctx.session!.user,
-    'meters.lookup': ({ query }) => {
+    'meters.lookup': ({ query: typed }) => {
       const at = d.now().toISOString();
+      const query = normalise(typed); // Arabic-Indic digits, Arabic letter forms (issue 8)
       const compact = query.replace(/[\s-]/g, '');
       const found = searchMeters(sales.db.read, /^\d+$/.test(compact) ? compact : query);
       // A full STS number with a wrong check digit is a typing mistake: say so, do not just show nothing.
@@ -72,9 +77,10 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     'sync.status': () => worker.status(),
     'sync.now': () => worker.syncNow(),
     ...offlineHandlers({ sales, worker, backup: d.backup }),
-    ...tariffHandlers(sales, d.meterCommands),
+    ...tariffHandlers(sales, d.meterVendors),
     // sales.print, printer settings, receipt preview and the print-job alert (issue 7).
     ...printingHandlers(config, sales, d.printer),
     ...d.meters,
+    ...d.day,
   };
 }

@@ -4,8 +4,9 @@ import type { tariffChannels } from '../../preload/contract-tariffs';
 import { allVersions, listGroups } from '../../db/repos/tariffs';
 import { err } from '../errors';
 import type { SalesDeps } from '../sales/ports';
-import { adjustDebt, changeLimits, changePaymentMode, creditInfo } from '../sales/meter-accounts';
-import { meterCommandPort, type MeterCommandPort } from '../sales/meter-commands';
+import { adjustDebt, changeLimits, changePaymentMode } from '../sales/meter-accounts';
+import { creditInfoWithCloud } from '../sales/credit-cloud';
+import type { MeterVendors } from '../meters/vendors';
 import { priceNow, pushSchedule, readBack } from '../sales/schedule-push';
 import { assign, createVersion, listSchedules, saveTariffGroup, scheduleOrThrow, toDto } from '../sales/schedules';
 import type { Handlers } from './handlers';
@@ -18,7 +19,7 @@ function userOf(ctx: CallContext): User {
   return ctx.session.user;
 }
 
-export function tariffHandlers(sales: SalesDeps, port: MeterCommandPort = meterCommandPort(null)): TariffHandlers {
+export function tariffHandlers(sales: SalesDeps, vendors: MeterVendors = { sts: null, acrel: null }): TariffHandlers {
   const tz = sales.config.timeZone;
   const nowIso = () => sales.now().toISOString();
   return {
@@ -39,8 +40,8 @@ export function tariffHandlers(sales: SalesDeps, port: MeterCommandPort = meterC
       sales.outbox.kick();
       return r;
     },
-    'tariffs.readBack': ({ code }) => readBack(sales, port, code),
-    'meters.creditInfo': ({ meterNumber }) => creditInfo(sales.db.read, meterNumber),
+    'tariffs.readBack': ({ code }) => readBack(sales, vendors, code),
+    'meters.creditInfo': ({ meterNumber }) => creditInfoWithCloud(sales.db.read, vendors, sales.now, meterNumber),
     'meters.setPaymentMode': (input, ctx) => { const r = changePaymentMode(sales, userOf(ctx), input); sales.outbox.kick(); return r; },
     'meters.adjustDebt': (input, ctx) => { const r = adjustDebt(sales, userOf(ctx), input); sales.outbox.kick(); return r; },
     'meters.setLimits': (input, ctx) => changeLimits(sales, userOf(ctx), input),

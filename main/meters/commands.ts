@@ -4,23 +4,34 @@
 // meter has carried it out or refused it (deliveries.ts).
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../preload/contract';
+import type Database from 'better-sqlite3';
 import type { MeterCommand, MeterCommandInput } from '../../preload/contract-meters';
 import { commandsOf, getCommand, insertCommand, pollNow } from '../../db/repos/meter-commands';
 import { enqueue } from '../../db/repos/outbox';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../audit/append';
 import { err } from '../errors';
-import type { CommandRequest } from '../vendors/meter-wire';
+import type { CommandRequest, SchedulePeriod } from '../vendors/meter-wire';
 import { knownMeter } from './reads';
 
 export const COMMAND_TOPIC_PREFIX = 'metercmd.';
 export const POLL_TOPIC = 'metercmd.poll';
 
+/** Commands Shahn sends on its own (payment mode, credit limit, tariff schedule). The cloud
+ * applies them at once, so they are done as soon as it accepts them (no status poll). */
+export type SystemRequest =
+  | { command: 'set_prepaid_mode' }
+  | { command: 'set_postpaid_mode' }
+  /** STS clouds hold the limit in 0.1 kWh (creditLimitTenths), Acrel in money. */
+  | { command: 'set_credit_limit'; creditLimitMinor: number; creditLimitTenths: number | null }
+  | { command: 'set_tariff_schedule'; code: string; version: number; periods: SchedulePeriod[] };
+export type QueuedRequest = CommandRequest | SystemRequest;
+
 export interface CommandPayload {
   commandId: string;
   meterNumber: string;
   meterKind: 'sts' | 'acrel';
-  request: CommandRequest;
+  request: QueuedRequest;
 }
 
 export interface CommandDeps {
@@ -52,14 +63,24 @@ export function requestCommand(d: CommandDeps, user: User, i: { meterNumber: str
   }
   const at = d.now().toISOString();
   const w = d.db.write;
-  w.transaction(() => {
-    insertCommand(w, { id, meterNumber, meterKind, command: i.command, userId: user.id, at });
-    const payload: CommandPayload = { commandId: id, meterNumber, meterKind, request: toWire(i.command) };
-    enqueue(w, { topic: COMMAND_TOPIC_PREFIX + i.command.kind, key: id, payload, at, orderKey: `meter:${meterNumber}` });
-    appendAudit(w, { at, userId: user.id, action: 'meter.command.requested', entity: 'meter', entityId: meterNumber, details: { commandId: id, ...i.command } });
-  })();
+  w.transaction(() => queueCommand(w, { id, meterNumber, meterKind, request: toWire(i.command), userId: user.id, at }))();
   d.kick();
   return getCommand(d.db.read, id)!;
+}
+
+/**
+ * The one path of every meter command, a supervisor's or Shahn's own: recorded in meter_commands,
+ * audited and queued in the outbox under the meter's order key. Call inside the deciding transaction.
+ */
+export function queueCommand(w: Database.Database, c: { id?: string; meterNumber: string; meterKind: 'sts' | 'acrel'; request: QueuedRequest; userId: number; at: string; why?: string }): string {
+  const id = c.id ?? randomUUID();
+  const { command: kind, ...params } = c.request;
+  insertCommand(w, { id, meterNumber: c.meterNumber, meterKind: c.meterKind, command: { kind, ...params }, userId: c.userId, at: c.at });
+  const payload: CommandPayload = { commandId: id, meterNumber: c.meterNumber, meterKind: c.meterKind, request: c.request };
+  enqueue(w, { topic: COMMAND_TOPIC_PREFIX + kind, key: id, payload, at: c.at, orderKey: `meter:${c.meterNumber}` });
+  const shown = kind === 'set_tariff_schedule' ? { code: (params as { code: string }).code, version: (params as { version: number }).version } : params;
+  appendAudit(w, { at: c.at, userId: c.userId, action: 'meter.command.requested', entity: 'meter', entityId: c.meterNumber, details: { commandId: id, kind, ...shown, ...(c.why ? { why: c.why } : {}) } });
+  return id;
 }
 
 export function commandStatus(d: CommandDeps, commandId: string): MeterCommand {

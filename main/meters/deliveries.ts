@@ -8,8 +8,9 @@ import { enqueue, type OutboxRow } from '../../db/repos/outbox';
 import { appendAudit } from '../audit/append';
 import type { Delivery, TopicHandler } from '../outbox/worker';
 import type { CommandInfo } from '../vendors/meter-wire';
-import { METER_COMMAND_KINDS } from '../../preload/contract-meters';
+import { METER_COMMAND_KINDS, SYSTEM_COMMAND_KINDS } from '../../preload/contract-meters';
 import { COMMAND_TOPIC_PREFIX, POLL_TOPIC, type CommandPayload } from './commands';
+import { isSystemRequest, sendSystemCommand } from './system-commands';
 import { refusalText, type MeterVendors } from './vendors';
 
 interface PollPayload {
@@ -68,7 +69,8 @@ function sendHandler(db: Database.Database, vendors: MeterVendors): TopicHandler
         const k = { meterNumber: p.meterNumber, idempotencyKey: p.commandId };
         const r = p.request;
         let o: Delivery;
-        if (r.command === 'disconnect') o = await c.disconnectMeter({ ...k, reason: r.reason });
+        if (isSystemRequest(r)) o = await sendSystemCommand(vendors, p.meterKind, k, r);
+        else if (r.command === 'disconnect') o = await c.disconnectMeter({ ...k, reason: r.reason });
         else if (r.command === 'reconnect') o = await c.reconnectMeter(k);
         else if (r.command === 'turn_on') o = await c.turnOnMeter(k);
         else if (r.command === 'turn_off') o = await c.turnOffMeter(k);
@@ -81,6 +83,13 @@ function sendHandler(db: Database.Database, vendors: MeterVendors): TopicHandler
     },
     onDone(row, value, at) {
       const p = JSON.parse(row.payload_json) as CommandPayload;
+      if (isSystemRequest(p.request)) {
+        // Applied by the cloud when it accepted it: nothing to poll.
+        if (markFinal(db, p.commandId, { status: 'done' }, at)) {
+          appendAudit(db, { at, userId: null, action: 'meter.command.done', entity: 'meter', entityId: p.meterNumber, details: { commandId: p.commandId, kind: p.request.command } });
+        }
+        return;
+      }
       const info = value as CommandInfo;
       markSent(db, p.commandId, info.commandId, at);
       appendAudit(db, { at, userId: null, action: 'meter.command.sent', entity: 'meter', entityId: p.meterNumber, details: { commandId: p.commandId, vendorCommandId: info.commandId } });
@@ -113,5 +122,6 @@ function pollHandler(db: Database.Database, vendors: MeterVendors): TopicHandler
 /** Every outbox topic of meter commands, to register with the worker. */
 export function meterCommandTopics(db: Database.Database, vendors: MeterVendors): Record<string, TopicHandler> {
   const send = sendHandler(db, vendors);
-  return { ...Object.fromEntries(METER_COMMAND_KINDS.map((k) => [COMMAND_TOPIC_PREFIX + k, send])), [POLL_TOPIC]: pollHandler(db, vendors) };
+  const kinds = [...METER_COMMAND_KINDS, ...SYSTEM_COMMAND_KINDS];
+  return { ...Object.fromEntries(kinds.map((k) => [COMMAND_TOPIC_PREFIX + k, send])), [POLL_TOPIC]: pollHandler(db, vendors) };
 }

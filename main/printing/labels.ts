@@ -27,11 +27,15 @@ export const L = {
   reference: { ar: 'المرجع', en: 'Reference' },
   vendorRef: { ar: 'مرجع المورد', en: 'Vendor ref.' },
   token: { ar: 'رمز الشحن', en: 'STS TOKEN' },
+  debtBefore: { ar: 'الدين قبل السداد', en: 'Debt before' },
+  paid: { ar: 'المسدد', en: 'Paid' },
+  debtAfter: { ar: 'الدين بعد السداد', en: 'Debt after' },
 } satisfies Record<string, Bilingual>;
 
-export const PRODUCT: Record<'sts_kwh' | 'acrel_credit', Bilingual> = {
+export const PRODUCT: Record<'sts_kwh' | 'acrel_credit' | 'settlement', Bilingual> = {
   sts_kwh: { ar: 'كهرباء مسبقة الدفع (STS)', en: 'Prepaid electricity (STS)' },
   acrel_credit: { ar: 'رصيد عداد ذكي', en: 'Smart meter credit' },
+  settlement: { ar: 'سداد حساب', en: 'Account payment' },
 };
 
 export const PAYMENT: Record<'cash' | 'card' | 'transfer', Bilingual> = {
@@ -71,6 +75,10 @@ export const STATEMENT = {
   failedToken: {
     ar: 'لم يصدر رمز شحن لهذه العملية.',
     en: 'No token was issued for this sale.',
+  },
+  settled: {
+    ar: 'تم سداد المبلغ في حساب العداد. لا يوجد رمز شحن لهذه العملية.',
+    en: 'The payment has been applied to the meter account. There is no token for this payment.',
   },
   failedCredit: {
     ar: 'لم يُرسل أي رصيد إلى العداد في هذه العملية.',

@@ -36,17 +36,23 @@ export function buildReceipt(sale: Sale, ctx: ReceiptContext, opts: { copy: bool
   // What was bought.
   kv(L.meter, sale.meterNumber, true);
   if (sale.customerName) kv(L.customer, sale.customerName);
-  kv(L.product, PRODUCT[sale.product]);
+  // An account payment (postpaid/credit) buys no energy: no tariff lines, the debt instead.
+  const settlement = sale.product === 'settlement' || sale.kind === 'settlement';
+  kv(L.product, PRODUCT[settlement ? 'settlement' : sale.product]);
   const t = sale.tariff;
   kv(L.tariff, t.scheduleName);
-  kv(L.period, { ar: `${t.periodName.ar} ${t.periodStart}-${t.periodEnd}`, en: `${t.periodName.en} ${t.periodStart}-${t.periodEnd}` });
-  kv(L.price, `${formatPricePerKwh(t.pricePerKwh, ctx.currencyDecimals)} ${ctx.currency}`);
+  if (!settlement) kv(L.period, { ar: `${t.periodName.ar} ${t.periodStart}-${t.periodEnd}`, en: `${t.periodName.en} ${t.periodStart}-${t.periodEnd}` });
+  if (!settlement) kv(L.price, `${formatPricePerKwh(t.pricePerKwh, ctx.currencyDecimals)} ${ctx.currency}`);
   blocks.push({ kind: 'rule' });
 
   // The money, in the order the cashier explains it: amount, what is deducted, what it buys.
   kv(L.amount, money(sale.amountMinor));
   for (const d of sale.deductions) kv(d.label, money(d.amountMinor));
-  if (sale.product === 'sts_kwh') {
+  if (settlement && sale.debt) {
+    kv(L.debtBefore, money(sale.debt.beforeMinor));
+    kv(L.paid, money(sale.debt.recoveredMinor), true);
+    kv(L.debtAfter, money(sale.debt.afterMinor), true);
+  } else if (sale.product === 'sts_kwh') {
     if (sale.energyTenths !== null) kv(L.energy, `${formatEnergy(sale.energyTenths)} kWh`, true);
     kv(L.energyValue, money(sale.valueMinor));
   } else {
@@ -78,6 +84,8 @@ function outcome(sale: Sale, blocks: Block[], say: Say, kv: Kv): void {
     blocks.push({ kind: 'token', digits: sale.token });
     say(STATEMENT.tokenEntry);
     if (sale.tokenSource === 'local') say(STATEMENT.localToken);
+  } else if (sale.status === 'issued' && (sale.product === 'settlement' || sale.kind === 'settlement')) {
+    say(STATEMENT.settled, 'center', true);
   } else if (sale.status === 'issued') {
     say(STATEMENT.creditSent, 'center', true);
   } else if (sale.status === 'pending' || sale.status === 'paid') {

@@ -3,12 +3,15 @@
 // (cut at the limit, restore below it) is applied in exactly one place.
 import type Database from 'better-sqlite3';
 import type { CreditInfo, Quote, User } from '../../preload/contract';
-import { findMeter, reduceDebt, setDebt, setPaymentMode, setPurchaseLimits, setSupply, type MeterRecord, type PaymentModeName } from '../../db/repos/meters';
+import { findMeter, latestSchedule, reduceDebt, setDebt, setPaymentMode, setPurchaseLimits, setSupply, type MeterRecord, type PaymentModeName } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
 import { err } from '../errors';
+import { activePeriod } from '../tariffs/schedule';
+import { creditLimitTenths } from '../tariffs/settlement';
+import type { SystemRequest } from '../meters/commands';
 import { afterDebtChange, enqueueMeterCommand, pendingCommands } from './meter-commands';
 
-type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date };
+type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date; config: { timeZone: string } };
 
 export function meterOrThrow(db: Database.Database, meterNumber: string): MeterRecord {
   const number = meterNumber.replace(/[\s-]/g, '');
@@ -28,28 +31,43 @@ export function creditInfo(db: Database.Database, meterNumber: string): CreditIn
   };
 }
 
+/** What the meter's cloud must be told for a mode change (null: nothing changed for it). */
+function modeRequest(deps: Deps, m: MeterRecord, mode: PaymentModeName, limit: number | null, at: string): SystemRequest | null {
+  if (mode === 'credit') {
+    // Credit mode is "prepaid with a credit limit" in both clouds: setting the limit switches it.
+    // An STS cloud holds it in energy: the kWh the limit buys at the price in force now.
+    let tenths: number | null = null;
+    if (m.kind === 'sts') {
+      const s = latestSchedule(deps.db.read, m.scheduleCode, at);
+      const p = s && activePeriod(s, new Date(at), deps.config.timeZone);
+      tenths = p ? creditLimitTenths(limit!, p.pricePerKwh) : null;
+      if (tenths === null) {
+        throw err('NO_TARIFF', `No priced tariff is in force for meter ${m.number}, so its credit limit cannot be given to the STS cloud in kWh. Ask a supervisor.`,
+          `لا توجد تعرفة مسعّرة سارية للعداد ${m.number}، فلا يمكن إرسال حد الائتمان إلى منصة STS بالكيلوواط ساعة. راجع المشرف.`);
+      }
+    }
+    return { command: 'set_credit_limit', creditLimitMinor: limit!, creditLimitTenths: tenths };
+  }
+  if (mode === m.paymentMode) return null;
+  return mode === 'postpaid' ? { command: 'set_postpaid_mode' } : { command: 'set_prepaid_mode' };
+}
+
 export function changePaymentMode(deps: Deps, user: User, i: { meterNumber: string; mode: PaymentModeName; creditLimitMinor?: number; depositMinor?: number }): CreditInfo {
   const m = meterOrThrow(deps.db.write, i.meterNumber);
-  if (m.kind === 'sts' && i.mode !== 'prepaid') {
-    throw err('WRONG_PAYMENT_MODE', 'STS keypad meters are sold tokens: only prepaid mode is possible for them.', 'عدادات STS ذات لوحة المفاتيح تُباع رموزاً: وضع الدفع المسبق هو الوحيد الممكن لها.');
-  }
   const w = deps.db.write;
   const at = deps.now().toISOString();
+  const limit = i.mode === 'credit' ? i.creditLimitMinor! : null;
+  const request = modeRequest(deps, m, i.mode, limit, at);
   w.transaction(() => {
-    const limit = i.mode === 'credit' ? i.creditLimitMinor! : null;
     setPaymentMode(w, m.id, i.mode, limit, i.depositMinor ?? m.depositMinor);
-    // The cloud is told in the same transaction (outbox): credit mode is "prepaid with a credit
-    // limit" on the ADL200, so setting the limit is what switches it.
-    if (m.kind === 'acrel' && i.mode === 'credit') enqueueMeterCommand(w, m.number, { op: 'setCreditLimit', creditLimitMinor: limit! }, at);
-    else if (m.kind === 'acrel' && i.mode !== m.paymentMode) {
-      enqueueMeterCommand(w, m.number, i.mode === 'postpaid' ? { op: 'setPostpaidMode' } : { op: 'setPrepaidMode' }, at);
-    }
+    // The cloud is told in the same transaction (a recorded command through the outbox).
+    if (request) enqueueMeterCommand(w, m, request, at, user.id, `payment mode ${m.paymentMode} -> ${i.mode}`);
     appendAudit(w, { at, userId: user.id, action: 'meter.payment_mode', entity: 'meter', entityId: m.number, details: { from: m.paymentMode, to: i.mode, creditLimitMinor: limit, depositMinor: i.depositMinor ?? m.depositMinor } });
     const now = findMeter(w, m.number)!;
     if (i.mode !== 'credit' && now.supply === 'off') {
       // Supply was cut for credit; that reason is gone with the mode.
       setSupply(w, m.id, 'on');
-      enqueueMeterCommand(w, m.number, { op: 'reconnectMeter' }, at);
+      enqueueMeterCommand(w, m, { command: 'reconnect' }, at, user.id, 'left credit mode');
     } else {
       afterDebtChange(w, now, now.debtMinor, at, user.id);
     }

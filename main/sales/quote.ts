@@ -44,10 +44,10 @@ export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter:
     throw err('NO_TARIFF', `No tariff is in force for meter ${meter.number} at this time. Ask a supervisor.`,
       `لا توجد تعرفة سارية للعداد ${meter.number} في هذا الوقت. راجع المشرف.`);
   }
-  const product: Quote['product'] = meter.kind === 'sts' ? 'sts_kwh' : 'acrel_credit';
   const settlement = meter.paymentMode !== 'prepaid';
+  const product = meter.kind === 'sts' ? ('sts_kwh' as const) : ('acrel_credit' as const);
   const base = {
-    meterNumber: meter.number, product, customerName: meter.customerName, at: at.toISOString(), currency: deps.config.currency,
+    meterNumber: meter.number, product: settlement ? 'settlement' : product, customerName: meter.customerName, at: at.toISOString(), currency: deps.config.currency,
     tariff: {
       scheduleId: schedule.id, scheduleName: schedule.name, periodName: period.name, pricePerKwh: period.pricePerKwh,
       periodStart: hhmm(period.startMinute), periodEnd: hhmm(period.endMinute), timeZone: deps.config.timeZone,
@@ -70,12 +70,8 @@ export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter:
   }
 }
 
-/** Postpaid and credit meters: the payment settles the account; no energy is sold. */
+/** Postpaid and credit meters (STS and Acrel): the payment settles the account; no token, no energy. */
 function settle(meter: MeterRecord, req: QuoteRequest) {
-  if (meter.kind === 'sts') {
-    throw err('WRONG_PAYMENT_MODE', `Meter ${meter.number} is in ${meter.paymentMode} mode: STS keypad meters can only be sold tokens in prepaid mode. Ask a supervisor.`,
-      `العداد ${meter.number} في وضع ${meter.paymentMode === 'postpaid' ? 'الدفع الآجل' : 'الائتمان'}: عدادات STS تُباع رموزاً في وضع الدفع المسبق فقط. راجع المشرف.`);
-  }
   if (req.energyTenths !== undefined) {
     throw err('WRONG_PAYMENT_MODE', `Meter ${meter.number} is ${meter.paymentMode}: a payment settles its account and cannot be made in kWh.`,
       `العداد ${meter.number} بنظام ${meter.paymentMode === 'postpaid' ? 'الدفع الآجل' : 'الائتمان'}: الدفعة تسدد الحساب ولا تكون بالكيلوواط ساعة.`);

@@ -11,10 +11,13 @@ import { hhmm } from '../tariffs/time';
 import { ltr } from '../tariffs/validate';
 import { activePeriod, type TariffPeriod } from '../tariffs/schedule';
 import { nextPeriodChange } from '../tariffs/timeline';
-import { enqueueMeterCommand, type MeterCommandPort, type WirePeriod } from './meter-commands';
+import type { MeterVendors } from '../meters/vendors';
+import type { SchedulePeriod } from '../vendors/meter-wire';
+import { enqueueMeterCommand } from './meter-commands';
 import { scheduleOrThrow } from './schedules';
 
 type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date };
+type WirePeriod = SchedulePeriod;
 
 /** What a meter is told: the active periods only (an inactive one prices nothing). */
 export function wirePeriods(s: StoredSchedule): WirePeriod[] {
@@ -27,7 +30,7 @@ export function pushSchedule(deps: Deps, userId: number, code: string): { versio
   const meters = metersOnSchedule(deps.db.read, code, 'acrel');
   const w = deps.db.write;
   w.transaction(() => {
-    for (const m of meters) enqueueMeterCommand(w, m.number, { op: 'setMultiTariffSchedule', code, version: s.version, periods: wirePeriods(s) }, at);
+    for (const m of meters) enqueueMeterCommand(w, m, { command: 'set_tariff_schedule', code, version: s.version, periods: wirePeriods(s) }, at, userId, `tariff ${code} v${s.version}`);
     appendAudit(w, { at, userId, action: 'tariff.push', entity: 'tariff', entityId: code, details: { version: s.version, meters: meters.map((m) => m.number) } });
   })();
   return { version: s.version, queued: meters.map((m) => m.number) };
@@ -50,12 +53,15 @@ export function scheduleDifference(expected: WirePeriod[], actual: WirePeriod[])
   };
 }
 
-export async function readBack(deps: Deps, port: MeterCommandPort, code: string) {
+const NO_CLOUD = { kind: 'refused' as const, code: 'NOT_CONFIGURED', message: { en: 'The Acrel meter cloud is not configured at this counter.', ar: 'منصة عدادات Acrel غير مهيأة في هذا المركز.' } };
+
+export async function readBack(deps: Deps, vendors: Pick<MeterVendors, 'acrel'>, code: string) {
+  const acrel = vendors.acrel;
   const s = scheduleOrThrow(deps.db.read, code, undefined, deps.now().toISOString());
   const expected = wirePeriods(s);
   const meters = metersOnSchedule(deps.db.read, code, 'acrel');
   const results = await Promise.all(meters.map(async (m) => {
-    const r = await port.getMultiTariffSchedule({ meterNumber: m.number }).catch((e: Error) => ({ kind: 'unknown' as const, reason: e.message }));
+    const r = acrel ? await acrel.getMultiTariffSchedule({ meterNumber: m.number }).catch((e: Error) => ({ kind: 'unknown' as const, reason: e.message })) : NO_CLOUD;
     if (r.kind === 'refused') return { meterNumber: m.number, problem: { en: `The cloud refused: ${r.message.en}`, ar: `رفضت السحابة: ${r.message.ar}` } };
     if (r.kind === 'unknown') return { meterNumber: m.number, problem: { en: `The meter could not be read (${r.reason}). Try again later.`, ar: `تعذرت قراءة العداد (${r.reason}). حاول لاحقاً.` } };
     const diff = scheduleDifference(expected, r.value.periods);

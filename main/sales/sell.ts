@@ -8,9 +8,11 @@ import { getSale, insertPaidSale, nextReceiptNo, saleStatus, setOutcome, type Ou
 import { err } from '../errors';
 import { quoteSale } from './quote';
 import { applyQuoteToAccount } from './meter-accounts';
+import { enqueueCloudSettlement } from './settle-cloud';
 import { issueSts } from './issue-sts';
 import { printSale } from './print';
 import type { SalesDeps } from './ports';
+import { attachSaleToShift } from '../shifts/shifts';
 
 /** Vend by amount (amountMinor) or by units (energyTenths, 0.1 kWh): exactly one is given. */
 export interface SellRequest { saleId?: string; meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor: number; paymentMethod: PaymentMethod }
@@ -54,8 +56,11 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   w.transaction(() => {
     const receiptNo = nextReceiptNo(w);
     insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: req.paymentMethod, at });
+    attachSaleToShift(w, id, user, at); // issue 8: the seller's open shift, or SHIFT_REQUIRED (nothing is written)
     appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
     enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
+    // A credit-mode Acrel payment is also paid into the cloud balance, before any reconnect it causes.
+    if (settlement) enqueueCloudSettlement(w, meter, id, quote.chargedMinor, at);
     applyQuoteToAccount(w, meter, quote, at, user.id); // debt recovered or settled; may reconnect
     if (meter.kind === 'acrel' && !settlement) {
       rechargeRow = enqueue(w, { topic: 'acrel.recharge', key: id, saleId: id, payload: { meterNumber: meter.number, amountMinor: quote.valueMinor }, at, orderKey: `meter:${meter.number}` });

@@ -10,6 +10,7 @@ import type { SalesDeps } from '../sales/ports';
 import { kickPrintQueue, printSale, problemJobs, reprintJob, retryJob, type PrintResult } from '../sales/print';
 import type { ReceiptPrinter } from '../wiring/printer-port';
 import { checkPrinterSettings } from './printer-rules';
+import { guardCopy, nextPrintIsCopy } from '../users/reprint-guard';
 import { loadPrinterSettings, savePrinterSettings } from './printer-settings';
 
 type Printing = Pick<Handlers, 'sales.print' | 'printer.settings' | 'printer.saveSettings' | 'printer.test' | 'receipts.preview' | 'receipts.problems' | 'receipts.retry' | 'receipts.reprint'>;
@@ -21,8 +22,9 @@ const userOf = (ctx: CallContext) => ctx.session?.user ?? null;
 
 export function printingHandlers(config: AppConfig, sales: SalesDeps, printer: ReceiptPrinter): Printing {
   return {
-    'sales.print': async ({ id }, ctx) => {
+    'sales.print': async ({ id, approvalToken }, ctx) => {
       if (!getSale(sales.db.read, id)) throw noSale();
+      if (nextPrintIsCopy(sales.db.write, id)) guardCopy(sales.db.write, userOf(ctx), id, approvalToken, sales.now().toISOString()); // issue 8
       return out(await printSale(sales, id, false, userOf(ctx)?.id ?? null));
     },
     'printer.settings': () => loadPrinterSettings(sales.db.read, config),
@@ -53,6 +55,10 @@ export function printingHandlers(config: AppConfig, sales: SalesDeps, printer: R
     },
     'receipts.problems': ({ limit }) => problemJobs(sales, limit),
     'receipts.retry': async ({ jobId }) => out((await retryJob(sales, jobId)) ?? (() => { throw noJob(); })()),
-    'receipts.reprint': async ({ jobId }, ctx) => out((await reprintJob(sales, jobId, userOf(ctx)?.id ?? null)) ?? (() => { throw noJob(); })()),
+    'receipts.reprint': async ({ jobId, approvalToken }, ctx) => {
+      const saleId = (sales.db.write.prepare('SELECT sale_id FROM print_jobs WHERE id = ?').get(jobId) as { sale_id: string } | undefined)?.sale_id;
+      if (saleId) guardCopy(sales.db.write, userOf(ctx), saleId, approvalToken, sales.now().toISOString()); // issue 8
+      return out((await reprintJob(sales, jobId, userOf(ctx)?.id ?? null)) ?? (() => { throw noJob(); })());
+    },
   };
 }

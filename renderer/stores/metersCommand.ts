@@ -4,7 +4,8 @@ import { create } from 'zustand';
 import type { Bilingual } from '../../preload/contract';
 import type { MeterCommandOut } from './meters';
 
-export type CommandKind = MeterCommandOut['kind'];
+/** What a supervisor can send (the list also shows Shahn's own payment-mode and tariff commands). */
+export type CommandKind = Exclude<MeterCommandOut['kind'], 'set_prepaid_mode' | 'set_postpaid_mode' | 'set_credit_limit' | 'set_tariff_schedule'>;
 export type CommandInput =
   | { kind: 'disconnect'; reason: string }
   | { kind: 'reconnect' | 'turn_on' | 'turn_off' }

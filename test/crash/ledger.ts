@@ -35,7 +35,7 @@ export function compareLedger(dbFile: string, sims: Pick<Simulators, 'sts' | 'ac
         if (r.sts_tid !== null && r.sts_tid !== d.tid) problems.push(`${r.id}: stored TID ${r.sts_tid} is not the token's ${d.tid}`);
         tokensByMeter.set(r.meter_number, [...(tokensByMeter.get(r.meter_number) ?? []), { tid: d.tid!, token: r.token!, id: r.id }]);
       }
-    } else {
+    } else if (r.product === 'acrel_credit') {
       const rec = sims.acrel.rechargesByKey.get(r.id);
       if (r.status === 'issued' && (!rec || rec.amountMinor !== r.value_minor)) problems.push(`${r.id}: issued credit not (or not exactly) in the cloud`);
       if (r.status === 'failed' && rec) problems.push(`${r.id}: failed but the cloud credited it`);

@@ -17,14 +17,26 @@ export function QuotePanel() {
     );
   }
   const sts = quote.product === 'sts_kwh';
+  // An account payment (postpaid/credit): no energy, the debt before and after instead.
+  const settle = quote.product === 'settlement' || quote.kind === 'settlement' ? quote.debt : null;
   return (
     <section className={`panel quote ${quoting ? 'is-stale' : ''}`} data-testid="quote-panel" data-product={quote.product} aria-busy={quoting}>
       <header className="panel-head">
-        <h2>{t(`quote.product.${quote.product}`)}</h2>
+        <h2>{t(`quote.product.${settle ? 'settlement' : quote.product}`)}</h2>
         <bdi className="muted">{quote.customerName}</bdi>
       </header>
       <div className="headline">
-        {sts ? (
+        {settle ? (
+          <>
+            <span className="headline-label">{t('quote.debtAfter')}</span>
+            <bdi className="headline-value" data-testid="quote-debt-after">
+              {f.money(settle.afterMinor)}
+            </bdi>
+            <span className="headline-sub">
+              {t('quote.debtBefore')}: <bdi>{f.money(settle.beforeMinor)}</bdi> · {t('quote.paid')}: <bdi>{f.money(settle.recoveredMinor)}</bdi>
+            </span>
+          </>
+        ) : sts ? (
           <>
             <span className="headline-label">{t('quote.energy')}</span>
             <bdi className="headline-value" data-testid="quote-energy">

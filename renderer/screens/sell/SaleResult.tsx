@@ -12,6 +12,7 @@ function explanationKey(sale: Sale): string {
   const sts = sale.product === 'sts_kwh';
   switch (sale.status) {
     case 'issued':
+      if (sale.product === 'settlement' || sale.kind === 'settlement') return 'statusText.issuedSettlement';
       return sts ? 'statusText.issuedSts' : 'statusText.issuedAcrel';
     case 'pending':
       return sts ? 'statusText.pendingSts' : 'statusText.pendingAcrel';
@@ -30,6 +31,7 @@ export function SaleResult({ onNewSale }: { onNewSale(): void }) {
   useSaleFollowUp();
   if (!sale) return null;
   const sts = sale.product === 'sts_kwh';
+  const settle = sale.product === 'settlement' || sale.kind === 'settlement' ? sale.debt : null;
 
   return (
     <section className={`panel result status-${sale.status}`} data-testid="sale-result" aria-live="polite">
@@ -62,7 +64,15 @@ export function SaleResult({ onNewSale }: { onNewSale(): void }) {
             {sale.receiptNo}
           </bdi>
         </div>
-        {sale.status !== 'failed' && (
+        {settle && (
+          <div className="fact">
+            <span className="fact-label">{t('quote.debtAfter')}</span>
+            <bdi className="fact-value" data-testid="sale-debt-after">
+              {f.money(settle.afterMinor)}
+            </bdi>
+          </div>
+        )}
+        {sale.status !== 'failed' && !settle && (
           <div className="fact">
             <span className="fact-label">{sts ? t('quote.energy') : t('quote.credit')}</span>
             <bdi className="fact-value" data-testid="sale-value">

@@ -1,0 +1,55 @@
+// What makes a new meter acceptable, shared by meters.create and the CSV import (which lists
+// every problem of every row instead of stopping at the first). Messages in both languages.
+import type Database from 'better-sqlite3';
+import type { Bilingual } from '../../preload/contract';
+import { isValidMeterNumber } from '../sts';
+
+export interface NewMeter {
+  number: string; kind: 'sts' | 'acrel'; customerId: number | null; scheduleCode?: string; groupCode?: string;
+  sts?: { sgc: string; ti: string; krn: number; keyType: number; baseDate: 1993 | 2014 | 2035; ea: '07' | '11'; dkga: '02' | '04' };
+}
+export interface Problem { field: string; message: Bilingual; code?: 'CONFLICT' | 'BAD_METER_NUMBER' }
+
+export function meterNumberProblem(kind: 'sts' | 'acrel', number: string): Bilingual | null {
+  if (kind === 'sts') {
+    if (!/^(\d{11}|\d{13})$/.test(number)) return { en: `An STS meter number has 11 or 13 digits ("${number.slice(0, 32)}").`, ar: `رقم عداد STS من 11 أو 13 رقماً ("${number.slice(0, 32)}").` };
+    if (!isValidMeterNumber(number)) return { en: `The check digit of meter ${number} is wrong: check the number on the meter.`, ar: `رقم التحقق للعداد ${number} غير صحيح: راجع الرقم على العداد.` };
+    return null;
+  }
+  return /^\d{6,20}$/.test(number) ? null : { en: `A cloud meter number has 6 to 20 digits ("${number.slice(0, 32)}").`, ar: `رقم العداد السحابي من 6 إلى 20 رقماً ("${number.slice(0, 32)}").` };
+}
+
+/** Where the meter's tariff comes from: its own schedule, or a group (which names the schedule). */
+export function tariffTarget(db: Database.Database, m: Pick<NewMeter, 'scheduleCode' | 'groupCode'>): { scheduleCode: string; groupId: number | null } | Problem {
+  if (m.groupCode !== undefined) {
+    const g = db.prepare('SELECT id, schedule_code FROM tariff_groups WHERE code = ?').get(m.groupCode) as { id: number; schedule_code: string } | undefined;
+    return g ? { scheduleCode: g.schedule_code, groupId: g.id } : { field: 'group_code', message: { en: `There is no tariff group "${m.groupCode}".`, ar: `لا توجد مجموعة تعرفة "${m.groupCode}".` } };
+  }
+  const code = m.scheduleCode ?? '';
+  return db.prepare('SELECT 1 FROM tariff_schedules WHERE code = ?').get(code)
+    ? { scheduleCode: code, groupId: null }
+    : { field: 'schedule_code', message: { en: `There is no tariff "${code}".`, ar: `لا توجد تعرفة "${code}".` } };
+}
+
+export function newMeterProblems(db: Database.Database, m: NewMeter): Problem[] {
+  const out: Problem[] = [];
+  const bad = meterNumberProblem(m.kind, m.number);
+  if (bad) out.push({ field: 'meter_number', message: bad, code: 'BAD_METER_NUMBER' });
+  else if (db.prepare('SELECT 1 FROM meters WHERE number = ?').get(m.number)) {
+    out.push({ field: 'meter_number', message: { en: `Meter ${m.number} is already registered.`, ar: `العداد ${m.number} مسجل من قبل.` }, code: 'CONFLICT' });
+  }
+  const t = tariffTarget(db, m);
+  if ('field' in t) out.push(t);
+  if (m.kind === 'sts' && !m.sts) out.push({ field: 'sts_sgc', message: { en: 'An STS meter needs its key data (SGC, TI, KRN, key type, base date).', ar: 'يحتاج عداد STS إلى بيانات المفتاح (SGC وTI وKRN ونوع المفتاح وتاريخ الأساس).' } });
+  if (m.kind === 'acrel' && m.sts) out.push({ field: 'sts_sgc', message: { en: 'A cloud meter has no STS key data.', ar: 'العداد السحابي ليس له بيانات مفتاح STS.' } });
+  return out;
+}
+
+export function insertMeter(db: Database.Database, m: NewMeter, at: string): number {
+  const t = tariffTarget(db, m);
+  if ('field' in t) throw new Error(t.message.en);
+  const k = m.sts;
+  return (db.prepare(`INSERT INTO meters (number, kind, customer_id, schedule_code, tariff_group_id, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).get(m.number, m.kind, m.customerId, t.scheduleCode, t.groupId,
+    k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, at) as { id: number }).id;
+}

@@ -1,0 +1,84 @@
+// Shifts (issue 8): a cashier opens one with a counted cash float; every sale belongs to the
+// seller's open shift (attachSaleToShift runs inside the sale's paid transaction). With the
+// setting requireShift (default on) a sale without an open shift is refused; with it off the
+// first sale opens a shift with a zero float, so every sale still belongs to one.
+import type Database from 'better-sqlite3';
+import type { Shift, User } from '../../preload/contract';
+import { readSetting, writeSetting } from '../../db/repos/settings';
+import { appendAudit } from '../audit/append';
+import { err } from '../errors';
+
+export interface ShiftRow {
+  id: number; user_id: number; counter: string; status: 'open' | 'closed'; float_minor: number; auto_opened: number;
+  opened_at: string; opened_by: number; closed_at: string | null; closed_by: number | null; z_no: number | null; cashier: string;
+}
+
+const SELECT = 'SELECT sh.*, u.display_name AS cashier FROM shifts sh JOIN users u ON u.id = sh.user_id';
+export const toShift = (r: ShiftRow): Shift => ({
+  id: r.id, userId: r.user_id, cashier: r.cashier, counter: r.counter, status: r.status, floatMinor: r.float_minor,
+  autoOpened: r.auto_opened === 1, openedAt: r.opened_at, closedAt: r.closed_at, zNo: r.z_no,
+});
+
+// One database serves one counter: app.ts registers the counter's name for the sale path.
+const counters = new WeakMap<Database.Database, string>();
+export const registerCounter = (db: Database.Database, name: string) => void counters.set(db, name);
+const counterOf = (db: Database.Database) => counters.get(db) ?? 'Counter 1';
+
+const SETTING = 'shifts';
+export function shiftSettings(db: Database.Database): { requireShift: boolean } {
+  const v = readSetting(db, SETTING) as { requireShift?: unknown } | undefined;
+  return { requireShift: typeof v?.requireShift === 'boolean' ? v.requireShift : true };
+}
+export function saveShiftSettings(db: Database.Database, by: User, s: { requireShift: boolean }, at: string) {
+  db.transaction(() => {
+    writeSetting(db, SETTING, s, at);
+    appendAudit(db, { at, userId: by.id, action: 'settings.shifts', entity: 'settings', entityId: SETTING, details: s });
+  })();
+  return shiftSettings(db);
+}
+
+export function shiftRow(db: Database.Database, id: number): ShiftRow | null {
+  return (db.prepare(`${SELECT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined) ?? null;
+}
+export function openShiftOf(db: Database.Database, userId: number): ShiftRow | null {
+  return (db.prepare(`${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counterOf(db)) as ShiftRow | undefined) ?? null;
+}
+
+function insertShift(db: Database.Database, user: User, floatMinor: number, auto: boolean, at: string): ShiftRow {
+  const { id } = db.prepare(`INSERT INTO shifts (user_id, counter, float_minor, auto_opened, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`)
+    .get(user.id, counterOf(db), floatMinor, Number(auto), at, user.id) as { id: number };
+  appendAudit(db, { at, userId: user.id, action: 'shift.open', entity: 'shift', entityId: String(id), details: { floatMinor, auto, counter: counterOf(db) } });
+  return shiftRow(db, id)!;
+}
+
+export function openShift(db: Database.Database, user: User, floatMinor: number, at: string): Shift {
+  return db.transaction(() => {
+    const open = openShiftOf(db, user.id);
+    if (open) {
+      throw err('CONFLICT', `You already have an open shift (No. ${open.id}, opened ${open.opened_at}). Close it first.`,
+        `لديك وردية مفتوحة بالفعل (رقم ${open.id}، فُتحت ${open.opened_at}). أغلقها أولاً.`);
+    }
+    return toShift(insertShift(db, user, floatMinor, false, at));
+  })();
+}
+
+export const noShift = () => err('SHIFT_REQUIRED', 'Open a shift (count the cash float) before selling.', 'افتح وردية (عُدّ النقد الافتتاحي) قبل البيع.');
+
+/** Inside the sale's paid transaction: the sale joins the seller's open shift (or the sale is refused). */
+export function attachSaleToShift(db: Database.Database, saleId: string, user: User, at: string): number {
+  let shift = openShiftOf(db, user.id);
+  if (!shift) {
+    if (shiftSettings(db).requireShift) throw noShift();
+    shift = insertShift(db, user, 0, true, at);
+  }
+  db.prepare('UPDATE sales SET shift_id = ? WHERE id = ?').run(shift.id, saleId);
+  return shift.id;
+}
+
+export function listShifts(db: Database.Database, status: 'open' | 'closed' | undefined, limit: number, offset: number) {
+  const where = status ? 'WHERE sh.status = ?' : '';
+  const args = status ? [status] : [];
+  const items = (db.prepare(`${SELECT} ${where} ORDER BY sh.id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as ShiftRow[]).map(toShift);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM shifts sh ${where}`).get(...args) as { n: number }).n;
+  return { items, total };
+}
