@@ -56,8 +56,8 @@ export function printingHandlers(config: AppConfig, sales: SalesDeps, printer: R
     'receipts.problems': ({ limit }) => problemJobs(sales, limit),
     'receipts.retry': async ({ jobId }) => out((await retryJob(sales, jobId)) ?? (() => { throw noJob(); })()),
     'receipts.reprint': async ({ jobId, approvalToken }, ctx) => {
-      const saleId = (sales.db.write.prepare('SELECT sale_id FROM print_jobs WHERE id = ?').get(jobId) as { sale_id: string } | undefined)?.sale_id;
-      if (saleId) guardCopy(sales.db.write, userOf(ctx), saleId, approvalToken, sales.now().toISOString()); // issue 8
+      const job = sales.db.write.prepare('SELECT sale_id, status, replaced_by FROM print_jobs WHERE id = ?').get(jobId) as { sale_id: string; status: string; replaced_by: number | null } | undefined;
+      if (job && job.status !== 'printed' && job.replaced_by === null) guardCopy(sales.db.write, userOf(ctx), job.sale_id, approvalToken, sales.now().toISOString()); // issue 8
       return out((await reprintJob(sales, jobId, userOf(ctx)?.id ?? null)) ?? (() => { throw noJob(); })());
     },
   };

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Shift, User } from '../../preload/contract';
 import { readSetting, writeSetting } from '../../db/repos/settings';
+import { stmt } from '../../db/repos/stmt';
 import { appendAudit } from '../audit/append';
 import { err } from '../errors';
 
@@ -41,7 +42,7 @@ export function shiftRow(db: Database.Database, id: number): ShiftRow | null {
   return (db.prepare(`${SELECT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined) ?? null;
 }
 export function openShiftOf(db: Database.Database, userId: number): ShiftRow | null {
-  return (db.prepare(`${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counterOf(db)) as ShiftRow | undefined) ?? null;
+  return (stmt(db, `${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counterOf(db)) as ShiftRow | undefined) ?? null;
 }
 
 function insertShift(db: Database.Database, user: User, floatMinor: number, auto: boolean, at: string): ShiftRow {
@@ -71,7 +72,7 @@ export function attachSaleToShift(db: Database.Database, saleId: string, user: U
     if (shiftSettings(db).requireShift) throw noShift();
     shift = insertShift(db, user, 0, true, at);
   }
-  db.prepare('UPDATE sales SET shift_id = ? WHERE id = ?').run(shift.id, saleId);
+  stmt(db, 'UPDATE sales SET shift_id = ? WHERE id = ?').run(shift.id, saleId); // cached: this runs in every sale's commit
   return shift.id;
 }
 

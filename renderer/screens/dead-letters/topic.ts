@@ -1,5 +1,9 @@
 // An outbox topic in plain words: the i18n key (under deadLetters.topics) and its parameters.
-const COMMANDS = ['disconnect', 'reconnect', 'reduce_amperage', 'increase_amperage', 'turn_on', 'turn_off'];
+const COMMANDS = [
+  'disconnect', 'reconnect', 'reduce_amperage', 'increase_amperage', 'turn_on', 'turn_off',
+  // Shahn's own: payment mode, credit limit, tariff schedule.
+  'set_prepaid_mode', 'set_postpaid_mode', 'set_credit_limit', 'set_tariff_schedule',
+];
 
 export function topicKey(topic: string): { key: string; values?: Record<string, string> } {
   switch (topic) {
@@ -7,6 +11,8 @@ export function topicKey(topic: string): { key: string; values?: Record<string, 
       return { key: 'deadLetters.topics.headofficeSale' };
     case 'acrel.recharge':
       return { key: 'deadLetters.topics.acrelRecharge' };
+    case 'acrel.settle':
+      return { key: 'deadLetters.topics.acrelSettle' };
     case 'sts.verify':
       return { key: 'deadLetters.topics.stsVerify' };
     case 'acrel.command':

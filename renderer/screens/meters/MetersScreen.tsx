@@ -7,6 +7,8 @@ import { ReadingsCard } from './ReadingsCard';
 import { CommandsCard } from './CommandsCard';
 import { MaintenanceCard } from './MaintenanceCard';
 import { ConfirmCommandDialog } from './ConfirmCommandDialog';
+import { CreditCard } from './CreditCard';
+import { CreditDialog } from './CreditDialog';
 import { useCommandPolling } from './useCommandPolling';
 import '../../styles/meters.css';
 
@@ -24,6 +26,7 @@ export function MetersScreen() {
             <div className="meters-col">
               <StatusCard />
               <BalanceCard />
+              <CreditCard />
               <ReadingsCard />
             </div>
             <div className="meters-col">
@@ -34,6 +37,7 @@ export function MetersScreen() {
         </div>
       )}
       <ConfirmCommandDialog />
+      <CreditDialog />
     </main>
   );
 }
