@@ -232,6 +232,8 @@ export const contract = {
         energyTenths: energyInput.optional(),
         tenderedMinor: minor,
         paymentMethod: PaymentMethod,
+        /** A supervisor's approval (approvals.grant, 'sale-above-max') for an amount above the maximum. */
+        approvalToken: z.string().min(1).max(200).optional(),
       })
       .strict()
       .refine(amountOrEnergy, AMOUNT_OR_ENERGY),

@@ -14,7 +14,13 @@ import { priceSettlement, SettlementRefusal } from '../tariffs/settlement';
 import type { SalesDeps } from './ports';
 
 /** Exactly one of amountMinor (vend by money) and energyTenths (vend by units). */
-export interface QuoteRequest { meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor?: number; at?: string }
+export interface QuoteRequest {
+  meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor?: number; at?: string;
+  /** A supervisor approved a purchase above the maximum (issue 8): the maximum does not apply. */
+  aboveMaxApproved?: boolean;
+}
+/** The largest amount the contract accepts: what an approved sale above the maximum is held to. */
+const APPROVED_CEILING = 1_000_000_000_000;
 type Deps = Pick<SalesDeps, 'db' | 'config' | 'now'>;
 
 export function lookupMeterForSale(deps: Pick<SalesDeps, 'db'>, meterNumber: string): MeterRecord {
@@ -59,7 +65,8 @@ export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter:
     const input = {
       product, tenderedMinor: req.tenderedMinor, pricePerKwh: period.pricePerKwh, vatPercent: schedule.vatPercent,
       feeMinor: feeDue(deps, meter, schedule, at), feeMode: schedule.feeMode, debtMinor: meter.debtMinor, debtRecoveryPercent: schedule.debtRecoveryPercent,
-      minPurchaseMinor: meter.minPurchaseMinor ?? schedule.minPurchaseMinor, maxPurchaseMinor: meter.maxPurchaseMinor ?? schedule.maxPurchaseMinor,
+      minPurchaseMinor: meter.minPurchaseMinor ?? schedule.minPurchaseMinor,
+      maxPurchaseMinor: req.aboveMaxApproved ? APPROVED_CEILING : (meter.maxPurchaseMinor ?? schedule.maxPurchaseMinor),
     };
     const price: PriceResult & { amountMinor: number } = req.energyTenths !== undefined
       ? priceByUnits({ ...input, energyTenths: req.energyTenths })
@@ -90,7 +97,8 @@ function refusal(deps: Deps, e: unknown): unknown {
   const limit = e.limitMinor === undefined ? '' : money(e.limitMinor);
   switch (e.problem) {
     case 'AMOUNT_TOO_LARGE':
-      return err('AMOUNT_TOO_LARGE', `The most one purchase can be is ${limit}.`, `الحد الأعلى للشراء الواحد ${limit}.`);
+      return err('AMOUNT_TOO_LARGE', `The most one purchase can be is ${limit}; a supervisor can approve more.`,
+        `الحد الأعلى للشراء الواحد ${limit}؛ يمكن للمشرف الموافقة على أكثر من ذلك.`, ['approval:sale-above-max']);
     case 'TENDERED_TOO_LOW':
       return err('TENDERED_TOO_LOW', `The customer must pay at least ${limit}.`, `يجب أن يدفع العميل ${limit} على الأقل.`);
     default:

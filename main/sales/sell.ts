@@ -5,7 +5,8 @@ import type { PaymentMethod, Sale, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { enqueue } from '../../db/repos/outbox';
 import { getSale, insertPaidSale, nextReceiptNo, saleStatus, setOutcome, type Outcome } from '../../db/repos/sales';
-import { err } from '../errors';
+import { AppError, err } from '../errors';
+import { approvalRequired, consumeApproval } from '../auth/approval';
 import { quoteSale } from './quote';
 import { applyQuoteToAccount } from './meter-accounts';
 import { enqueueCloudSettlement } from './settle-cloud';
@@ -15,7 +16,7 @@ import type { SalesDeps } from './ports';
 import { attachSaleToShift } from '../shifts/shifts';
 
 /** Vend by amount (amountMinor) or by units (energyTenths, 0.1 kWh): exactly one is given. */
-export interface SellRequest { saleId?: string; meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor: number; paymentMethod: PaymentMethod }
+export interface SellRequest { saleId?: string; meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor: number; paymentMethod: PaymentMethod; approvalToken?: string }
 
 /** A retried request with the same sale id gets the stored sale back, never a second sale. */
 function replay(prior: Sale, req: SellRequest): Sale {
@@ -39,6 +40,23 @@ export function persistOutcome(deps: Pick<SalesDeps, 'db' | 'now'>, saleId: stri
   })();
 }
 
+const ABOVE_MAX = { en: 'This amount is above the most one purchase can be.', ar: 'هذا المبلغ أعلى من الحد الأعلى للشراء الواحد.' };
+
+/**
+ * The quote this sale is made at. Above the purchase maximum a cashier needs a supervisor's
+ * approval (issue 8; used up in the paid transaction); supervisors and admins approve their own.
+ */
+function quoteForSale(deps: SalesDeps, user: User, req: SellRequest) {
+  const q = { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, tenderedMinor: req.tenderedMinor };
+  try {
+    return { ...quoteSale(deps, q), aboveMax: false };
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'AMOUNT_TOO_LARGE') throw e;
+    if (user.role === 'cashier' && !req.approvalToken) throw approvalRequired('sale-above-max', e.bilingual.en, e.bilingual.ar);
+    return { ...quoteSale(deps, { ...q, aboveMaxApproved: true }), aboveMax: true };
+  }
+}
+
 function afterMs<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
 }
@@ -47,7 +65,7 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   const id = req.saleId ?? randomUUID();
   const prior = getSale(deps.db.write, id);
   if (prior) return replay(prior, req);
-  const { quote, meter } = quoteSale(deps, { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, tenderedMinor: req.tenderedMinor });
+  const { quote, meter, aboveMax } = quoteForSale(deps, user, req);
   const settlement = quote.kind === 'settlement'; // postpaid/credit: pays the account, no vendor call
 
   const w = deps.db.write;
@@ -57,6 +75,7 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
     const receiptNo = nextReceiptNo(w);
     insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: req.paymentMethod, at });
     attachSaleToShift(w, id, user, at); // issue 8: the seller's open shift, or SHIFT_REQUIRED (nothing is written)
+    if (aboveMax && user.role === 'cashier') consumeApproval(w, user, req.approvalToken, 'sale-above-max', id, at, ABOVE_MAX);
     appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
     enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
     // A credit-mode Acrel payment is also paid into the cloud balance, before any reconnect it causes.
