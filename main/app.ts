@@ -19,7 +19,8 @@ import { createPrintQueue } from './printing/queue';
 import { registerPrintQueue } from './sales/print';
 import { createVendorPorts } from './wiring/vendor-ports';
 import { createVendingKeyStore, fileProtector, loadMasterKey, registerKeyStore, type KeyProtector } from './keys';
-import { backupNow, scheduleBackups, PID_NAME, type BackupReason, type BackupResult } from './backup';
+import { backupNow, scheduleBackups, type BackupReason, type BackupResult } from './backup';
+import { acquireInstanceLock } from './instance-lock';
 import type { SaleStep } from './sales/ports';
 import { meterCommandTopics } from './meters/deliveries';
 import { meterHandlers } from './meters/handlers';
@@ -53,14 +54,19 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const now = opts.now ?? (() => new Date());
   const log = createLogger(config.dataDir, config.logLevel);
-  const db = openDb(path.join(config.dataDir, 'shahn.sqlite'));
+  // One Shahn (so one outbox worker) per database; also lets `npm run restore` refuse while it runs.
+  const instance = acquireInstanceLock(config.dataDir);
+  let db: Db;
+  try {
+    db = openDb(path.join(config.dataDir, 'shahn.sqlite'));
+  } catch (e) {
+    instance.release(); // e.g. a database from a newer Shahn: nothing of ours keeps the folder
+    throw e;
+  }
   const vendors = createVendorPorts(config.vendors);
   const meterVendors = createMeterVendors(config.vendors);
   const keys = createVendingKeyStore(db.write, loadMasterKey(config.dataDir, opts.keyProtector ?? fileProtector));
   registerKeyStore(db.write, keys);
-  // Lets `npm run restore` refuse while this process owns the database.
-  const pidFile = path.join(config.dataDir, PID_NAME);
-  fs.writeFileSync(pidFile, String(process.pid));
 
   // The printer reads its settings from the database on every receipt (main/settings).
   const printer = createPrinterPort(config, db.write);
@@ -125,7 +131,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
       await printQueue.stop();
       await worker.stop();
       db.close();
-      fs.rmSync(pidFile, { force: true });
+      instance.release();
       await flushLogger(log);
     },
   };

@@ -15,6 +15,17 @@ import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, secureWebPreferences } f
 import { seedDemo } from '../scripts/seed-demo';
 
 electronApp.enableSandbox(); // every renderer sandboxed, whatever a window's own options say
+// A second launch (a double click on the icon) focuses the running window instead of opening a
+// second Shahn on the same database.
+if (!electronApp.requestSingleInstanceLock()) electronApp.quit();
+electronApp.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 const rendererDir = path.join(__dirname, '..', '..', 'dist');

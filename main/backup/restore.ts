@@ -6,30 +6,19 @@
 // 5. opens it once, which applies any newer migrations, and reports the sale count.
 import fs from 'node:fs';
 import path from 'node:path';
+import { runningPid } from '../instance-lock';
+export { PID_NAME } from '../instance-lock';
 import Database from 'better-sqlite3';
 import { openDb } from '../../db/open';
 import { currentVersion, loadMigrations } from '../../db/migrate';
 import { backupFileName } from './backup';
 
 export const DB_NAME = 'shahn.sqlite';
-export const PID_NAME = 'shahn.pid';
 
 export class RestoreRefused extends Error {
   override name = 'RestoreRefused';
 }
 
-function runningPid(dataDir: string): number | null {
-  const f = path.join(dataDir, PID_NAME);
-  if (!fs.existsSync(f)) return null;
-  const pid = Number(fs.readFileSync(f, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0); // signal 0: "does it exist?"
-    return pid;
-  } catch {
-    return null; // stale (the app died without closing)
-  }
-}
 
 function checkBackup(file: string): { version: number; sales: number } {
   if (!fs.existsSync(file)) throw new RestoreRefused(`no such file: ${file}`);
