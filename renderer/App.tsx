@@ -13,8 +13,10 @@ import { LoginScreen } from './screens/login/LoginScreen';
 import { TopBar } from './screens/topbar/TopBar';
 import { screensFor } from './screens/registry';
 import { useNav } from './stores/nav';
+import { useShift } from './stores/shift';
 import { useSyncPolling } from './hooks/useSyncPolling';
 import { PrintAlert } from './screens/printer/PrintAlert';
+import { ApprovalDialog } from './components/ApprovalDialog';
 
 function SignedIn() {
   useSyncPolling();
@@ -28,6 +30,7 @@ function SignedIn() {
       <TopBar />
       {current.id === 'sell' && <PrintAlert />}
       <Current />
+      <ApprovalDialog />
     </div>
   );
 }
@@ -47,6 +50,7 @@ export function App() {
       useSync.getState().reset();
       useRecent.getState().set([]);
       useNav.getState().go('sell');
+      useShift.getState().reset();
     }
   }, [user]);
 

@@ -4,7 +4,6 @@ import { invoke, toFailure } from '../transport';
 import { useMeters } from '../stores/meters';
 import { useMeterCommand } from '../stores/metersCommand';
 import { useMeterCredit } from '../stores/metersCredit';
-import { FINAL } from './metersPoll';
 import { refreshCommands } from './metersRefresh';
 
 // A meter opened, changed or closed (also at sign-out): nothing of the previous account stays.
@@ -47,13 +46,14 @@ export function refreshCredit(quiet = false): Promise<void> {
 }
 
 /**
- * After a change: the commands it queued (unfinished, not on the list before) are followed on the
+ * After a change: the commands it queued (not on the list before) are followed on the
  * card; the first is also handed to the Commands card's live view, which polls it every 2 s.
  */
 export async function followNewCommands(knownBefore: Set<string>): Promise<void> {
   await refreshCommands(true);
   const list = useMeters.getState().commands.value ?? [];
-  const fresh = list.filter((c) => !knownBefore.has(c.id) && !FINAL.has(c.status)).reverse(); // oldest first
+  // Not on the list before the change: queued by it (the outbox may already have carried it out).
+  const fresh = list.filter((c) => !knownBefore.has(c.id)).reverse(); // oldest first
   useMeterCredit.getState().patch({ followIds: fresh.map((c) => c.id) });
   const cmd = useMeterCommand.getState();
   const first = fresh[0];

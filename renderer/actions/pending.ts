@@ -1,6 +1,7 @@
 // Behind the Pending screen: the list of sales waiting for the connection, and a reprint.
 import { invoke, toFailure } from '../transport';
 import { usePending } from '../stores/pending';
+import { withApproval } from './approval';
 
 let seq = 0;
 
@@ -24,7 +25,8 @@ export async function reprintPending(saleId: string): Promise<void> {
   if (s.reprint?.busy) return;
   s.patch({ reprint: { saleId, busy: true, printed: false, copy: false, error: null } });
   try {
-    const r = await invoke('sales.print', { id: saleId });
+    const r = await withApproval(saleId, (approvalToken) => invoke('sales.print', { id: saleId, ...(approvalToken ? { approvalToken } : {}) }));
+    if (!r) return usePending.getState().patch({ reprint: null });
     usePending.getState().patch({ reprint: { saleId, busy: false, printed: r.printed, copy: r.copy, error: r.error } });
   } catch (e) {
     usePending.getState().patch({ reprint: { saleId, busy: false, printed: false, copy: false, error: toFailure(e).error.message } });

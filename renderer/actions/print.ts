@@ -1,6 +1,7 @@
 import { invoke, toFailure } from '../transport';
 import { useSaleFlow } from '../stores/sale';
 import { refreshPrintProblems } from '../screens/printer/actions';
+import { withApproval } from './approval';
 
 /** 'Print again': main prints the original if it has not come out yet (it may be waiting in the
  *  print queue), otherwise a COPY. */
@@ -11,7 +12,9 @@ export async function printAgain(): Promise<void> {
   flow.patch({ printing: true, printOutcome: null });
   if (flow.error?.slot === 'print') flow.clearError();
   try {
-    const outcome = await invoke('sales.print', { id: sale.id });
+    // A second copy needs a supervisor (ApprovalDialog); cancelled -> nothing printed.
+    const outcome = await withApproval(sale.id, (approvalToken) => invoke('sales.print', { id: sale.id, ...(approvalToken ? { approvalToken } : {}) }));
+    if (!outcome) return useSaleFlow.getState().patch({ printing: false });
     const fresh = await invoke('sales.get', { id: sale.id }).catch(() => null);
     const s = useSaleFlow.getState();
     if (s.sale?.id !== sale.id) return;

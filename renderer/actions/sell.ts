@@ -5,6 +5,7 @@ import { parseInputs, quoteIsFresh, requestQuote } from './quote';
 import { slotFor } from './errorSlot';
 import { refreshSync } from './sync';
 import { refreshRecent } from './recent';
+import { useShift } from '../stores/shift';
 
 let confirming = false;
 
@@ -46,6 +47,8 @@ async function send(pending: PendingSell): Promise<void> {
     const s = useSaleFlow.getState();
     s.patch({ selling: false, pendingSell: ambiguous ? pending : null });
     s.setError(ambiguous ? 'sell' : slotFor(f.code, 'sell'), f.error.message);
+    // No open shift: the sell screen asks for the float; the form is kept for F9 afterwards.
+    if (f.code === 'SHIFT_REQUIRED') useShift.getState().patch({ needed: true, current: null });
   } finally {
     void refreshSync();
     void refreshRecent();

@@ -3,12 +3,17 @@
 // To add a screen: add one entry here and its label under "nav" in i18n/ar.json and en.json.
 import type { ComponentType } from 'react';
 import type { Role } from '../../preload/contract';
-import { SellScreen } from './sell/SellScreen';
+import { SellWithShift } from './shift/ShiftGate';
+import { ShiftScreen } from './shift/ShiftScreen';
+import { HistoryScreen } from './history/HistoryScreen';
+import { CustomersScreen } from './customers/CustomersScreen';
+import { UsersScreen } from './users/UsersScreen';
 import { PendingScreen } from './pending/PendingScreen';
 import { DeadLettersScreen } from './dead-letters/DeadLettersScreen';
 import { PrinterSettingsScreen } from './printer/PrinterSettingsScreen';
 import { TariffsScreen } from './tariffs/TariffsScreen';
 import { MetersScreen } from './meters/MetersScreen';
+import { VendorsScreen } from './vendors/VendorsScreen';
 
 export interface ScreenEntry {
   id: string;
@@ -19,12 +24,18 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: ScreenEntry[] = [
-  { id: 'sell', label: 'nav.sell', role: 'cashier', component: SellScreen },
+  // Behind the open-shift panel when the counter requires a shift and none is open (issue 8).
+  { id: 'sell', label: 'nav.sell', role: 'cashier', component: SellWithShift },
+  { id: 'shift', label: 'shift.nav', role: 'cashier', component: ShiftScreen },
+  { id: 'history', label: 'history.nav', role: 'cashier', component: HistoryScreen },
   { id: 'pending', label: 'pending.nav', role: 'cashier', component: PendingScreen },
   { id: 'deadLetters', label: 'deadLetters.nav', role: 'supervisor', component: DeadLettersScreen },
   { id: 'printer', label: 'nav.printer', role: 'supervisor', component: PrinterSettingsScreen },
+  { id: 'vendors', label: 'vendors.nav', role: 'supervisor', component: VendorsScreen },
   { id: 'tariffs', label: 'nav.tariffs', role: 'supervisor', component: TariffsScreen },
   { id: 'meters', label: 'meters.nav', role: 'supervisor', component: MetersScreen },
+  { id: 'customers', label: 'customers.nav', role: 'supervisor', component: CustomersScreen },
+  { id: 'users', label: 'users.nav', role: 'supervisor', component: UsersScreen },
 ];
 
 const RANK: Record<Role, number> = { cashier: 1, supervisor: 2, admin: 3 };

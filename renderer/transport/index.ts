@@ -17,6 +17,8 @@ type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise
 
 const transport: Invoke = window.shahn ? bridgeTransport(window.shahn) : httpTransport(() => useSession.getState().token);
 
+const CREDENTIAL_CHANNELS = new Set<Channel>(['auth.login', 'auth.changePin', 'approvals.grant']);
+
 export const transportKind: 'bridge' | 'http' = window.shahn ? 'bridge' : 'http';
 
 /** Typed call of one contract channel. Throws RpcFailure. */
@@ -25,7 +27,8 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
     return await transport(channel, input);
   } catch (e) {
     // A session that main no longer knows (restart, expiry) sends the cashier back to login.
-    if (e instanceof RpcFailure && e.code === 'UNAUTHENTICATED' && channel !== 'auth.login') {
+    // (auth.changePin and approvals.grant answer UNAUTHENTICATED for a wrong PIN typed in a dialog.)
+    if (e instanceof RpcFailure && e.code === 'UNAUTHENTICATED' && !CREDENTIAL_CHANNELS.has(channel)) {
       useSession.getState().expire(e.error.message);
     }
     throw e;

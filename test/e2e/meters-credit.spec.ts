@@ -53,6 +53,8 @@ test('supervisor: credit mode with a limit, a debt adjustment; then a cashier pa
   await expect(dialog(page).getByTestId('error-message')).toContainText('حد الائتمان');
   expect(sims.acrel.meters.paymentMode(METER)).toBe('prepaid');
 
+  // The meter's cloud is unreachable for now: the change is made at the counter and its command waits.
+  await sims.acrel.setFaults({ offline: true });
   await page.getByTestId('credit-limit-input').fill('10000');
   await page.getByTestId('credit-deposit-input').fill('٢٠٠٠'); // Arabic-Indic digits are read exactly
   await page.getByTestId('credit-confirm').click();
@@ -62,9 +64,13 @@ test('supervisor: credit mode with a limit, a debt adjustment; then a cashier pa
   await expect(page.getByTestId('meter-credit-limit')).toContainText('10,000');
   await expect(page.getByTestId('meters-panel')).toContainText('2,000'); // the deposit
 
-  // The set_credit_limit command is shown on the card until the meter's cloud has it.
+  // The set_credit_limit command is shown on the card until the meter's cloud has it; meanwhile
+  // the card says why the cloud's values are missing.
   const command = card(page).locator('[data-testid="credit-command"][data-kind="set_credit_limit"]');
-  await expect(command).toBeVisible();
+  await expect(command).toHaveAttribute('data-status', 'pending');
+  await expect(page.getByTestId('credit-cloud-note')).toContainText('تعذر الوصول', { timeout: 15_000 });
+  expect(sims.acrel.meters.paymentMode(METER)).toBe('prepaid');
+  await sims.acrel.setFaults({});
   sims.clock.advance(5_000);
   await expect(command).toHaveAttribute('data-status', 'done', { timeout: 15_000 });
   await expect(command).toContainText('ضبط حد الائتمان');

@@ -22,9 +22,8 @@ export function CreditCard() {
         <>
           <p className={`mode-pill mode-${info.paymentMode}`} data-testid="meter-mode" data-mode={info.paymentMode}>
             <span className="mode-pill-label">{t('meters.head.mode')}</span>
-            <strong>{t(`meter.mode.${info.paymentMode}`)}</strong>
+            <strong title={t(`meters.credit.modeExplain.${info.paymentMode}`)}>{t(`meter.mode.${info.paymentMode}`)}</strong>
           </p>
-          <p className="field-hint">{t(`meters.credit.modeExplain.${info.paymentMode}`)}</p>
           <CreditFacts info={info} />
           <CreditPending />
           <CreditCloud info={info} />

@@ -34,17 +34,6 @@ export function CreditFacts({ info }: { info: CreditInfoOut }) {
           {t(`meters.credit.supply.${info.supply}`)}
         </span>
       </dd>
-      <dt>{t('meters.credit.fields.purchase')}</dt>
-      <dd data-testid="meter-purchase-limits">
-        <span className="credit-range">
-          <span>
-            {t('meters.credit.fields.min')}: {info.minPurchaseMinor !== null ? <bdi>{f.money(info.minPurchaseMinor)}</bdi> : none('meters.credit.tariffLimit')}
-          </span>
-          <span>
-            {t('meters.credit.fields.max')}: {info.maxPurchaseMinor !== null ? <bdi>{f.money(info.maxPurchaseMinor)}</bdi> : none('meters.credit.tariffLimit')}
-          </span>
-        </span>
-      </dd>
       <dt>{t('meters.credit.fields.schedule')}</dt>
       <dd>
         <bdi dir="ltr" className="mono">{info.scheduleCode}</bdi>
@@ -54,6 +43,17 @@ export function CreditFacts({ info }: { info: CreditInfoOut }) {
             {t('meters.credit.fields.group')} <bdi dir="ltr" className="mono">{info.groupCode}</bdi>
           </span>
         )}
+      </dd>
+      <dt>{t('meters.credit.fields.purchase')}</dt>
+      <dd className="credit-wide" data-testid="meter-purchase-limits">
+        <span className="credit-range">
+          <span>
+            {t('meters.credit.fields.min')}: {info.minPurchaseMinor !== null ? <bdi>{f.money(info.minPurchaseMinor)}</bdi> : none('meters.credit.tariffLimit')}
+          </span>
+          <span>
+            {t('meters.credit.fields.max')}: {info.maxPurchaseMinor !== null ? <bdi>{f.money(info.maxPurchaseMinor)}</bdi> : none('meters.credit.tariffLimit')}
+          </span>
+        </span>
       </dd>
     </dl>
   );

@@ -4,6 +4,7 @@ import { useFormat } from '../../hooks/useFormat';
 import { useMeters } from '../../stores/meters';
 import { refreshAll } from '../../actions/metersRefresh';
 import { closeMeter } from '../../actions/metersLookup';
+import { refreshCredit } from '../../actions/metersCredit';
 
 /** Who and what the open meter is: kind, number, customer, payment mode, tariff. */
 export function MeterHeader({ meter }: { meter: MeterSummary }) {
@@ -35,7 +36,7 @@ export function MeterHeader({ meter }: { meter: MeterSummary }) {
         </div>
       </dl>
       <div className="meter-head-actions">
-        <button type="button" className="btn btn-small" data-testid="meters-refresh-all" disabled={loading} onClick={() => void refreshAll()}>
+        <button type="button" className="btn btn-small" data-testid="meters-refresh-all" disabled={loading} onClick={() => void Promise.all([refreshAll(), refreshCredit()])}>
           {loading ? t('meters.reading') : t('meters.refreshAll')}
         </button>
         <button type="button" className="btn btn-small btn-ghost" data-testid="meters-close" onClick={closeMeter}>

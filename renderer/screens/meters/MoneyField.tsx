@@ -17,21 +17,24 @@ export function MoneyField(p: MoneyFieldProps) {
   return (
     <div className="field">
       <label className="field-label" htmlFor={p.id}>
-        {p.label} <span className="muted">({f.currencyName})</span>
+        {p.label}
       </label>
-      <input
-        id={p.id}
-        className="input input-money"
-        data-testid={p.testId}
-        dir="ltr"
-        inputMode="decimal"
-        autoComplete="off"
-        autoFocus={p.autoFocus}
-        readOnly={p.locked}
-        aria-describedby={p.hint ? `${p.id}-hint` : undefined}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value)}
-      />
+      <div className="money-field">
+        <input
+          id={p.id}
+          className="input input-money"
+          data-testid={p.testId}
+          dir="ltr"
+          inputMode="decimal"
+          autoComplete="off"
+          autoFocus={p.autoFocus}
+          readOnly={p.locked}
+          aria-describedby={p.hint ? `${p.id}-hint` : undefined}
+          value={p.value}
+          onChange={(e) => p.onChange(e.target.value)}
+        />
+        <span className="muted money-unit">{f.currencyName}</span>
+      </div>
       {p.hint && (
         <p id={`${p.id}-hint`} className="field-hint">
           {p.hint}

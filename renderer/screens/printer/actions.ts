@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { PrintJob } from '../../../preload/contract';
 import { invoke } from '../../transport';
 import { useSaleFlow } from '../../stores/sale';
+import { withApproval } from '../../actions/approval';
 
 /** Receipts not printed yet, as the sell screen's alert shows them. */
 export const usePrintProblems = create<{ jobs: PrintJob[]; busy: number | null; set(p: Partial<{ jobs: PrintJob[]; busy: number | null }>): void }>()((set) => ({
@@ -31,7 +32,10 @@ export async function refreshPrintProblems(): Promise<void> {
 export async function resolveJob(jobId: number, how: 'retry' | 'reprint') {
   usePrintProblems.getState().set({ busy: jobId });
   try {
-    return await invoke(how === 'retry' ? 'receipts.retry' : 'receipts.reprint', { jobId });
+    if (how === 'retry') return await invoke('receipts.retry', { jobId });
+    const saleId = usePrintProblems.getState().jobs.find((j) => j.id === jobId)?.saleId ?? null;
+    const r = await withApproval(saleId, (approvalToken) => invoke('receipts.reprint', { jobId, ...(approvalToken ? { approvalToken } : {}) }));
+    return r ?? { printed: false, copy: false, error: null };
   } finally {
     usePrintProblems.getState().set({ busy: null });
     await refreshPrintProblems();

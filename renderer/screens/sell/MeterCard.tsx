@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSaleFlow } from '../../stores/sale';
 import { clearMeter } from '../../actions/lookupMeter';
 import { useFormat } from '../../hooks/useFormat';
+import { showLastTokens } from '../../actions/historyLastTokens';
 
 /** The meter found: kind, customer, tariff. */
 export function MeterCard({ onChange }: { onChange(): void }) {
@@ -27,6 +28,11 @@ export function MeterCard({ onChange }: { onChange(): void }) {
             }}
           >
             {t('sell.changeMeter')}
+          </button>
+        )}
+        {meter.kind === 'sts' && (
+          <button type="button" className="btn btn-link" data-testid="meter-last-tokens" onClick={() => showLastTokens(meter.number)}>
+            {t('history.lastTokens')}
           </button>
         )}
       </div>

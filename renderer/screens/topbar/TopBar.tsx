@@ -4,6 +4,8 @@ import { logout } from '../../actions/auth';
 import { LangSwitch } from '../../components/LangSwitch';
 import { SyncIndicator } from './SyncIndicator';
 import { NavTabs } from './NavTabs';
+import { useUsers } from '../../stores/users';
+import { ChangePinDialog } from '../users/ChangePinDialog';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -24,12 +26,16 @@ export function TopBar() {
         <SyncIndicator />
         <div className="topbar-actions">
           <LangSwitch />
+          <button type="button" className="btn btn-ghost" data-testid="change-pin" onClick={() => useUsers.getState().patch({ changePinOpen: true })}>
+            {t('users.changeMine')}
+          </button>
           <button type="button" className="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>
             {t('topbar.logout')}
           </button>
         </div>
       </div>
       <NavTabs />
+      <ChangePinDialog />
     </header>
   );
 }

@@ -1,0 +1,24 @@
+import { invoke, toFailure } from '../transport';
+import { useCustomers } from '../stores/customers';
+
+let seq = 0;
+
+/** Meter number, phone or name (Arabic-normalised by main: أ إ آ → ا, ى → ي, ة → ه, no diacritics). */
+export async function searchCustomers(): Promise<void> {
+  const s = useCustomers.getState();
+  const query = s.query.trim();
+  if (!query) return;
+  const mine = ++seq;
+  s.patch({ busy: true, error: null });
+  try {
+    const results = await invoke('customers.search', { query, limit: 50 });
+    if (mine === seq) useCustomers.getState().patch({ results, searched: true, busy: false });
+  } catch (e) {
+    if (mine === seq) useCustomers.getState().patch({ busy: false, error: toFailure(e).error.message });
+  }
+}
+
+/** Search again after a save, so the list shows what was just written. */
+export async function refreshCustomers(): Promise<void> {
+  if (useCustomers.getState().searched) await searchCustomers();
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { PAGE, useHistory } from '../../stores/history';
+import { searchHistory } from '../../actions/historySearch';
+import { openHistorySale } from '../../actions/historyDetail';
+import { useFormat } from '../../hooks/useFormat';
+
+/** One page of results; a row opens the sale. PageUp/PageDown (or the buttons) move pages. */
+export function HistoryTable() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { items, total, offset, searched, busy } = useHistory();
+  if (!searched) return <p className="muted">{t('history.hint')}</p>;
+  if (items.length === 0) return <p className="muted" data-testid="history-empty">{t('history.none')}</p>;
+  const last = Math.min(offset + PAGE, total);
+  return (
+    <section className="history-results" aria-live="polite">
+      <table className="table history-table">
+        <thead>
+          <tr>
+            <th>{t('history.receiptNo')}</th>
+            <th>{t('history.time')}</th>
+            <th>{t('history.meter')}</th>
+            <th>{t('history.customer')}</th>
+            <th>{t('history.product')}</th>
+            <th>{t('history.amount')}</th>
+            <th>{t('history.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((s) => (
+            <tr key={s.id} className="history-row" data-testid="history-row" data-receipt-no={s.receiptNo} tabIndex={0}
+              onClick={() => void openHistorySale(s.id)} onKeyDown={(e) => e.key === 'Enter' && void openHistorySale(s.id)}>
+              <td><bdi dir="ltr" className="mono">{s.receiptNo}</bdi></td>
+              <td><bdi>{f.dateTime(s.createdAt)}</bdi></td>
+              <td><bdi dir="ltr" className="mono">{s.meterNumber}</bdi></td>
+              <td><bdi>{s.customerName ?? '—'}</bdi></td>
+              <td>{t(`shift.products.${s.product}`)}</td>
+              <td><bdi>{f.money(s.chargedMinor)}</bdi></td>
+              <td><span className={`pill status-${s.status}`}>{t(`status.${s.status}`)}</span></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="history-pager">
+        <button type="button" className="btn btn-small" data-testid="history-prev" disabled={busy || offset === 0} onClick={() => void searchHistory(Math.max(0, offset - PAGE))}>
+          {t('history.prev')}
+        </button>
+        <span data-testid="history-range">{t('history.range', { first: offset + 1, last, total })}</span>
+        <button type="button" className="btn btn-small" data-testid="history-next" disabled={busy || last >= total} onClick={() => void searchHistory(offset + PAGE)}>
+          {t('history.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
