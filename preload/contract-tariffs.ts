@@ -162,7 +162,11 @@ export const tariffChannels = {
   }),
   /** Record money owed (positive) or forgiven (negative), with the reason, in the audit log. */
   'meters.adjustDebt': channel({
-    input: z.object({ meterNumber, deltaMinor: z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000).refine((v) => v !== 0, 'must not be 0'), reason: z.string().trim().min(3).max(200) }).strict(),
+    input: z.object({
+      meterNumber, deltaMinor: z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000).refine((v) => v !== 0, 'must not be 0'), reason: z.string().trim().min(3).max(200),
+      /** Client-generated: a retry after a lost answer is recorded once. */
+      requestId: z.string().uuid().optional(),
+    }).strict(),
     output: CreditInfoSchema,
     role: 'supervisor',
   }),

@@ -6,6 +6,7 @@ import { err } from '../errors';
 import type { SalesDeps } from '../sales/ports';
 import { adjustDebt, changeLimits, changePaymentMode } from '../sales/meter-accounts';
 import { creditInfoWithCloud } from '../sales/credit-cloud';
+import { formatMinor } from '../money';
 import type { MeterVendors } from '../meters/vendors';
 import { priceNow, pushSchedule, readBack } from '../sales/schedule-push';
 import { assign, createVersion, listSchedules, saveTariffGroup, scheduleOrThrow, toDto } from '../sales/schedules';
@@ -41,7 +42,8 @@ export function tariffHandlers(sales: SalesDeps, vendors: MeterVendors = { sts: 
       return r;
     },
     'tariffs.readBack': ({ code }) => readBack(sales, vendors, code),
-    'meters.creditInfo': ({ meterNumber }) => creditInfoWithCloud(sales.db.read, vendors, sales.now, meterNumber),
+    'meters.creditInfo': ({ meterNumber }) =>
+      creditInfoWithCloud(sales.db.read, vendors, sales.now, meterNumber, (m) => `${formatMinor(m, sales.config.currencyDecimals)} ${sales.config.currency}`),
     'meters.setPaymentMode': (input, ctx) => { const r = changePaymentMode(sales, userOf(ctx), input); sales.outbox.kick(); return r; },
     'meters.adjustDebt': (input, ctx) => { const r = adjustDebt(sales, userOf(ctx), input); sales.outbox.kick(); return r; },
     'meters.setLimits': (input, ctx) => changeLimits(sales, userOf(ctx), input),

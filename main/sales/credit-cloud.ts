@@ -35,7 +35,7 @@ function ask(vendors: MeterVendors, kind: 'sts' | 'acrel', meterNumber: string):
   return Promise.race([call, late]);
 }
 
-export async function creditInfoWithCloud(db: Database.Database, vendors: MeterVendors, now: () => Date, meterNumber: string): Promise<CreditInfo> {
+export async function creditInfoWithCloud(db: Database.Database, vendors: MeterVendors, now: () => Date, meterNumber: string, money: (minor: number) => string): Promise<CreditInfo> {
   const local = creditInfo(db, meterNumber);
   const name = CLOUD[local.kind];
   const alone = (note: Bilingual): CreditInfo => ({ ...local, cloud: null, disagreements: [], cloudNote: note });
@@ -54,5 +54,5 @@ export async function creditInfoWithCloud(db: Database.Database, vendors: MeterV
     return alone({ en: `The ${name.en} did not give this meter's credit record: ${o.message.en} (${o.code}).`, ar: `لم تُعطِ ${name.ar} سجل ائتمان هذا العداد: ${o.message.ar} (${o.code}).` });
   }
   const cloud = toCloud(o.value, now().toISOString());
-  return { ...local, cloud, disagreements: creditDisagreements(local, cloud), cloudNote: null };
+  return { ...local, cloud, disagreements: creditDisagreements(local, cloud, money), cloudNote: null };
 }

@@ -75,20 +75,26 @@ export function changePaymentMode(deps: Deps, user: User, i: { meterNumber: stri
   return creditInfo(w, m.number);
 }
 
-export function adjustDebt(deps: Deps, user: User, i: { meterNumber: string; deltaMinor: number; reason: string }): CreditInfo {
+/** An adjustment already recorded under this client request id (a retry after a lost answer). */
+const alreadyAdjusted = (w: Database.Database, meterNumber: string, requestId: string | undefined) =>
+  requestId !== undefined &&
+  w.prepare(`SELECT 1 FROM audit_log WHERE action = 'meter.debt' AND entity_id = ? AND json_extract(details, '$.requestId') = ?`).get(meterNumber, requestId) !== undefined;
+
+export function adjustDebt(deps: Deps, user: User, i: { meterNumber: string; deltaMinor: number; reason: string; requestId?: string }): CreditInfo {
   const w = deps.db.write;
   const at = deps.now().toISOString();
   let number = '';
   w.transaction(() => {
     const m = meterOrThrow(w, i.meterNumber);
     number = m.number;
+    if (alreadyAdjusted(w, m.number, i.requestId)) return; // the same request again: record it once
     const after = m.debtMinor + i.deltaMinor;
     if (after < 0) {
       throw err('BAD_INPUT', `Meter ${m.number} owes ${m.debtMinor}; a reduction of ${-i.deltaMinor} would make the debt negative.`,
         `العداد ${m.number} عليه ${m.debtMinor}؛ تخفيض ${-i.deltaMinor} يجعل الدين سالباً.`);
     }
     setDebt(w, m.id, after);
-    appendAudit(w, { at, userId: user.id, action: 'meter.debt', entity: 'meter', entityId: m.number, details: { before: m.debtMinor, after, reason: i.reason } });
+    appendAudit(w, { at, userId: user.id, action: 'meter.debt', entity: 'meter', entityId: m.number, details: { before: m.debtMinor, after, reason: i.reason, requestId: i.requestId ?? null } });
     afterDebtChange(w, m, after, at, user.id);
   })();
   return creditInfo(w, number);

@@ -4,7 +4,8 @@ import type { Bilingual, CloudCredit, CreditInfo } from '../../preload/contract'
 
 const MODE = { prepaid: { en: 'prepaid', ar: 'دفع مسبق' }, postpaid: { en: 'postpaid', ar: 'دفع آجل' }, credit: { en: 'credit', ar: 'ائتمان' } } as const;
 
-export function creditDisagreements(local: Pick<CreditInfo, 'kind' | 'paymentMode' | 'creditLimitMinor' | 'debtMinor'>, cloud: CloudCredit): Bilingual[] {
+/** `money` formats integer minor units for people (e.g. 300000 -> "3,000.00 YER"). */
+export function creditDisagreements(local: Pick<CreditInfo, 'kind' | 'paymentMode' | 'creditLimitMinor' | 'debtMinor'>, cloud: CloudCredit, money: (minor: number) => string): Bilingual[] {
   const out: Bilingual[] = [];
   if (local.paymentMode !== cloud.mode) {
     out.push({
@@ -15,14 +16,14 @@ export function creditDisagreements(local: Pick<CreditInfo, 'kind' | 'paymentMod
   if (local.kind === 'acrel' && local.paymentMode === 'credit' && cloud.mode === 'credit') {
     if (local.creditLimitMinor !== cloud.creditLimitMinor) {
       out.push({
-        en: `Credit limit: the counter has ${local.creditLimitMinor ?? 0}, the cloud has ${cloud.creditLimitMinor ?? 0}.`,
-        ar: `حد الائتمان: لدى نقطة البيع ${local.creditLimitMinor ?? 0}، ولدى المنصة ${cloud.creditLimitMinor ?? 0}.`,
+        en: `Credit limit: the counter has ${money(local.creditLimitMinor ?? 0)}, the cloud has ${money(cloud.creditLimitMinor ?? 0)}.`,
+        ar: `حد الائتمان: لدى نقطة البيع ${money(local.creditLimitMinor ?? 0)}، ولدى المنصة ${money(cloud.creditLimitMinor ?? 0)}.`,
       });
     }
     if (cloud.usedCreditMinor !== null && local.debtMinor !== cloud.usedCreditMinor) {
       out.push({
-        en: `Credit in use: the counter records a debt of ${local.debtMinor}, the cloud ${cloud.usedCreditMinor}.`,
-        ar: `الائتمان المستخدم: تسجل نقطة البيع ديناً قدره ${local.debtMinor}، والمنصة ${cloud.usedCreditMinor}.`,
+        en: `Credit in use: the counter records a debt of ${money(local.debtMinor)}, the cloud ${money(cloud.usedCreditMinor)}.`,
+        ar: `الائتمان المستخدم: تسجل نقطة البيع ديناً قدره ${money(local.debtMinor)}، والمنصة ${money(cloud.usedCreditMinor)}.`,
       });
     }
   }

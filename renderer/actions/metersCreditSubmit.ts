@@ -7,6 +7,7 @@ import { useSession } from '../stores/session';
 import { useMeterCredit, type CreditDialogKind, type CreditDraft } from '../stores/metersCredit';
 import { parseMajorToMinor, minorToInput } from '../lib/money';
 import { both } from '../i18n';
+import { newSaleId } from '../lib/uuid';
 import { followNewCommands, knownCommandIds, refreshCredit } from './metersCredit';
 
 const decimals = () => useSession.getState().info?.currencyDecimals ?? 2;
@@ -29,13 +30,16 @@ export function openCreditDialog(kind: CreditDialogKind): void {
       reason: '',
       minText: money(i.minPurchaseMinor),
       maxText: money(i.maxPurchaseMinor),
+      requestId: newSaleId(),
     },
   });
 }
 
 export function editCreditDraft(p: Partial<CreditDraft>): void {
   const { draft } = useMeterCredit.getState();
-  if (draft) useMeterCredit.getState().patch({ draft: { ...draft, ...p }, sendError: null });
+  // A changed adjustment is a new request; the same one sent again keeps its id.
+  const changed = p.amountText !== undefined || p.direction !== undefined || p.reason !== undefined;
+  if (draft) useMeterCredit.getState().patch({ draft: { ...draft, ...p, ...(changed ? { requestId: newSaleId() } : {}) }, sendError: null });
 }
 
 export function cancelCreditDialog(): void {
@@ -74,7 +78,7 @@ export function buildCall(d: CreditDraft, meterNumber: string, debtMinor: number
     if (d.direction === 'reduce' && amount > debtMinor) throw new Invalid(both('meters.credit.debt.moreThanOwed'));
     const reason = d.reason.trim();
     if (reason.length < 3 || reason.length > 200) throw new Invalid(both('meters.credit.debt.reasonNeeded'));
-    return { channel: 'meters.adjustDebt', input: { meterNumber, deltaMinor: d.direction === 'add' ? amount : -amount, reason } };
+    return { channel: 'meters.adjustDebt', input: { meterNumber, deltaMinor: d.direction === 'add' ? amount : -amount, reason, requestId: d.requestId } };
   }
   const min = money(d.minText, 'meters.credit.fields.min', { optional: true });
   const max = money(d.maxText, 'meters.credit.fields.max', { optional: true });

@@ -20,6 +20,8 @@ export interface CreditDraft {
   reason: string;
   minText: string;
   maxText: string;
+  /** Sent with a debt adjustment: the same dialog sent again after a lost answer counts once. */
+  requestId: string;
 }
 
 interface CreditState {

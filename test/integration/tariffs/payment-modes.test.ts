@@ -35,6 +35,12 @@ describe('postpaid', () => {
     await eventually(() => h.sims.headOffice.receivedCount(sale.id) === 1, 10_000, 'the settlement to reach the head office');
   });
 
+  it('records a debt adjustment once when it is sent again after a lost answer', async () => {
+    const once = { meterNumber: postpaid, deltaMinor: 1_000, reason: 'meter reading, November', requestId: crypto.randomUUID() };
+    expect((await h.call('meters.adjustDebt', once)).debtMinor).toBe(46_000);
+    expect((await h.call('meters.adjustDebt', once)).debtMinor).toBe(46_000);
+  });
+
   it('refuses a payment when nothing is owed, and a payment in kWh, bilingually', async () => {
     await h.call('meters.adjustDebt', { meterNumber: postpaid, deltaMinor: -DEMO_POSTPAID_DEBT_MINOR, reason: 'bill paid at the bank' });
     await h.login('cashier', '1111');
@@ -109,7 +115,7 @@ describe('credit mode (Acrel)', () => {
     await h.call('meters.adjustDebt', { meterNumber: acrel, deltaMinor: 700, reason: 'consumption on credit' });
     const info = await h.call('meters.creditInfo', { meterNumber: acrel });
     expect(info.cloud).toMatchObject({ mode: 'credit', creditLimitMinor: 5_000, creditLimitTenths: null, usedCreditMinor: 0 });
-    expect(info.disagreements).toEqual([{ en: 'Credit in use: the counter records a debt of 700, the cloud 0.', ar: 'الائتمان المستخدم: تسجل نقطة البيع ديناً قدره 700، والمنصة 0.' }]);
+    expect(info.disagreements).toEqual([{ en: 'Credit in use: the counter records a debt of 700 YER, the cloud 0 YER.', ar: 'الائتمان المستخدم: تسجل نقطة البيع ديناً قدره 700 YER، والمنصة 0 YER.' }]);
   });
 
   it('refuses credit without a limit and a negative debt; is for supervisors', async () => {

@@ -1,6 +1,7 @@
 // Account payments (postpaid/credit): the settlement price, the STS credit limit in kWh, where the
 // counter and the cloud disagree, and the account-payment receipt (no token, the debt instead).
 import fc from 'fast-check';
+import { formatMinor } from '../../../main/money';
 import { describe, expect, it } from 'vitest';
 import type { Sale } from '../../../preload/contract';
 import { buildReceipt, type Block, type KeyValueBlock, type TextBlock } from '../../../main/printing';
@@ -37,16 +38,17 @@ describe('creditLimitTenths', () => {
 });
 
 describe('creditDisagreements', () => {
+  const money = (m: number) => `${formatMinor(m, 2)} SAR`;
   const cloud = { mode: 'credit' as const, creditLimitMinor: 5_000, creditLimitTenths: null, balanceMinor: -700, balanceTenths: null, usedCreditMinor: 700, usedCreditTenths: null, readAt: '2026-01-01T00:00:00.000Z' };
   it('is empty when they agree', () => {
-    expect(creditDisagreements({ kind: 'acrel', paymentMode: 'credit', creditLimitMinor: 5_000, debtMinor: 700 }, cloud)).toEqual([]);
+    expect(creditDisagreements({ kind: 'acrel', paymentMode: 'credit', creditLimitMinor: 5_000, debtMinor: 700 }, cloud, money)).toEqual([]);
   });
   it('names the mode, the limit and the credit in use, in both languages', () => {
-    expect(creditDisagreements({ kind: 'acrel', paymentMode: 'credit', creditLimitMinor: 6_000, debtMinor: 0 }, cloud).map((d) => d.en)).toEqual([
-      'Credit limit: the counter has 6000, the cloud has 5000.',
-      'Credit in use: the counter records a debt of 0, the cloud 700.',
+    expect(creditDisagreements({ kind: 'acrel', paymentMode: 'credit', creditLimitMinor: 6_000, debtMinor: 0 }, cloud, money).map((d) => d.en)).toEqual([
+      'Credit limit: the counter has 60.00 SAR, the cloud has 50.00 SAR.',
+      'Credit in use: the counter records a debt of 0.00 SAR, the cloud 7.00 SAR.',
     ]);
-    const [mode] = creditDisagreements({ kind: 'sts', paymentMode: 'postpaid', creditLimitMinor: null, debtMinor: 0 }, { ...cloud, mode: 'prepaid' });
+    const [mode] = creditDisagreements({ kind: 'sts', paymentMode: 'postpaid', creditLimitMinor: null, debtMinor: 0 }, { ...cloud, mode: 'prepaid' }, money);
     expect(mode).toEqual({ en: 'Payment mode: the counter has postpaid, the cloud has prepaid.', ar: 'وضع الدفع: لدى نقطة البيع دفع آجل، ولدى المنصة دفع مسبق.' });
   });
 });
