@@ -18,6 +18,9 @@ import { createPrinterPort } from './wiring/printer-port';
 import { createPrintQueue } from './printing/queue';
 import { registerPrintQueue } from './sales/print';
 import { createVendorPorts } from './wiring/vendor-ports';
+import { createVendorHolder } from './wiring/vendor-holder';
+import { createVendorSettingsStore } from './vendors/settings/store';
+import { vendorSettingsHandlers } from './vendors/settings/handlers';
 import { createVendingKeyStore, fileProtector, loadMasterKey, registerKeyStore, type KeyProtector } from './keys';
 import { backupNow, scheduleBackups, type BackupReason, type BackupResult } from './backup';
 import { acquireInstanceLock } from './instance-lock';
@@ -63,9 +66,14 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
     instance.release(); // e.g. a database from a newer Shahn: nothing of ours keeps the folder
     throw e;
   }
-  const vendors = createVendorPorts(config.vendors);
-  const meterVendors = createMeterVendors(config.vendors);
-  const keys = createVendingKeyStore(db.write, loadMasterKey(config.dataDir, opts.keyProtector ?? fileProtector));
+  const masterKey = loadMasterKey(config.dataDir, opts.keyProtector ?? fileProtector);
+  // Vendor settings saved in Settings > Vendors (secrets sealed) override the environment; the
+  // holder gives every caller the clients in force and is replaced when they are saved.
+  const vendorSettings = createVendorSettingsStore({ db: db.write, masterKey, env: config.vendors, log });
+  const vendorHolder = createVendorHolder(vendorSettings.effective());
+  const vendors = createVendorPorts(vendorHolder);
+  const meterVendors = createMeterVendors(vendorHolder);
+  const keys = createVendingKeyStore(db.write, masterKey);
   registerKeyStore(db.write, keys);
 
   // The printer reads its settings from the database on every receipt (main/settings).
@@ -112,7 +120,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   };
   const stopBackups = scheduleBackups(() => backup('scheduled'), config.backup.intervalMinutes, log);
   const sessions = createSessionStore(config.sessionTtlMinutes * 60_000);
-  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterVendors, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick() }), day: dayHandlers({ config, sales, sessions, backup }) }), {
+  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterVendors, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick(), config }), day: dayHandlers({ config, sales, sessions, backup }), vendorSettings: vendorSettingsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick: () => worker.kick() }) }), {
     validateOutputs: config.validateOutputs,
     log,
   });

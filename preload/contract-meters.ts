@@ -127,4 +127,10 @@ export const meterChannels = {
     output: MaintenanceCodeOutSchema,
     role: 'supervisor',
   }),
+  /** Prints an engineering token just issued (its digits are not stored: the screen sends them with the meter and TID, checked against the audit). */
+  'meters.printMaintenanceCode': channel({
+    input: z.object({ meterNumber, tid: z.number().int().nonnegative(), code: z.string().trim().regex(/^[\d\s-]{20,29}$/) }).strict(),
+    output: z.object({ printed: z.boolean(), copy: z.boolean(), error: Bilingual.nullable() }),
+    role: 'supervisor',
+  }),
 } as const;

@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { tariffChannels } from './contract-tariffs';
 import { meterChannels } from './contract-meters';
 import { dayChannels } from './contract-day';
+import { vendorChannels } from './contract-vendors';
 export * from './contract-tariffs';
 export * from './contract-day';
+export * from './contract-vendors';
 
 export const ROLES = ['cashier', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -292,6 +294,7 @@ export const contract = {
   ...tariffChannels,
   ...meterChannels,
   ...dayChannels,
+  ...vendorChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,3 +18,13 @@ export function writeSetting(db: Database.Database, key: string, value: unknown,
      ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
   ).run(key, JSON.stringify(value), at);
 }
+
+/** When the key was last written (ISO), or null when there is no row. */
+export function settingUpdatedAt(db: Database.Database, key: string): string | null {
+  const r = db.prepare('SELECT updated_at FROM settings WHERE key = ?').get(key) as { updated_at: string } | undefined;
+  return r?.updated_at ?? null;
+}
+
+export function deleteSetting(db: Database.Database, key: string): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+}

@@ -18,6 +18,7 @@ import type { MeterVendors } from '../meters/vendors';
 import { tariffHandlers } from './tariff-handlers';
 import type { MeterHandlers } from '../meters/handlers';
 import type { DayHandlers } from '../day/handlers';
+import type { VendorSettingsHandlers } from '../vendors/settings/handlers';
 import { normalise } from '../customers/normalize';
 
 export interface HandlerDeps {
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   meters: MeterHandlers;
   /** A cashier's day (issue 8, main/day): users, approvals, shifts, history, customers. */
   day: DayHandlers;
+  /** Settings > Vendors: connection settings (secrets sealed) and test connection (issue 5). */
+  vendorSettings: VendorSettingsHandlers;
 }
 
 const VERSION = '0.1.0';
@@ -82,5 +85,6 @@ export function buildHandlers(d: HandlerDeps): Handlers {
     ...printingHandlers(config, sales, d.printer),
     ...d.meters,
     ...d.day,
+    ...d.vendorSettings,
   };
 }

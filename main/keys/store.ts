@@ -2,10 +2,10 @@
 // its SGC and KRN as associated data (a sealed key moved to another row does not open). The plain
 // key is only ever handed to a callback inside main (use()): it is never returned over IPC, never
 // logged and never put in an error message.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { fileProtector, loadMasterKey, type KeyProtector } from './master-key';
+import { seal, unseal } from './seal';
 
 export interface KeyRef { sgc: string; krn: number }
 
@@ -21,7 +21,7 @@ export interface VendingKeyStore {
   list(): { sgc: string; krn: number; createdAt: string }[];
 }
 
-const aad = (r: KeyRef) => Buffer.from(`${r.sgc}:${r.krn}`, 'utf8');
+const aad = (r: KeyRef) => `${r.sgc}:${r.krn}`;
 
 export function createVendingKeyStore(db: Database.Database, masterKey: Buffer): VendingKeyStore {
   if (masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
@@ -29,11 +29,7 @@ export function createVendingKeyStore(db: Database.Database, masterKey: Buffer):
   return {
     put(ref, hex, at) {
       if (!/^[0-9a-fA-F]{16}([0-9a-fA-F]{16})?$/.test(hex)) throw new KeyStoreError('a vending key must be 16 or 32 hex digits');
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', masterKey, iv);
-      c.setAAD(aad(ref));
-      const body = Buffer.concat([c.update(hex.toLowerCase(), 'utf8'), c.final()]);
-      const sealed = Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
+      const sealed = seal(masterKey, hex.toLowerCase(), aad(ref));
       db.prepare(
         `INSERT INTO vending_keys (sgc, krn, sealed, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (sgc, krn) DO UPDATE SET sealed = excluded.sealed, created_at = excluded.created_at`,
@@ -43,13 +39,9 @@ export function createVendingKeyStore(db: Database.Database, masterKey: Buffer):
     use(ref, fn) {
       const row = get.get(ref.sgc, ref.krn) as { sealed: string } | undefined;
       if (!row) throw new KeyStoreError(`no vending key for SGC ${ref.sgc} KRN ${ref.krn}`);
-      const buf = Buffer.from(row.sealed, 'base64');
       let hex: string;
       try {
-        const d = createDecipheriv('aes-256-gcm', masterKey, buf.subarray(0, 12));
-        d.setAAD(aad(ref));
-        d.setAuthTag(buf.subarray(12, 28));
-        hex = Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
+        hex = unseal(masterKey, row.sealed, aad(ref));
       } catch {
         throw new KeyStoreError(`the vending key for SGC ${ref.sgc} KRN ${ref.krn} cannot be unsealed (wrong master key or damaged row)`);
       }

@@ -8,6 +8,8 @@ import type { Handlers } from '../ipc/handlers';
 import { err } from '../errors';
 import { commandStatus, listCommands, requestCommand } from './commands';
 import { maintenanceCode } from './maintenance';
+import { printMaintenanceCode } from './maintenance-print';
+import type { AppConfig } from '../config';
 import { meterReads } from './reads';
 import type { MeterVendors } from './vendors';
 
@@ -19,6 +21,8 @@ export interface MeterServiceDeps {
   now: () => Date;
   /** Wakes the outbox worker (a command was queued, or someone is watching one). */
   kick: () => void;
+  /** Printer settings, counter name and time zone for the engineering-token slip. */
+  config: AppConfig;
 }
 
 function userOf(ctx: CallContext): User {
@@ -37,5 +41,6 @@ export function meterHandlers(d: MeterServiceDeps): MeterHandlers {
     'meters.commandStatus': ({ commandId }) => commandStatus(d, commandId),
     'meters.commands': ({ meterNumber, limit }) => listCommands(d, meterNumber, limit),
     'meters.maintenanceCode': (i, ctx) => maintenanceCode(d, userOf(ctx), i),
+    'meters.printMaintenanceCode': (i, ctx) => printMaintenanceCode(d, userOf(ctx), i),
   };
 }

@@ -1,9 +1,10 @@
 // The vendor clients the meter page talks to, and how their three outcomes become what a
 // supervisor sees: the value, the vendor's own refusal, or a plain "cannot reach the cloud".
 import type { Bilingual } from '../../preload/contract';
-import { createAcrelClient, type AcrelClient } from '../vendors/acrel/client';
+import type { AcrelClient } from '../vendors/acrel/client';
 import type { VendorConfig } from '../vendors/config';
-import { createStsVendorClient, type StsVendorClient } from '../vendors/sts/client';
+import type { StsVendorClient } from '../vendors/sts/client';
+import { holderOf, type VendorHolder } from '../wiring/vendor-holder';
 import type { VendorOutcome } from '../vendors/outcome';
 import { err } from '../errors';
 
@@ -12,8 +13,17 @@ export interface MeterVendors {
   acrel: AcrelClient | null;
 }
 
-export function createMeterVendors(cfg: VendorConfig): MeterVendors {
-  return { sts: cfg.sts ? createStsVendorClient(cfg.sts) : null, acrel: cfg.acrel ? createAcrelClient(cfg.acrel) : null };
+/** Getters over the holder: every use sees the clients in force (Settings > Vendors may replace them). */
+export function createMeterVendors(from: VendorHolder | VendorConfig): MeterVendors {
+  const holder = holderOf(from);
+  return {
+    get sts() {
+      return holder.current().sts;
+    },
+    get acrel() {
+      return holder.current().acrel;
+    },
+  };
 }
 
 const CLOUD = { sts: { en: 'STS vendor', ar: 'مزود STS' }, acrel: { en: 'Acrel meter cloud', ar: 'منصة عدادات Acrel' } };

@@ -1,10 +1,9 @@
 // Plugs the configured vendor clients into the sale flow. A product whose vendor is not
-// configured is refused with words a cashier understands, not a crash.
+// configured is refused with words a cashier understands, not a crash. The clients are looked up
+// in the holder at every call, so settings saved in Settings > Vendors apply to the next request.
 import type { Bilingual } from '../../preload/contract';
 import type { VendorConfig } from '../vendors/config';
-import { createAcrelClient } from '../vendors/acrel/client';
-import { createHeadOfficeClient } from '../vendors/head-office/client';
-import { createStsVendorClient } from '../vendors/sts/client';
+import { holderOf, type VendorHolder } from './vendor-holder';
 import type { VendorOutcome } from '../vendors/outcome';
 import type { StsVendorPort } from '../sales/ports';
 import type { AcrelPort, HeadOfficePort } from '../sales/deliveries';
@@ -13,24 +12,22 @@ const notConfigured = (what: Bilingual): VendorOutcome<never> => ({ kind: 'refus
 const STS_OFF = { en: 'STS token sales are not configured at this counter.', ar: 'بيع رموز STS غير مهيأ في هذا المركز.' };
 const ACREL_OFF = { en: 'Cloud meter credit is not configured at this counter.', ar: 'شحن العدادات السحابية غير مهيأ في هذا المركز.' };
 
-export function createVendorPorts(cfg: VendorConfig): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
-  const sts = cfg.sts ? createStsVendorClient(cfg.sts) : null;
-  const acrel = cfg.acrel ? createAcrelClient(cfg.acrel) : null;
-  const headOffice = cfg.headOffice ? createHeadOfficeClient(cfg.headOffice) : null;
+export function createVendorPorts(from: VendorHolder | VendorConfig): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
+  const holder = holderOf(from);
+  const now = () => holder.current();
   return {
     sts: {
-      chargeMeter: async (i) => (sts ? sts.chargeMeter(i) : notConfigured(STS_OFF)),
-      verifyCharge: async (i) => (sts ? sts.verifyCharge(i) : notConfigured(STS_OFF)),
+      chargeMeter: async (i) => now().sts?.chargeMeter(i) ?? notConfigured(STS_OFF),
+      verifyCharge: async (i) => now().sts?.verifyCharge(i) ?? notConfigured(STS_OFF),
     },
-    acrel: { rechargeBalance: async (i) => (acrel ? acrel.rechargeBalance(i) : notConfigured(ACREL_OFF)) },
+    acrel: { rechargeBalance: async (i) => now().acrel?.rechargeBalance(i) ?? notConfigured(ACREL_OFF) },
     headOffice: {
       pushSales: async (sales) =>
-        headOffice
-          ? headOffice.pushSales(sales)
-          : { kind: 'unknown', reason: 'unreachable: no head office is configured; sales stay in the outbox' },
+        now().headOffice?.pushSales(sales) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; sales stay in the outbox' },
     },
     // "Online" means the head office answers; with none configured, the vendors stand in.
     probe: async () => {
+      const { sts, acrel, headOffice } = now();
       const target = headOffice ?? sts ?? acrel;
       if (!target) return false;
       const r = 'ping' in target ? await target.ping() : await target.testConnection();

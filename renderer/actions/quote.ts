@@ -75,13 +75,14 @@ async function fetchQuote(p: ParsedInputs, mine: number): Promise<void> {
     });
     if (mine !== seq) return;
     const s = useSaleFlow.getState();
-    s.patch({ quote, quoteKey: p.key, quoting: false });
+    s.patch({ quote, quoteKey: p.key, quoting: false, quoteNeedsApproval: false });
     if (s.error && s.error.slot !== 'print') s.clearError();
   } catch (e) {
     if (mine !== seq) return;
     const f = toFailure(e);
     const s = useSaleFlow.getState();
-    s.patch({ quote: null, quoteKey: null, quoting: false });
+    const aboveMax = f.code === 'AMOUNT_TOO_LARGE' && (f.error.issues ?? []).includes('approval:sale-above-max');
+    s.patch({ quote: null, quoteKey: null, quoting: false, quoteNeedsApproval: aboveMax });
     s.setError(slotFor(f.code, 'amount'), f.error.message);
   }
 }

@@ -6,6 +6,7 @@ import { slotFor } from './errorSlot';
 import { refreshSync } from './sync';
 import { refreshRecent } from './recent';
 import { useShift } from '../stores/shift';
+import { requestApproval } from './approval';
 
 let confirming = false;
 
@@ -21,7 +22,11 @@ export async function confirmSale(): Promise<void> {
   } finally {
     confirming = false;
   }
-  if (!quoteIsFresh()) return; // the quote failed: its error is on screen
+  if (!quoteIsFresh()) {
+    // Above the purchase maximum: a supervisor may approve this one sale (used up by it).
+    if (useSaleFlow.getState().quoteNeedsApproval) return sellAboveMax();
+    return; // the quote failed: its error is on screen
+  }
   const p = parseInputs(true);
   const quote = useSaleFlow.getState().quote;
   if (!p || !quote) return;
@@ -31,6 +36,23 @@ export async function confirmSale(): Promise<void> {
     amountMinor: p.amountMinor,
     tenderedMinor: p.tenderedMinor ?? quote.chargedMinor,
     paymentMethod: useSaleFlow.getState().paymentMethod,
+  });
+}
+
+async function sellAboveMax(): Promise<void> {
+  const reason = useSaleFlow.getState().error?.message; // read before parsing clears it
+  const p = parseInputs(true);
+  if (!p || !reason) return;
+  useSaleFlow.getState().setError('amount', reason); // keep saying why while the supervisor is asked
+  const approvalToken = await requestApproval('sale-above-max', null, reason);
+  if (!approvalToken) return;
+  return send({
+    saleId: newSaleId(),
+    meterNumber: p.meterNumber,
+    amountMinor: p.amountMinor,
+    tenderedMinor: p.tenderedMinor ?? p.amountMinor,
+    paymentMethod: useSaleFlow.getState().paymentMethod,
+    approvalToken,
   });
 }
 

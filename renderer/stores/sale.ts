@@ -21,6 +21,8 @@ export interface PendingSell {
   amountMinor: number;
   tenderedMinor: number;
   paymentMethod: PaymentMethod;
+  /** A supervisor's approval for an amount above the purchase maximum. */
+  approvalToken?: string;
 }
 
 interface SaleFlowState {
@@ -35,6 +37,8 @@ interface SaleFlowState {
   /** Key of the inputs the current quote answers: meter|amount|tendered. */
   quoteKey: string | null;
   quoting: boolean;
+  /** The last quote was refused only because the amount is above the maximum: a supervisor may approve. */
+  quoteNeedsApproval: boolean;
   /** Set while a sale is in flight and kept after a transport failure: the retry resends exactly
    *  this (same saleId), so it can never sell twice. The form is locked while it is set. */
   pendingSell: PendingSell | null;
@@ -60,6 +64,7 @@ const initial = {
   quote: null,
   quoteKey: null,
   quoting: false,
+  quoteNeedsApproval: false,
   pendingSell: null,
   selling: false,
   sale: null,

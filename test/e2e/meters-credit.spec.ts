@@ -96,7 +96,7 @@ test('supervisor: credit mode with a limit, a debt adjustment; then a cashier pa
   await expect(page.getByTestId('credit-disagreements')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('credit-disagreements')).toContainText('الائتمان المستخدم');
   const audit = shahn.app.db.read.prepare(`SELECT details AS d FROM audit_log WHERE action = 'meter.debt' AND entity_id = ?`).all(METER) as { d: string }[];
-  expect(audit.map((r) => JSON.parse(r.d) as unknown)).toEqual([{ before: 0, after: 3_000, reason: 'استهلاك على الائتمان لشهر نوفمبر' }]);
+  expect(audit.map((r) => JSON.parse(r.d) as unknown)).toEqual([{ before: 0, after: 3_000, reason: 'استهلاك على الائتمان لشهر نوفمبر', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
 
   // A cashier's money payment on that meter settles the debt: issued, no token.
   await page.getByTestId('logout').click();

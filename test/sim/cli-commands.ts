@@ -9,6 +9,7 @@ export const HELP = `Commands (sim = sts | acrel | ho | all):
   <sim> fail <status>       answer the next request with this HTTP status, doing nothing
   <sim> drop                do the next request, then cut the connection (lost response)
   <sim> malformed           do the next request, then answer a body that breaks the protocol
+  <sim> errors <rate>       answer this share (0..1) of requests 503, doing nothing (seeded)
   <sim> clear               remove all faults
   printer offline on|off    unplug / plug the printer
   token <meter> <digits>    type a 20-digit token on a simulated STS meter
@@ -73,10 +74,12 @@ function parseFault(args: string[]): FaultChange {
       return set({ dropResponseNext: true });
     case 'malformed':
       return set({ malformedNext: true });
+    case 'errors':
+      return /^(0(\.\d+)?|1(\.0+)?)$/.test(value ?? '') ? set({ errorRate: Number(value) }) : usage('<sim> errors <rate 0..1>');
     case 'clear':
       return { kind: 'clear' };
     default:
-      return usage('<sim> offline|latency|fail|drop|malformed|clear ...');
+      return usage('<sim> offline|latency|fail|drop|malformed|errors|clear ...');
   }
 }
 

@@ -18,14 +18,14 @@ export function CsvImport() {
     <section className="panel day-card csv-import" aria-labelledby="csv-title">
       <h2 id="csv-title" className="day-title">{t('customers.import.title')}</h2>
       <p className="muted">{t('customers.import.intro')}</p>
-      <p className="field-hint" dir="ltr"><code>{COLUMNS}</code></p>
+      <p className="field-hint csv-columns" dir="ltr"><code>{COLUMNS}</code></p>
       <label className="field">
         <span className="field-label">{t('customers.import.file')}</span>
         <input type="file" accept=".csv,text/csv" data-testid="csv-file" onChange={(e) => void pick(e.target.files?.[0])} />
       </label>
       <label className="field">
         <span className="field-label">{t('customers.import.paste')}</span>
-        <textarea className="input textarea mono" dir="ltr" rows={6} data-testid="csv-input" spellCheck={false} value={csv}
+        <textarea className="input textarea mono" dir="ltr" rows={6} data-testid="csv-input" spellCheck={false} wrap="off" value={csv}
           onChange={(e) => patch({ csv: e.target.value, imported: null })} />
       </label>
       <div className="day-actions">

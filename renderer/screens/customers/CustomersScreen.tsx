@@ -23,7 +23,7 @@ export function CustomersScreen() {
         <button type="button" className="btn" data-testid="csv-open" onClick={() => patch({ panel: { kind: 'import' } })}>{t('customers.import.title')}</button>
       </div>
       <ErrorMessage message={error} />
-      <div className="day-split">
+      <div className={panel?.kind === 'import' ? 'day-stack' : 'day-split'}>
         <CustomerSearch />
         <div key={key}>
           {panel?.kind === 'customer' && <CustomerForm customer={panel.customer} />}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMaintenance } from '../../stores/metersMaintenance';
 import { useFormat } from '../../hooks/useFormat';
 import { groupToken } from '../../lib/token';
+import { MaintenancePrint } from './MaintenancePrint';
 
 /** The engineering token, big, in five groups of four Latin digits, with what it does and until when. */
 export function MaintenanceResult() {
@@ -25,6 +26,7 @@ export function MaintenanceResult() {
           {t('meters.maint.tid')} <bdi dir="ltr">{r.tid}</bdi>
         </span>
       </span>
+      <MaintenancePrint result={r} />
     </div>
   );
 }

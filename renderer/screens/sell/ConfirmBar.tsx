@@ -10,8 +10,9 @@ export function ConfirmBar({ onReset }: { onReset(): void }) {
   const retry = useSaleFlow((s) => s.pendingSell !== null && !s.selling);
   const done = useSaleFlow((s) => s.sale !== null);
   const ready = useSaleFlow(
-    (s) => s.meter !== null && s.amountText.trim() !== '' && (s.error === null || s.error.slot === 'sell' || s.error.slot === 'print'),
+    (s) => s.meter !== null && s.amountText.trim() !== '' && (s.error === null || s.error.slot === 'sell' || s.error.slot === 'print' || s.quoteNeedsApproval),
   );
+  const needsApproval = useSaleFlow((s) => s.quoteNeedsApproval);
   const dirty = useSaleFlow((s) => s.meterQuery !== '' || s.amountText !== '');
   const error = useFieldError('sell');
   if (done) return null;
@@ -30,7 +31,7 @@ export function ConfirmBar({ onReset }: { onReset(): void }) {
           aria-keyshortcuts="F9"
           onClick={() => void confirmSale()}
         >
-          <span>{selling ? t('sell.selling') : retry ? t('sell.retry') : t('sell.confirm')}</span>
+          <span>{selling ? t('sell.selling') : retry ? t('sell.retry') : needsApproval ? t('sell.confirmWithApproval') : t('sell.confirm')}</span>
           <kbd dir="ltr">F9</kbd>
         </button>
         {dirty && (

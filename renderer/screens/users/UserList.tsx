@@ -37,12 +37,12 @@ export function UserList() {
                   : <span className="pill status-issued">{t('users.activeState')}</span>}
                 {u.failedAttempts > 0 && !locked && <span className="muted"> · {t('users.failed', { count: u.failedAttempts })}</span>}
               </td>
-              <td className="users-actions">
+              <td><div className="users-actions">
                 {(locked || u.failedAttempts > 0) && (
                   <button type="button" className="btn btn-small" data-testid="user-unlock" onClick={() => void unlockUser(u.id)}>{t('users.unlock')}</button>
                 )}
                 {admin && <button type="button" className="btn btn-small" data-testid="user-edit" onClick={() => patch({ editing: u })}>{t('users.edit')}</button>}
-              </td>
+              </div></td>
             </tr>
           );
         })}

@@ -20,7 +20,6 @@ export function UsersScreen() {
       <header className="day-report-head">
         <h1 className="day-title">{t('users.title')}</h1>
         {admin && <button type="button" className="btn" data-testid="user-new" onClick={() => patch({ editing: 'new' })}>+ {t('users.newTitle')}</button>}
-        <button type="button" className="btn btn-ghost" onClick={() => patch({ changePinOpen: true })}>{t('users.changeMine')}</button>
       </header>
       <ErrorMessage message={error} />
       {!loaded && <p className="muted">{t('app.loading')}</p>}

@@ -66,6 +66,7 @@ export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsVie
     setBusy('test');
     setTest(null);
     setError(null);
+    setSaved(false); // the test's answer replaces the "saved" note
     try {
       setTest(await invoke('vendors.testConnection', { vendor: v }));
     } catch (e) {
@@ -75,7 +76,8 @@ export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsVie
     }
   };
 
-  const keep = t('vendors.keepHint');
+  // An empty secret box shows its placeholder in the screen's direction; what is typed is Latin, left to right.
+  const emptyDir = f.lang === 'ar' ? 'rtl' : 'ltr';
   return (
     <form className="vendor-card panel" data-testid={`vendor-${v}`} onSubmit={(e) => { e.preventDefault(); void save(false); }}>
       <header className="vendor-card-head">
@@ -83,19 +85,29 @@ export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsVie
         <span className={`vendor-source source-${view.source}`} data-testid={id('source')}>
           {t(`vendors.source.${view.source}`)}
           {view.updatedAt && <> · <bdi>{f.dateTime(view.updatedAt)}</bdi></>}
+          {canSave && view.source === 'saved' && (
+            <>
+              {' · '}
+              <button type="button" className="btn-link vendor-reset" data-testid={id('reset')} disabled={busy !== null} title={t('vendors.resetHint')} onClick={() => void save(true)}>
+                {t('vendors.reset')}
+              </button>
+            </>
+          )}
         </span>
       </header>
       <fieldset className="vendor-fields" disabled={!canSave || busy !== null}>
         <VendorField id={id('baseUrl')} label={t('vendors.baseUrl')} value={form.baseUrl} invalid={bad.includes('baseUrl')} placeholder="https://api.example.com" onChange={(baseUrl) => patch({ baseUrl })} />
-        <VendorField id={id('apiKey')} label={t('vendors.apiKey')} secret value={form.apiKey} invalid={bad.includes('apiKey')}
-          placeholder={view.hasKey ? (view.keyLast4 ? t('vendors.storedKey', { last4: view.keyLast4 }) : t('vendors.stored')) : t('vendors.notStored')}
-          hint={view.hasKey ? keep : undefined} onChange={(apiKey) => patch({ apiKey })} />
-        <VendorField id={id('apiSecret')} label={t('vendors.apiSecret')} secret value={form.apiSecret} invalid={bad.includes('apiSecret')}
-          placeholder={view.hasSecret ? t('vendors.stored') : t('vendors.notStored')} hint={view.hasSecret ? keep : undefined} onChange={(apiSecret) => patch({ apiSecret })} />
-        {v !== 'headOffice' && (
-          <VendorField id={id('merchantId')} label={t('vendors.merchantId')} value={form.merchantId} invalid={bad.includes('merchantId')} onChange={(merchantId) => patch({ merchantId })} />
-        )}
         <div className="vendor-pair">
+          <VendorField id={id('apiKey')} label={t('vendors.apiKey')} secret emptyDir={emptyDir} value={form.apiKey} invalid={bad.includes('apiKey')}
+            placeholder={view.hasKey ? (view.keyLast4 ? t('vendors.storedKey', { last4: `\u2066${view.keyLast4}\u2069` }) : t('vendors.stored')) : t('vendors.notStored')}
+            onChange={(apiKey) => patch({ apiKey })} />
+          <VendorField id={id('apiSecret')} label={t('vendors.apiSecret')} secret emptyDir={emptyDir} value={form.apiSecret} invalid={bad.includes('apiSecret')}
+            placeholder={view.hasSecret ? t('vendors.stored') : t('vendors.notStored')} onChange={(apiSecret) => patch({ apiSecret })} />
+        </div>
+        <div className={v === 'headOffice' ? 'vendor-pair' : 'vendor-triple'}>
+          {v !== 'headOffice' && (
+            <VendorField id={id('merchantId')} label={t('vendors.merchantId')} value={form.merchantId} invalid={bad.includes('merchantId')} onChange={(merchantId) => patch({ merchantId })} />
+          )}
           <VendorField id={id('timeoutMs')} label={t('vendors.timeoutMs')} numeric value={form.timeoutMs} invalid={bad.includes('timeoutMs')} onChange={(timeoutMs) => patch({ timeoutMs })} />
           <VendorField id={id('retryAttempts')} label={t('vendors.retryAttempts')} numeric value={form.retryAttempts} invalid={bad.includes('retryAttempts')} onChange={(retryAttempts) => patch({ retryAttempts })} />
         </div>
@@ -107,11 +119,6 @@ export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsVie
         <button type="button" className="btn" data-testid={id('test')} disabled={busy !== null} aria-busy={busy === 'test'} onClick={() => void runTest()}>
           {busy === 'test' ? t('vendors.testing') : t('vendors.test')}
         </button>
-        {canSave && view.source === 'saved' && (
-          <button type="button" className="btn btn-ghost" data-testid={id('reset')} disabled={busy !== null} title={t('vendors.resetHint')} onClick={() => void save(true)}>
-            {t('vendors.reset')}
-          </button>
-        )}
         {canSave && (
           <button type="submit" className="btn btn-primary" data-testid={id('save')} disabled={busy !== null}>
             {busy === 'save' ? t('vendors.saving') : t('vendors.save')}

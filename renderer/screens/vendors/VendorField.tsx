@@ -1,5 +1,5 @@
 /** One labelled input of a vendor card. Addresses, keys and numbers are Latin: always left to right. */
-export function VendorField(p: { id: string; label: string; value: string; invalid?: boolean; secret?: boolean; numeric?: boolean; placeholder?: string; hint?: string; onChange(v: string): void }) {
+export function VendorField(p: { id: string; label: string; value: string; invalid?: boolean; secret?: boolean; numeric?: boolean; placeholder?: string; hint?: string; emptyDir?: 'ltr' | 'rtl'; onChange(v: string): void }) {
   return (
     <div className="field">
       <label className="field-label" htmlFor={p.id}>{p.label}</label>
@@ -7,7 +7,7 @@ export function VendorField(p: { id: string; label: string; value: string; inval
         id={p.id}
         data-testid={p.id}
         className="input"
-        dir="ltr"
+        dir={p.value === '' && p.emptyDir ? p.emptyDir : 'ltr'}
         // Write-only: a stored secret is never sent back, so the box starts empty; the browser must not offer to save it.
         type={p.secret ? 'password' : 'text'}
         autoComplete={p.secret ? 'new-password' : 'off'}

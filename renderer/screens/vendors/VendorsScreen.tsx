@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../../stores/session';
 import { invoke, toFailure } from '../../transport';
 import { VendorCard } from './VendorCard';
-import './vendors.css';
+import '../../styles/vendors.css';
 
 /** Settings > Vendors (supervisors read and test, admins save): where each vendor's API is and how to sign in to it. */
 export function VendorsScreen() {

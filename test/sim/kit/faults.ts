@@ -1,5 +1,7 @@
 // Fault injection shared by every HTTP simulator. setFaults replaces the whole set (the faults in
 // force are exactly the ones last given); the *Next faults are used up by the next request.
+// Set from code (sim.sts.setFaults), the `npm run sim` console, or POST /__sim/faults (FaultsSchema).
+import { z } from 'zod';
 
 export interface Faults {
   /** Stop listening and destroy open sockets without answering: clients see "connection refused". */
@@ -12,12 +14,42 @@ export interface Faults {
   dropResponseNext?: boolean;
   /** Perform the next request's operation, then answer 200 with a body that breaks the protocol. */
   malformedNext?: boolean;
+  /** This share (0..1) of requests is answered 503 without being performed; drawn from a seeded RNG. */
+  errorRate?: number;
+  /** Seed of the errorRate RNG (default 1): the same seed gives the same requests failed. */
+  errorSeed?: number;
+}
+
+/** What POST /__sim/faults accepts: the whole fault set, unknown fields refused. */
+export const FaultsSchema = z
+  .object({
+    offline: z.boolean().optional(),
+    latencyMs: z.number().int().min(0).max(120_000).optional(),
+    failNext: z.object({ status: z.number().int().min(400).max(599) }).strict().optional(),
+    dropResponseNext: z.boolean().optional(),
+    malformedNext: z.boolean().optional(),
+    errorRate: z.number().min(0).max(1).optional(),
+    errorSeed: z.number().int().min(0).max(0xffffffff).optional(),
+  })
+  .strict();
+
+/** mulberry32: a tiny deterministic RNG, so an error rate fails the same requests on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export type OneShotFault = 'failNext' | 'dropResponseNext' | 'malformedNext';
 
 export class FaultState {
   private current: Faults = {};
+  private random = seededRandom(1);
 
   get(): Faults {
     return { ...this.current };
@@ -25,6 +57,13 @@ export class FaultState {
 
   set(f: Faults): void {
     this.current = { ...f };
+    this.random = seededRandom(f.errorSeed ?? 1);
+  }
+
+  /** True when this request falls in the errorRate share (one draw per request while a rate is set). */
+  drawError(): boolean {
+    const rate = this.current.errorRate ?? 0;
+    return rate > 0 && this.random() < rate;
   }
 
   /** Returns the one-shot faults for this request and clears them, so each fires exactly once. */

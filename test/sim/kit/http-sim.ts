@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createHash } from 'node:crypto';
 import { HEADER, verifySignature, type Credentials, type VerifyFailure } from '../../../main/vendors/signing';
 import { IdempotencyKeySchema } from '../../../main/vendors/wire';
-import { FaultState, type Faults } from './faults';
+import { FaultState, FaultsSchema, type Faults } from './faults';
 import { fail, type SimReply } from './replies';
 
 export interface SimRequest {
@@ -73,6 +73,8 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     const raw = await readBody(req);
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
+    // The admin endpoint is outside the vendor protocol: no signature, no faults, not logged.
+    if ((path.split('?')[0] ?? path) === ADMIN_PATH) return admin(req, res, raw);
     const latency = faults.get().latencyMs ?? 0;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     if (faults.get().offline) return void req.socket.destroy();
@@ -85,6 +87,7 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     };
 
     if (shot.failNext) return answer(injected(shot.failNext.status));
+    if (faults.drawError()) return answer(injected(503));
     if (raw === null) return answer(fail(413, 'BODY_TOO_LARGE', 'Request body too large', 'حجم الطلب كبير جدًا'));
     const auth = verifySignature({ method, path, headers: req.headers, body: raw }, (k) => byKey.get(k));
     if (!auth.ok) return answer(fail(401, auth.failure, AUTH_TEXT[auth.failure].en, AUTH_TEXT[auth.failure].ar));
@@ -137,6 +140,27 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     answer(reply);
   }
 
+  /** GET /__sim/faults shows the faults in force; POST replaces them (JSON Faults). 127.0.0.1 only. */
+  async function admin(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer | null): Promise<void> {
+    if (!LOCAL.has(req.socket.remoteAddress ?? '')) return send(res, fail(403, 'FORBIDDEN', 'Fault injection is accepted from 127.0.0.1 only', 'حقن الأعطال مقبول من 127.0.0.1 فقط'));
+    if (req.method === 'GET') return send(res, { status: 200, body: { faults: faults.get() } });
+    if (req.method !== 'POST') return send(res, fail(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST', 'استخدم GET أو POST'));
+    let parsed: ReturnType<typeof FaultsSchema.safeParse>;
+    try {
+      parsed = FaultsSchema.safeParse(JSON.parse((raw ?? Buffer.alloc(0)).toString('utf8') || '{}'));
+    } catch {
+      return send(res, fail(400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON'));
+    }
+    if (!parsed.success) {
+      const why = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+      return send(res, fail(400, 'BAD_FAULTS', `Not a fault set: ${why}`, `ليست مجموعة أعطال صالحة: ${why}`));
+    }
+    const next = parsed.data;
+    // Going offline closes this very socket: answer first, then put the faults in force.
+    res.once('finish', () => void sim.setFaults(next));
+    send(res, { status: 200, body: { faults: next } });
+  }
+
   function listen(port: number): Promise<number> {
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -153,7 +177,7 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
   }
 
   const port = await listen(opts.port ?? 0);
-  return {
+  const sim: HttpSim = {
     url: `http://127.0.0.1:${port}`,
     port,
     async setFaults(f) {
@@ -166,7 +190,11 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     requestLog: () => log,
     close: stopListening,
   };
+  return sim;
 }
+
+export const ADMIN_PATH = '/__sim/faults';
+const LOCAL = new Set(['127.0.0.1', '::ffff:127.0.0.1']);
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
