@@ -57,7 +57,7 @@ void electronApp.whenReady().then(async () => {
   // Vending keys' master key wrapped by the OS keychain where there is one (main/keys).
   shahn = createApp(config, { keyProtector: safeStorageProtector() });
   if (process.env.SHAHN_SEED_DEMO === '1' && (shahn.db.read.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0) {
-    seedDemo(shahn.db.write);
+    seedDemo(shahn.db.write, undefined, { requireShift: true });
   }
   hardenSession(session.defaultSession);
   ipcMain.handle('shahn:invoke', async (event, channel: unknown, input: unknown) => {

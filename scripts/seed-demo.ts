@@ -52,7 +52,12 @@ function seedTariffExtras(db: Database.Database, at: string): void {
   if (postpaid) db.prepare('UPDATE meters SET debt_minor = ? WHERE number = ?').run(DEMO_POSTPAID_DEBT_MINOR, postpaid.number);
 }
 
-export function seedDemo(db: Database.Database, at = new Date().toISOString()): void {
+/**
+ * `requireShift`: the demo counter (npm run demo, Electron with SHAHN_SEED_DEMO) asks the cashier to
+ * open a shift with a cash float before the first sale, as a real counter does. Tests that are not
+ * about shifts seed without it: their first sale opens a shift with a zero float.
+ */
+export function seedDemo(db: Database.Database, at = new Date().toISOString(), opts: { requireShift?: boolean } = {}): void {
   db.transaction(() => {
     const user = db.prepare('INSERT INTO users (username, display_name, role, pin_hash, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const u of DEMO_USERS) user.run(u.username, u.displayName, u.role, hashPin(u.pin), u.locale, at);
@@ -85,10 +90,7 @@ export function seedDemo(db: Database.Database, at = new Date().toISOString()): 
     }
     seedTariffExtras(db, at);
   })();
-  // Issue 8: a real counter refuses sales until the cashier opens a shift (requireShift, default on).
-  // The demo and the tests that predate shifts let the first sale open one with a zero float
-  // instead; turn this off (delete the line) once the shift screens are in the renderer.
-  writeSetting(db, 'shifts', { requireShift: false }, at);
+  writeSetting(db, 'shifts', { requireShift: opts.requireShift ?? false }, at);
   // The demo vending key (the STS test key), sealed like a real one so offline vending works in the demo.
   keyStoreFor(db).put({ sgc: DEMO_STS_KEYS.sgc, krn: DEMO_STS_KEYS.krn }, DEMO_STS_KEYS.vendingKey, at);
 }

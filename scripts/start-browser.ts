@@ -11,7 +11,7 @@ export async function startBrowserShahn(env: NodeJS.ProcessEnv, port: number, ov
   const app = createApp(config);
   if (env.SHAHN_SEED_DEMO === '1') {
     const users = app.db.read.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
-    if (users.n === 0) seedDemo(app.db.write);
+    if (users.n === 0) seedDemo(app.db.write, undefined, { requireShift: true });
   }
   const host = await startHost(app, { port, staticDir: path.join(__dirname, '..', 'dist') });
   return {

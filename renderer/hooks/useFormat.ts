@@ -18,7 +18,10 @@ function currencyName(code: string, lang: string): string {
 export function useFormat() {
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
+  const digits = useSession((s) => s.digits);
   const info = useSession((s) => s.info);
+  // Numbers follow the counter's digit choice in Arabic; words follow the language.
+  const num = lang === 'ar' && digits === 'arab' ? 'ar-arab' : lang;
   const currency = info?.currency ?? 'XXX';
   const decimals = info?.currencyDecimals ?? 2;
   const tz = info?.timeZone;
@@ -28,12 +31,12 @@ export function useFormat() {
     currency,
     currencyName: currencyName(currency, lang),
     decimals,
-    money: useCallback((minor: number) => formatMoney(minor, currency, decimals, lang), [currency, decimals, lang]),
-    amount: useCallback((minor: number) => formatAmount(minor, decimals, lang), [decimals, lang]),
-    energy: useCallback((tenths: number) => `${formatTenths(tenths, lang)} ${t('units.kwh')}`, [lang, t]),
-    price: useCallback((p: string) => formatPricePerKwh(p, currency, decimals, lang), [currency, decimals, lang]),
-    time: useCallback((iso: string) => formatTime(iso, lang, tz), [lang, tz]),
-    dateTime: useCallback((iso: string) => formatDateTime(iso, lang, tz), [lang, tz]),
+    money: useCallback((minor: number) => formatMoney(minor, currency, decimals, num), [currency, decimals, num]),
+    amount: useCallback((minor: number) => formatAmount(minor, decimals, num), [decimals, num]),
+    energy: useCallback((tenths: number) => `${formatTenths(tenths, num)} ${t('units.kwh')}`, [num, t]),
+    price: useCallback((p: string) => formatPricePerKwh(p, currency, decimals, num), [currency, decimals, num]),
+    time: useCallback((iso: string) => formatTime(iso, num, tz), [num, tz]),
+    dateTime: useCallback((iso: string) => formatDateTime(iso, num, tz), [num, tz]),
     text: useCallback((b: Bilingual) => b[lang] || b.en || b.ar, [lang]),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorToDecimalString, minorToInput, normalizeDigits, parseMajorToMinor } from './money';
+import { formatAmount, formatMoney, minorToDecimalString, minorToInput, normalizeDigits, parseMajorToMinor } from './money';
 import { formatTenths, pricePerKwhMajor } from './energy';
 import { groupToken } from './token';
 
@@ -58,5 +58,12 @@ describe('energy, prices, tokens', () => {
   it('groups a token in fours', () => {
     expect(groupToken('12345678901234567890')).toBe('1234 5678 9012 3456 7890');
     expect(groupToken('1234-5678 9012')).toBe('1234 5678 9012');
+  });
+});
+
+describe('digits', () => {
+  it('Arabic-Indic digits when the counter prefers them, Latin otherwise', () => {
+    expect(formatAmount(123456, 0, 'ar-arab')).toBe('١٢٣٬٤٥٦');
+    expect(formatAmount(123456, 0, 'ar')).toBe('123,456');
   });
 });

@@ -15,8 +15,13 @@ export function minorToDecimalString(minor: number, decimals: number): string {
   return `${negative ? '-' : ''}${units}.${fraction}`;
 }
 
+/**
+ * Latin digits by default in both languages (the cashier types Latin digits and STS tokens are
+ * Latin); 'ar-arab' is Arabic with Arabic-Indic digits for counters that prefer them. Tokens and
+ * meter numbers are never localised.
+ */
 export function localeTag(lang: string): string {
-  // Latin digits in both languages: the cashier types Latin digits, and STS tokens are Latin.
+  if (lang === 'ar-arab') return 'ar-u-nu-arab';
   return lang === 'ar' ? 'ar-u-nu-latn' : 'en-u-nu-latn';
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../stores/session';
 import { logout } from '../../actions/auth';
 import { LangSwitch } from '../../components/LangSwitch';
+import { DigitsSwitch } from '../../components/DigitsSwitch';
 import { SyncIndicator } from './SyncIndicator';
 import { NavTabs } from './NavTabs';
 import { useUsers } from '../../stores/users';
@@ -25,6 +26,7 @@ export function TopBar() {
         </div>
         <SyncIndicator />
         <div className="topbar-actions">
+          <DigitsSwitch />
           <LangSwitch />
           <button type="button" className="btn btn-ghost" data-testid="change-pin" onClick={() => useUsers.getState().patch({ changePinOpen: true })}>
             {t('users.changeMine')}
