@@ -325,6 +325,8 @@ export const ERROR_CODES = [
   /** No open shift for this cashier: the UI offers shifts.open. */
   'SHIFT_REQUIRED',
   'VENDOR_UNREACHABLE',
+  /** A PIN typed to approve or to change a PIN was wrong: the session itself is fine. */
+  'WRONG_PIN',
   'NOT_CONFIGURED',
   'INTERNAL',
 ] as const;

@@ -38,7 +38,7 @@ export function grantApproval(db: Database.Database, cashier: User, i: { usernam
         appendAudit(db, { at, userId: null, action: 'login.failed', entity: 'user', details: { via: 'approval', requestedBy: cashier.id, known: !!r } });
       }
     })();
-    throw err('UNAUTHENTICATED', 'Wrong supervisor username or PIN.', 'اسم المشرف أو رقمه السري غير صحيح.');
+    throw err('WRONG_PIN', 'Wrong supervisor username or PIN.', 'اسم المشرف أو رقمه السري غير صحيح.');
   }
   if (r.role === 'cashier') {
     appendAudit(db, { at, userId: r.id, action: 'approval.refused', entity: 'user', entityId: String(r.id), details: { action: i.action, requestedBy: cashier.id } });

@@ -92,7 +92,7 @@ export function changeOwnPin(db: Database.Database, me: User, currentPin: string
   const r = row(db, me.id);
   if (!verifyPin(currentPin, r.pin_hash)) {
     appendAudit(db, { at, userId: me.id, action: 'user.change_pin_failed', entity: 'user', entityId: String(me.id) });
-    throw err('UNAUTHENTICATED', 'The current PIN is wrong.', 'الرقم السري الحالي غير صحيح.');
+    throw err('WRONG_PIN', 'The current PIN is wrong.', 'الرقم السري الحالي غير صحيح.');
   }
   if (currentPin === newPin) throw err('BAD_INPUT', 'The new PIN must differ from the current one.', 'يجب أن يختلف الرقم السري الجديد عن الحالي.');
   const hash = hashPin(newPin);

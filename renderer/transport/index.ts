@@ -17,7 +17,7 @@ type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise
 
 const transport: Invoke = window.shahn ? bridgeTransport(window.shahn) : httpTransport(() => useSession.getState().token);
 
-const CREDENTIAL_CHANNELS = new Set<Channel>(['auth.login', 'auth.changePin', 'approvals.grant']);
+const CREDENTIAL_CHANNELS = new Set<Channel>(['auth.login']);
 
 export const transportKind: 'bridge' | 'http' = window.shahn ? 'bridge' : 'http';
 
@@ -27,7 +27,6 @@ export async function invoke<C extends Channel>(channel: C, input: ChannelInput<
     return await transport(channel, input);
   } catch (e) {
     // A session that main no longer knows (restart, expiry) sends the cashier back to login.
-    // (auth.changePin and approvals.grant answer UNAUTHENTICATED for a wrong PIN typed in a dialog.)
     if (e instanceof RpcFailure && e.code === 'UNAUTHENTICATED' && !CREDENTIAL_CHANNELS.has(channel)) {
       useSession.getState().expire(e.error.message);
     }

@@ -57,7 +57,7 @@ describe('users', () => {
     const admin = (await u.call('admin', 'users.list', {})).find((x) => x.role === 'admin')!;
     expect((await u.fail('supervisor', 'users.unlock', { id: admin.id })).code).toBe('FORBIDDEN');
     const t = (await h.call('auth.login', { username: 'karim', pin: '2468' })).token;
-    expect((await u.fail(t, 'auth.changePin', { currentPin: '1111', newPin: '1357' })).code).toBe('UNAUTHENTICATED');
+    expect((await u.fail(t, 'auth.changePin', { currentPin: '1111', newPin: '1357' })).code).toBe('WRONG_PIN');
     expect(await u.call(t, 'auth.changePin', { currentPin: '2468', newPin: '1357' })).toEqual({ ok: true });
     expect((await h.raw('auth.login', { username: 'karim', pin: '1357' })).ok).toBe(true);
   });
@@ -70,7 +70,7 @@ describe('supervisor approval at the till', () => {
     expect(new Date(g.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(120_000);
     expect(g.approver.displayName).toBe('Omar (supervisor)');
     expect((await u.fail('cashier', 'approvals.grant', { username: 'cashier', pin: '1111', action: 'reprint' })).code).toBe('FORBIDDEN');
-    expect((await u.fail('cashier', 'approvals.grant', { username: 'supervisor', pin: '0000', action: 'reprint' })).code).toBe('UNAUTHENTICATED');
+    expect((await u.fail('cashier', 'approvals.grant', { username: 'supervisor', pin: '0000', action: 'reprint' })).code).toBe('WRONG_PIN');
     expect((await u.fail('cashier', 'approvals.grant', { username: 'supervisor', pin: '2222', action: 'refund' })).code).toBe('BAD_INPUT');
     const failed = audit('login.failed').at(-1)!;
     expect(JSON.parse(failed.details)).toMatchObject({ via: 'approval' });
