@@ -13,6 +13,7 @@ import { err } from '../errors';
 import { PrinterError, printerErrorMessage, renderEscPos, sendToPrinter } from '../printing';
 import { buildMaintenanceReceipt, type MaintenanceTicket } from '../printing/maintenance-receipt';
 import { loadPrinterSettings } from '../settings/printer-settings';
+import { tokenDigest } from './token-digest';
 
 interface IssuedRow { at: string; details: string; display_name: string | null }
 
@@ -33,7 +34,10 @@ export async function printMaintenanceCode(
   if (!row || !/^\d{20}$/.test(code)) {
     throw err('NOT_FOUND', `No engineering code with TID ${i.tid} was issued for meter ${meterNumber} at this counter.`, `لم يصدر من هذا المركز رمز هندسي برقم المعاملة ${i.tid} للعداد ${meterNumber}.`);
   }
-  const issued = JSON.parse(row.details) as { purpose: MaintenanceTicket['purpose']; action: MaintenanceTicket['action']; powerLimitW: number | null; expiresAt: string };
+  const issued = JSON.parse(row.details) as { purpose: MaintenanceTicket['purpose']; action: MaintenanceTicket['action']; powerLimitW: number | null; expiresAt: string; codeSha256?: string };
+  if (issued.codeSha256 !== undefined && issued.codeSha256 !== tokenDigest(code)) {
+    throw err('BAD_INPUT', `These 20 digits are not the engineering code issued for meter ${meterNumber} with TID ${i.tid}.`, `هذه الأرقام العشرون ليست الرمز الهندسي الصادر للعداد ${meterNumber} برقم المعاملة ${i.tid}.`);
+  }
   const ticket: MaintenanceTicket = {
     meterNumber, code, tid: i.tid,
     customerName: findMeter(d.db.read, meterNumber)?.customerName ?? null,

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/append';
 import { err } from '../errors';
 import type { MaintenanceAction } from '../vendors/sts/wire-meter';
 import { knownMeter } from './reads';
+import { tokenDigest } from './token-digest';
 import { clientFor, unwrap, type MeterVendors } from './vendors';
 
 export interface MaintenanceInput {
@@ -40,7 +41,8 @@ export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: (
   w.transaction(() => {
     appendAudit(w, {
       at, userId: user.id, action: 'meter.maintenance_code', entity: 'meter', entityId: meterNumber,
-      details: { requestId: key, purpose: i.purpose, action: i.action, powerLimitW: i.powerLimitW ?? null, tid: code.tid, expiresAt: code.expiresAt },
+      // The digits are not kept (they would open the meter); their hash lets a reprint prove them.
+      details: { requestId: key, purpose: i.purpose, action: i.action, powerLimitW: i.powerLimitW ?? null, tid: code.tid, expiresAt: code.expiresAt, codeSha256: tokenDigest(code.code) },
     });
   })();
   return { meterNumber, ...code };

@@ -45,6 +45,9 @@ describe('meters.printMaintenanceCode', () => {
     expect(other).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     if (!other.ok) expect(other.error.message.ar).toMatch(/رمز هندسي/);
     expect(await h.raw('meters.printMaintenanceCode', { meterNumber: STS, tid: code.tid + 1_000_000, code: code.code })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The right meter and TID with other digits: refused, so a slip never carries a wrong code.
+    const wrong = code.code.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    expect(await h.raw('meters.printMaintenanceCode', { meterNumber: STS, tid: code.tid, code: wrong })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await h.raw('meters.printMaintenanceCode', { meterNumber: STS, tid: code.tid, code: '123' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     await h.login('cashier', '1111');
     expect(await h.raw('meters.printMaintenanceCode', { meterNumber: STS, tid: code.tid, code: code.code })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
