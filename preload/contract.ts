@@ -41,6 +41,8 @@ export const MeterSummarySchema = z.object({
   number: z.string(),
   kind: MeterKind,
   customerName: z.string().nullable(),
+  /** The same name in Latin letters (English screens), when the utility recorded one. */
+  customerNameLatin: z.string().nullable().optional(),
   customerPhone: z.string().nullable(),
   paymentMode: PaymentMode,
   tariffName: Bilingual,

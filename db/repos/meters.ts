@@ -19,6 +19,8 @@ export interface MeterRecord {
   ownScheduleCode: string;
   groupCode: string | null;
   customerName: string | null;
+  /** The customer's name in Latin letters, for English screens; null when not recorded. */
+  customerNameLatin: string | null;
   customerPhone: string | null;
   minPurchaseMinor: number | null;
   maxPurchaseMinor: number | null;
@@ -31,19 +33,19 @@ export interface MeterRecord {
 
 interface MeterRow {
   id: number; number: string; kind: 'sts' | 'acrel'; payment_mode: PaymentModeName; schedule_code: string; group_schedule: string | null; group_code: string | null;
-  customer_name: string | null; customer_phone: string | null; min_purchase_minor: number | null; max_purchase_minor: number | null;
+  customer_name: string | null; customer_name_latin: string | null; customer_phone: string | null; min_purchase_minor: number | null; max_purchase_minor: number | null;
   debt_minor: number; credit_limit_minor: number | null; deposit_minor: number; supply: 'on' | 'off';
   sts_sgc: string | null; sts_ti: string | null; sts_krn: number | null; sts_key_type: number | null;
   sts_base_date: 1993 | 2014 | 2035 | null; sts_ea: '07' | '11' | null; sts_dkga: '02' | '04' | null; sts_last_tid: number | null;
 }
 
-const SELECT = `SELECT m.*, c.name AS customer_name, c.phone AS customer_phone, g.schedule_code AS group_schedule, g.code AS group_code
+const SELECT = `SELECT m.*, c.name AS customer_name, c.name_latin AS customer_name_latin, c.phone AS customer_phone, g.schedule_code AS group_schedule, g.code AS group_code
   FROM meters m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN tariff_groups g ON g.id = m.tariff_group_id`;
 
 function toRecord(r: MeterRow): MeterRecord {
   return {
     id: r.id, number: r.number, kind: r.kind, paymentMode: r.payment_mode, scheduleCode: r.group_schedule ?? r.schedule_code,
-    ownScheduleCode: r.schedule_code, groupCode: r.group_code, customerName: r.customer_name, customerPhone: r.customer_phone,
+    ownScheduleCode: r.schedule_code, groupCode: r.group_code, customerName: r.customer_name, customerNameLatin: r.customer_name_latin, customerPhone: r.customer_phone,
     minPurchaseMinor: r.min_purchase_minor, maxPurchaseMinor: r.max_purchase_minor, debtMinor: r.debt_minor,
     creditLimitMinor: r.credit_limit_minor, depositMinor: r.deposit_minor, supply: r.supply,
     sts: r.kind === 'sts'
@@ -113,5 +115,5 @@ export function assignGroup(db: Database.Database, meterId: number, groupId: num
 }
 
 export function toSummary(m: MeterRecord, tariffName: { ar: string; en: string }): MeterSummary {
-  return { number: m.number, kind: m.kind, customerName: m.customerName, customerPhone: m.customerPhone, paymentMode: m.paymentMode, tariffName };
+  return { number: m.number, kind: m.kind, customerName: m.customerName, customerNameLatin: m.customerNameLatin, customerPhone: m.customerPhone, paymentMode: m.paymentMode, tariffName };
 }

@@ -38,7 +38,7 @@ export function MeterCard({ onChange }: { onChange(): void }) {
       </div>
       <dl className="kv">
         <dt>{t('meter.customer')}</dt>
-        <dd className="meter-customer">{meter.customerName ? <bdi>{meter.customerName}</bdi> : <span className="muted">{t('meter.noName')}</span>}</dd>
+        <dd className="meter-customer">{meter.customerName ? <bdi>{(f.lang === 'en' && meter.customerNameLatin) || meter.customerName}</bdi> : <span className="muted">{t('meter.noName')}</span>}</dd>
         {meter.customerPhone && (
           <>
             <dt>{t('meter.phone')}</dt>

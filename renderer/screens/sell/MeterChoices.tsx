@@ -26,7 +26,7 @@ export function MeterChoices({ onPicked }: { onPicked(): void }) {
               <bdi dir="ltr" className="mono">
                 {m.number}
               </bdi>
-              <bdi>{m.customerName ?? t('meter.noName')}</bdi>
+              <bdi>{(f.lang === 'en' && m.customerNameLatin) || m.customerName || t('meter.noName')}</bdi>
               <span className="muted">{f.text(m.tariffName)}</span>
             </button>
           </li>
