@@ -117,3 +117,8 @@ export function assignGroup(db: Database.Database, meterId: number, groupId: num
 export function toSummary(m: MeterRecord, tariffName: { ar: string; en: string }): MeterSummary {
   return { number: m.number, kind: m.kind, customerName: m.customerName, customerNameLatin: m.customerNameLatin, customerPhone: m.customerPhone, paymentMode: m.paymentMode, tariffName };
 }
+
+/** Gives back debt that a sale had recovered (the sale failed: the customer gets the money back). */
+export function restoreDebt(db: Database.Database, meterId: number, byMinor: number): void {
+  stmt(db, 'UPDATE meters SET debt_minor = debt_minor + ? WHERE id = ?').run(byMinor, meterId);
+}

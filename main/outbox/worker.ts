@@ -3,7 +3,7 @@
 // a definite refusal (the receiver said no for good) moves the message to the dead-letter list.
 import type { Db } from '../../db/open';
 import { counts, dueRows, getRow, makeDueNow, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
-import type { VendorOutcome } from '../vendors/outcome';
+import { UNREACHABLE_PREFIX, type VendorOutcome } from '../vendors/outcome';
 
 export type Delivery = VendorOutcome<unknown>;
 
@@ -45,6 +45,8 @@ export function createOutboxWorker(o: WorkerOptions) {
   let online = false;
   /** True once a delivery or probe has failed and no success came since: the counter is offline. */
   let knownOffline = false;
+  /** The last probe failed: only a probe that then succeeds is a reconnect (all due at once). */
+  let probeFailed = false;
   /** Set when the network comes back: the next round first makes every verification due. */
   let reconnected = true; // start-up counts as a reconnect: unknown outcomes are resolved first
   let lastSyncAt: string | null = null;
@@ -79,7 +81,9 @@ export function createOutboxWorker(o: WorkerOptions) {
       return 'dead';
     }
     const reason = result ? result.reason : 'no answer for this message';
-    if (result) { online = false; knownOffline = true; }
+    // Only a request that never reached anyone means the network is gone. A 503, a timeout or a
+    // "no record yet" is one receiver's answer: that message backs off, the counter stays online.
+    if (result?.reason.startsWith(UNREACHABLE_PREFIX)) { online = false; knownOffline = true; }
     o.log?.warn({ outboxId: row.id, topic: row.topic, saleId: row.sale_id, reason }, 'outbox delivery will be retried');
     markRetry(w, row.id, reason, new Date(now().getTime() + backoffMs(row.attempts, base, max, random)).toISOString());
     return 'retry';
@@ -137,10 +141,11 @@ export function createOutboxWorker(o: WorkerOptions) {
     }
     // Probe when idle, and while offline (so a reconnect is noticed before the backoff ends).
     const pending = counts(o.db.read).pending;
-    if (pending === 0 || knownOffline) {
+    if (pending === 0 || knownOffline || !online) {
       const up = await o.probe().catch(() => false);
       if (up) {
-        const wasOffline = knownOffline;
+        const wasOffline = probeFailed;
+        probeFailed = false;
         wentOnline();
         if (pending === 0) lastSyncAt = now().toISOString();
         if (wasOffline && pending > 0) {
@@ -148,6 +153,7 @@ export function createOutboxWorker(o: WorkerOptions) {
           again = true;
         }
       } else {
+        probeFailed = true;
         online = false;
         knownOffline = true;
       }

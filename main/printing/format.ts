@@ -3,6 +3,8 @@
 // sooner or later, and a receipt is a legal record. Digits are always Latin (0-9) because the
 // customer types them into a keypad and the cashier reads them aloud.
 
+import { formatMinor } from '../money';
+
 function groupThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
@@ -11,11 +13,7 @@ function groupThousands(intDigits: string): string {
 export function formatMoney(minor: number, decimals: number): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`money must be an integer of minor units, got ${minor}`);
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) throw new RangeError(`bad currencyDecimals ${decimals}`);
-  const sign = minor < 0 ? '-' : '';
-  const digits = String(Math.abs(minor)).padStart(decimals + 1, '0');
-  const intPart = digits.slice(0, digits.length - decimals);
-  const frac = digits.slice(digits.length - decimals);
-  return sign + groupThousands(intPart) + (decimals > 0 ? '.' + frac : '');
+  return formatMinor(minor, decimals).replace(/^-?\d+/, (intPart) => groupThousands(intPart));
 }
 
 /** 125 tenths of a kWh -> "12.5". */

@@ -3,6 +3,7 @@
 import type { Sale } from '../../preload/contract';
 import type { OutboxRow } from '../../db/repos/outbox';
 import { getSale, saleStatus } from '../../db/repos/sales';
+import { recordSaleOutcome } from './outcome';
 import type { TopicHandler, Delivery } from '../outbox/worker';
 import type { VendorOutcome } from '../vendors/outcome';
 import { appendAudit } from '../audit/append';
@@ -18,7 +19,11 @@ export interface HeadOfficePort {
 
 function recordOutcome(deps: Pick<SalesDeps, 'db'>, row: OutboxRow, at: string, o: Parameters<typeof setOutcome>[2]) {
   if (!row.sale_id) return;
-  setOutcome(deps.db.write, row.sale_id, o, at);
+  // Only a sale still waiting for its answer takes it: a failed sale's money was handed back, so a
+  // recharge sent again later (a dead letter retried) must not turn it into a sale.
+  const status = saleStatus(deps.db.write, row.sale_id);
+  if (status !== 'paid' && status !== 'pending' && status !== 'unknown') return;
+  recordSaleOutcome(deps.db.write, row.sale_id, o, at, null);
   appendAudit(deps.db.write, { at, userId: null, action: `sale.${o.status}`, entity: 'sale', entityId: row.sale_id, details: { via: row.topic } });
 }
 
@@ -28,6 +33,14 @@ export function acrelRechargeHandler(deps: Pick<SalesDeps, 'db'>, acrel: AcrelPo
     async deliver(rows) {
       const out = new Map<number, Delivery>();
       for (const row of rows) {
+        // The sale failed (its money was handed back): sending the credit now would give it away.
+        if (row.sale_id && saleStatus(deps.db.read, row.sale_id) === 'failed') {
+          out.set(row.id, { kind: 'refused', code: 'SALE_FAILED', message: {
+            en: 'This sale has failed and its money was returned: the credit is not sent. Make a new sale if the customer pays again.',
+            ar: 'فشلت هذه العملية وأُعيد مبلغها: لن يُرسل الرصيد. أجرِ عملية بيع جديدة إذا دفع العميل مرة أخرى.',
+          } });
+          continue;
+        }
         const p = JSON.parse(row.payload_json) as { meterNumber: string; amountMinor: number };
         out.set(row.id, await acrel.rechargeBalance({ ...p, idempotencyKey: row.key }));
       }

@@ -7,7 +7,8 @@ import { randomInt } from 'node:crypto';
 import type { Quote } from '../../preload/contract';
 import type { MeterRecord } from '../../db/repos/meters';
 import { settleForSale } from '../../db/repos/outbox';
-import { localCreditInUse, meterLastTid, saleStatus, setOutcome, unknownStsCount, type Outcome } from '../../db/repos/sales';
+import { localCreditInUse, meterLastTid, saleStatus, unknownStsCount, type Outcome } from '../../db/repos/sales';
+import { recordSaleOutcome } from './outcome';
 import { appendAudit } from '../audit/append';
 import { formatMinor } from '../money';
 import { creditToken, deriveDecoderKey, meterPan, tidFromDate } from '../sts';
@@ -45,7 +46,7 @@ export function vendLocally(deps: LocalDeps, saleId: string, userId: number | nu
     const status = saleStatus(w, saleId);
     if (status !== 'paid' && status !== 'unknown') return null; // someone else settled it first
     const o = decide(deps, saleId, quote, meter, at);
-    setOutcome(w, saleId, o, at.toISOString());
+    recordSaleOutcome(w, saleId, o, at.toISOString(), userId);
     settleForSale(w, 'sts.verify', saleId, at.toISOString()); // nothing left to ask the vendor
     appendAudit(w, {
       at: at.toISOString(), userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId,

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentMethod, Sale, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { enqueue } from '../../db/repos/outbox';
-import { getSale, insertPaidSale, nextReceiptNo, saleStatus, setOutcome, type Outcome } from '../../db/repos/sales';
+import { getSale, insertPaidSale, nextReceiptNo, saleStatus, type Outcome } from '../../db/repos/sales';
+import { recordSaleOutcome } from './outcome';
 import { AppError, err } from '../errors';
 import { approvalRequired, consumeApproval } from '../auth/approval';
 import { quoteSale } from './quote';
@@ -34,7 +35,7 @@ export function persistOutcome(deps: Pick<SalesDeps, 'db' | 'now'>, saleId: stri
     // Only a sale still in `paid` takes its first outcome here: a late vendor answer or a local
     // token may already have settled it, and a settled sale is never overwritten.
     if (saleStatus(w, saleId) !== 'paid') return;
-    setOutcome(w, saleId, o, at);
+    recordSaleOutcome(w, saleId, o, at, userId);
     appendAudit(w, { at, userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId, details: { errorCode: o.errorCode ?? null, tokenSource: o.tokenSource ?? null } });
     if (o.status === 'unknown') enqueue(w, { topic: 'sts.verify', key: saleId, saleId, payload: { saleId }, at });
   })();
@@ -92,8 +93,19 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   if (settlement) {
     persistOutcome(deps, id, user.id, { status: 'issued', errorCode: null, errorMessage: null });
   } else if (meter.kind === 'sts') {
-    const r = await issueSts(deps, id, user.id, quote, meter);
-    if (!r.persisted) persistOutcome(deps, id, user.id, r.outcome);
+    try {
+      const r = await issueSts(deps, id, user.id, quote, meter);
+      if (!r.persisted) persistOutcome(deps, id, user.id, r.outcome);
+    } catch (e) {
+      // Something broke while issuing (e.g. a vending key that cannot be opened). The sale is paid
+      // and must not stay `paid`: it becomes `unknown` and is settled by asking the vendor about
+      // its key; if nothing was vended, it fails once the vendor's window has passed.
+      deps.log.error({ saleId: id, err: (e as Error).message }, 'issuing failed unexpectedly');
+      persistOutcome(deps, id, user.id, { status: 'unknown', errorCode: 'OUTCOME_UNKNOWN', errorMessage: {
+        en: 'Issuing the token was interrupted. Shahn is confirming with the vendor; do not sell again for this payment.',
+        ar: 'انقطع إصدار الرمز. يجري التأكد مع المزود؛ لا تكرر البيع لهذه الدفعة.',
+      } });
+    }
   } else {
     // The recharge travels through the outbox so that, offline, it is simply delivered later.
     // Its handler records `issued` / `failed` in the same transaction that settles the message.

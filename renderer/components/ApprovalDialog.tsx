@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApproval } from '../stores/approval';
 import { cancelApproval, grantApproval } from '../actions/approvalGrant';
 import { normalizeDigits } from '../lib/money';
 import { useFormat } from '../hooks/useFormat';
 import { ErrorMessage } from './ErrorMessage';
+import { ModalActions, ModalDialog, ModalTitle } from './ModalDialog';
 import { PinKeypad } from '../screens/login/PinKeypad';
 import '../styles/day.css';
 
@@ -12,37 +13,25 @@ import '../styles/day.css';
 export function ApprovalDialog() {
   const { t } = useTranslation();
   const f = useFormat();
-  const ref = useRef<HTMLDialogElement>(null);
   const { request, busy, error } = useApproval();
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const open = request !== null;
 
   useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setUsername('');
-      setPin('');
-      d.showModal();
-    }
-    if (!open && d.open) d.close();
-  }, [open]);
-  useEffect(() => {
     if (error) setPin('');
   }, [error]);
 
   const digits = (v: string) => setPin(normalizeDigits(v).replace(/\D/g, '').slice(0, 12));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (username.trim() && /^\d{4,12}$/.test(pin)) void grantApproval(username, pin);
   };
   return (
-    <dialog ref={ref} className="day-dialog" data-testid="approval-dialog" aria-labelledby="approval-title"
-      onCancel={(e) => { e.preventDefault(); if (!busy) cancelApproval(); }}>
+    <ModalDialog open={open} prefix="day-dialog" testId="approval-dialog" titleId="approval-title" noValidate
+      onOpen={() => { setUsername(''); setPin(''); }} onCancel={() => { if (!busy) cancelApproval(); }} onSubmit={submit}>
       {request && (
-        <form className="day-dialog-body" onSubmit={submit} noValidate>
-          <h2 id="approval-title" className="day-dialog-title">{t('approval.title')}</h2>
+        <>
+          <ModalTitle prefix="day-dialog" id="approval-title">{t('approval.title')}</ModalTitle>
           <p className="day-dialog-what">
             {t(`approval.actions.${request.action}`)}
             {request.subject && request.action === 'reprint' && <span className="muted"> · {t('approval.subjectSale')}</span>}
@@ -60,16 +49,13 @@ export function ApprovalDialog() {
           </label>
           <PinKeypad onDigit={(d) => digits(pin + d)} onBackspace={() => setPin(pin.slice(0, -1))} onClear={() => setPin('')} />
           <ErrorMessage message={error} />
-          <div className="day-dialog-actions">
+          <ModalActions prefix="day-dialog" cancelLabel={t('approval.cancel')} cancelTestId="approval-cancel" busy={busy} onCancel={cancelApproval}>
             <button type="submit" className="btn btn-primary" data-testid="approval-submit" disabled={busy || !username.trim() || pin.length < 4} aria-busy={busy}>
               {busy ? t('approval.checking') : t('approval.submit')} <kbd dir="ltr">Enter</kbd>
             </button>
-            <button type="button" className="btn btn-ghost" data-testid="approval-cancel" disabled={busy} onClick={cancelApproval}>
-              {t('approval.cancel')} <kbd dir="ltr">Esc</kbd>
-            </button>
-          </div>
-        </form>
+          </ModalActions>
+        </>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { isValidMeterNumber } from '../../main/sts';
 import { DEMO_STS_KEYS, type DemoAcrelMeter, type DemoStsMeter } from '../sim/demo-data';
+import { mulberry32 } from '../sim/kit/random';
 
 function stsNumber(serial: number): string {
   const body = `07${String(serial).padStart(8, '0')}`;
@@ -41,13 +42,4 @@ export function seedFleet(db: Database.Database, at = new Date().toISOString()):
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same kill points and sales. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;

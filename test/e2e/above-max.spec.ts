@@ -2,7 +2,7 @@
 // the supervisor types their PIN on the cashier's screen, the sale goes through once.
 import { expect, test } from '@playwright/test';
 import { DEMO_ACREL_METERS } from '../sim/demo-data';
-import { login, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { findMeter, login, startShahnUnderTest, type ShahnUnderTest } from './kit';
 
 let under: ShahnUnderTest;
 test.beforeAll(async () => {
@@ -13,9 +13,7 @@ test.afterAll(async () => under?.close());
 test('a cashier sells above the maximum with a supervisor approval', async ({ page }) => {
   await login(page, under.shahn.url);
   const meter = DEMO_ACREL_METERS[1]!.number;
-  await page.getByTestId('meter-input').fill(meter);
-  await page.getByTestId('meter-input').press('Enter');
-  await expect(page.getByTestId('meter-card')).toContainText(meter);
+  await findMeter(page, meter);
   await page.getByTestId('amount-input').fill('600000'); // the tariff's maximum is 500 000
   await expect(page.getByTestId('error-message')).toContainText(/500,000|500000/);
   await page.getByTestId('confirm-sale').click();

@@ -3,7 +3,7 @@
 // of an earlier receipt approved by a supervisor in the ApprovalDialog, then close the shift with
 // a blind count. The Z report on screen must equal sums computed from the database.
 import { expect, test, type Page } from '@playwright/test';
-import { NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { findMeter, NO_RETRIES, shownNumber as digits, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../sim/demo-data';
 import { writeSetting } from '../../db/repos/settings';
 
@@ -16,12 +16,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => under?.close());
 
-const digits = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace(/\D/g, ''));
-
 async function sell(page: Page, meter: string, amount: string, method: 'cash' | 'card', status?: string) {
-  await page.getByTestId('meter-input').fill(meter);
-  await page.getByTestId('meter-input').press('Enter');
-  await expect(page.getByTestId('meter-card')).toContainText(meter);
+  await findMeter(page, meter);
   await page.getByTestId('amount-input').fill(amount);
   await expect(page.getByTestId('quote-panel')).toBeVisible();
   await page.getByTestId(`method-${method}`).check({ force: true });

@@ -2,7 +2,7 @@
 // renderer, the real core, the simulators. Waits on what the page shows, never on sleeps.
 import { expect, test, type Page } from '@playwright/test';
 import type { Simulators } from '../sim';
-import { login as loginAs, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { login as loginAs, sell as sellFor, shownNumber, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../sim/demo-data';
 import { decodeEscPos, textLines } from '../helpers/escpos-decode';
 
@@ -19,17 +19,8 @@ test.afterAll(async () => under?.close());
 
 const login = (page: Page) => loginAs(page, shahn.url);
 
-async function sell(page: Page, meter: string, amount: string) {
-  await page.getByTestId('meter-input').fill(meter);
-  await page.getByTestId('meter-input').press('Enter');
-  await expect(page.getByTestId('meter-card')).toContainText(meter);
-  await page.getByTestId('amount-input').fill(amount);
-  await expect(page.getByTestId('quote-panel')).toBeVisible();
-  await page.getByTestId('tendered-input').fill(amount);
-  await expect(page.getByTestId('quote-change')).toBeVisible();
-  await page.getByTestId('confirm-sale').click();
-  await expect(page.getByTestId('sale-status')).toBeVisible();
-}
+/** The change (none) is shown before the sale is confirmed. */
+const sell = (page: Page, meter: string, amount: string) => sellFor(page, meter, amount, () => expect(page.getByTestId('quote-change')).toBeVisible());
 
 const printedDigits = (job: Buffer) => textLines(decodeEscPos(job)).map((l) => l.text).join('').replace(/\D/g, '');
 
@@ -43,7 +34,7 @@ test('sells an STS token and an Acrel credit, end to end, in Arabic', async ({ p
   await expect(page.getByTestId('sale-status')).toHaveAttribute('data-status', 'issued');
   const onScreen = (await page.getByTestId('sale-token').innerText()).replace(/\s/g, '');
   expect(onScreen).toMatch(/^\d{20}$/);
-  const receiptNo = Number((await page.getByTestId('sale-receipt-no').innerText()).replace(/\D/g, ''));
+  const receiptNo = await shownNumber(page, 'sale-receipt-no');
   const row = shahn.app.db.read.prepare('SELECT id, token FROM sales WHERE receipt_no = ?').get(receiptNo) as { id: string; token: string };
   expect(row.token).toBe(onScreen);
   const [job] = await sims.printer.waitForJobs(1, 10_000);

@@ -60,3 +60,41 @@ export async function login(page: Page, url: string, username = 'cashier', pin =
   }
   await expect(page.getByTestId('meter-input')).toBeVisible();
 }
+
+/** The sell screen: types a meter number, Enter, and waits for its card. */
+export async function findMeter(page: Page, meter: string): Promise<void> {
+  await page.getByTestId('meter-input').fill(meter);
+  await page.getByTestId('meter-input').press('Enter');
+  await expect(page.getByTestId('meter-card')).toContainText(meter);
+}
+
+/** A number shown on screen, its digits only (group separators, currency and labels dropped). */
+export const shownNumber = async (page: Page, testId: string): Promise<number> =>
+  Number((await page.getByTestId(testId).innerText()).replace(/\D/g, ''));
+
+/**
+ * A cash sale through the sell screen, the exact amount tendered, confirmed with the button;
+ * `beforeConfirm` runs just before the sale is confirmed. Returns the receipt number shown.
+ */
+export async function sell(page: Page, meter: string, amount: string, beforeConfirm?: () => Promise<void>): Promise<number> {
+  await findMeter(page, meter);
+  await page.getByTestId('amount-input').fill(amount);
+  await expect(page.getByTestId('quote-panel')).toBeVisible();
+  await page.getByTestId('tendered-input').fill(amount);
+  await beforeConfirm?.();
+  await page.getByTestId('confirm-sale').click();
+  await expect(page.getByTestId('sale-status')).toBeVisible();
+  return shownNumber(page, 'sale-receipt-no');
+}
+
+/** A supervisor on the meter page of `meter`, the page in Arabic (right to left). */
+export async function openMeterPage(page: Page, url: string, meter: string): Promise<void> {
+  await login(page, url, 'supervisor', '2222');
+  // The demo supervisor works in English; these tests run the page in Arabic (right to left).
+  if ((await page.locator('html').getAttribute('lang')) !== 'ar') await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByTestId('nav-meters').click();
+  await page.getByTestId('meters-search').fill(meter);
+  await page.getByTestId('meters-search').press('Enter');
+  await expect(page.getByTestId('meters-panel')).toContainText(meter);
+}

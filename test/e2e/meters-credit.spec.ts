@@ -4,7 +4,7 @@
 // settles the debt (no token, no energy).
 import { expect, test, type Page } from '@playwright/test';
 import type { Simulators } from '../sim';
-import { login as loginAs, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { login as loginAs, NO_RETRIES, openMeterPage as openMeterPageOf, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS } from '../sim/demo-data';
 
 const METER = DEMO_ACREL_METERS[0]!.number; // 202400000001, prepaid, 2,500 on the meter
@@ -27,15 +27,7 @@ const login = (page: Page, username: string, pin: string) => loginAs(page, shahn
 const card = (page: Page) => page.getByTestId('meter-credit-card');
 const dialog = (page: Page) => page.getByTestId('credit-dialog');
 
-async function openMeterPage(page: Page) {
-  await login(page, 'supervisor', '2222');
-  if ((await page.locator('html').getAttribute('lang')) !== 'ar') await page.getByTestId('lang-switch').click();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByTestId('nav-meters').click();
-  await page.getByTestId('meters-search').fill(METER);
-  await page.getByTestId('meters-search').press('Enter');
-  await expect(page.getByTestId('meters-panel')).toContainText(METER);
-}
+const openMeterPage = (page: Page) => openMeterPageOf(page, shahn.url, METER);
 
 test('supervisor: credit mode with a limit, a debt adjustment; then a cashier payment is a settlement', async ({ page }) => {
   await openMeterPage(page);

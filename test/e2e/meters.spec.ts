@@ -3,7 +3,7 @@
 // simulated time, never after sleeps). In Arabic, right to left.
 import { expect, test, type Page } from '@playwright/test';
 import type { Simulators } from '../sim';
-import { login as loginAs, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { login as loginAs, NO_RETRIES, openMeterPage as openMeterPageOf, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_STS_METERS } from '../sim/demo-data';
 
 const METER = DEMO_STS_METERS[1]!.number; // RF behind DCU-SANAA-01, 12.5 kWh to start with
@@ -30,16 +30,7 @@ test.afterAll(async () => under?.close());
 
 const login = (page: Page, username: string, pin: string) => loginAs(page, shahn.url, username, pin);
 
-async function openMeterPage(page: Page) {
-  await login(page, 'supervisor', '2222');
-  // The demo supervisor works in English; these tests run the page in Arabic (right to left).
-  if ((await page.locator('html').getAttribute('lang')) !== 'ar') await page.getByTestId('lang-switch').click();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByTestId('nav-meters').click();
-  await page.getByTestId('meters-search').fill(METER);
-  await page.getByTestId('meters-search').press('Enter');
-  await expect(page.getByTestId('meters-panel')).toContainText(METER);
-}
+const openMeterPage = (page: Page) => openMeterPageOf(page, shahn.url, METER);
 
 /** Confirms a command in the dialog and returns the command's live status element. */
 async function confirm(page: Page, kind: string, fill?: { reason?: string; limit?: string }) {

@@ -1,9 +1,9 @@
 // Offline mid-shift, through the real screens: the network goes (every simulator offline), the
 // cashier still sells an STS token (made on the counter) and a money credit (pending), the top bar
 // shows offline and the pending count; the network comes back and the pending count drains to 0.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Simulators } from '../sim';
-import { login as loginAs, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { login as loginAs, NO_RETRIES, sell, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../sim/demo-data';
 
 let under: ShahnUnderTest;
@@ -17,21 +17,8 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => under?.close());
 
-async function sell(page: Page, meter: string, amount: string) {
-  await page.getByTestId('meter-input').fill(meter);
-  await page.getByTestId('meter-input').press('Enter');
-  await expect(page.getByTestId('meter-card')).toContainText(meter);
-  await page.getByTestId('amount-input').fill(amount);
-  await expect(page.getByTestId('quote-panel')).toBeVisible();
-  await page.getByTestId('tendered-input').fill(amount);
-  await page.getByTestId('confirm-sale').click();
-  await expect(page.getByTestId('sale-status')).toBeVisible();
-}
-
-const saleByReceipt = async (page: Page) => {
-  const receiptNo = Number((await page.getByTestId('sale-receipt-no').innerText()).replace(/\D/g, ''));
-  return shahn.app.db.read.prepare('SELECT id, status, token, token_source FROM sales WHERE receipt_no = ?').get(receiptNo) as { id: string; status: string; token: string | null; token_source: string | null };
-};
+const saleByReceipt = (receiptNo: number) =>
+  shahn.app.db.read.prepare('SELECT id, status, token, token_source FROM sales WHERE receipt_no = ?').get(receiptNo) as { id: string; status: string; token: string | null; token_source: string | null };
 
 test('offline mid-shift: both products sell, the pending count drains when the network returns', async ({ page }) => {
   await loginAs(page, shahn.url);
@@ -43,19 +30,19 @@ test('offline mid-shift: both products sell, the pending count drains when the n
 
   // STS: a token made on the counter, shown and loadable on the meter.
   const stsMeter = DEMO_STS_METERS[2]!.number;
-  await sell(page, stsMeter, '1000');
+  const stsReceipt = await sell(page, stsMeter, '1000');
   await expect(page.getByTestId('sale-status')).toHaveAttribute('data-status', 'issued');
   const token = (await page.getByTestId('sale-token').innerText()).replace(/\s/g, '');
   expect(token).toMatch(/^\d{20}$/);
-  const stsSale = await saleByReceipt(page);
+  const stsSale = saleByReceipt(stsReceipt);
   expect(stsSale).toMatchObject({ token, token_source: 'local' });
   expect(sims.sts.meters.enterToken(stsMeter, token).accepted).toBe(true);
 
   // Money credit: pending, delivered later.
   await page.getByTestId('new-sale').click();
-  await sell(page, DEMO_ACREL_METERS[0]!.number, '2000');
+  const acrelReceipt = await sell(page, DEMO_ACREL_METERS[0]!.number, '2000');
   await expect(page.getByTestId('sale-status')).toHaveAttribute('data-status', 'pending');
-  const acrelSale = await saleByReceipt(page);
+  const acrelSale = saleByReceipt(acrelReceipt);
   await expect(page.getByTestId('sync-pending')).not.toHaveText(/^[0٠]$/, { timeout: 10_000 });
 
   // The network comes back: online, the recharge is delivered, the pending count drains to zero.

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Simulators } from '../sim';
-import { login as loginAs, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { login as loginAs, NO_RETRIES, sell, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS } from '../sim/demo-data';
 
 let under: ShahnUnderTest;
@@ -20,20 +20,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => under?.close());
 
 const login = (page: Page, username: string, pin: string) => loginAs(page, shahn.url, username, pin);
-
-/** Up to the quote; `beforeConfirm` runs just before the sale is confirmed. */
-async function sell(page: Page, meter: string, amount: string, beforeConfirm?: () => Promise<void>) {
-  await page.getByTestId('meter-input').fill(meter);
-  await page.getByTestId('meter-input').press('Enter');
-  await expect(page.getByTestId('meter-card')).toContainText(meter);
-  await page.getByTestId('amount-input').fill(amount);
-  await expect(page.getByTestId('quote-panel')).toBeVisible();
-  await page.getByTestId('tendered-input').fill(amount);
-  await beforeConfirm?.();
-  await page.getByTestId('confirm-sale').click();
-  await expect(page.getByTestId('sale-status')).toBeVisible();
-  return Number((await page.getByTestId('sale-receipt-no').innerText()).replace(/\D/g, ''));
-}
 
 const acrel = DEMO_ACREL_METERS[0]!.number;
 

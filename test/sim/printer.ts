@@ -3,7 +3,8 @@
 // isPrinterConnected() probe — is not a job. Answers DLE EOT status requests like an idle printer.
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenLocal, stopServer } from './kit/listen';
 
 export interface PrinterSim {
   readonly host: string;
@@ -48,19 +49,8 @@ export async function startPrinterSim(opts: { port?: number } = {}): Promise<Pri
     });
   });
 
-  function listen(port: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
-  }
-  function stop(): Promise<void> {
-    for (const s of sockets) s.destroy();
-    return new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-  }
+  const listen = (port: number) => listenLocal(server, port);
+  const stop = () => stopServer(server, sockets);
 
   const port = await listen(opts.port ?? 0);
   return {

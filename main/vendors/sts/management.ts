@@ -2,9 +2,9 @@
 // mode and credit limit in 0.1 kWh, amperage commands and engineering (maintenance) codes, plus
 // the operations both clouds share. An adapter only, like client.ts.
 import type { VendorHttp } from '../http';
-import { sendCommand, sharedMeterOps, type SharedMeterOps } from '../meter-ops';
+import { paymentModeOps, postMeterResource, sendCommand, sharedMeterOps, type SharedMeterOps } from '../meter-ops';
 import type { CommandInfo } from '../meter-wire';
-import { type VendorOutcome, mapOutcome } from '../outcome';
+import type { VendorOutcome } from '../outcome';
 import {
   CreditInfoSchema,
   MaintenanceCodeSchema,
@@ -38,32 +38,17 @@ export interface StsMeterManagement extends SharedMeterOps {
   getCreditInfo(i: { meterNumber: string }): Promise<VendorOutcome<Without<CreditInfo>>>;
 }
 
-const seg = encodeURIComponent;
-const strip = <T extends { meterNumber: string }>({ meterNumber: _n, ...rest }: T): Without<T> => rest;
-
 export function stsMeterManagement(http: VendorHttp): StsMeterManagement {
-  const p = (n: string, rest: string) => `/api/v1/meters/${seg(n)}/${rest}`;
-  const postMode = async (meterNumber: string, rest: string, idempotencyKey: string, body: object) =>
-    mapOutcome(await http.send({ method: 'POST', path: p(meterNumber, rest), body, idempotencyKey, schema: PaymentModeInfoSchema }), strip);
   return {
     ...sharedMeterOps(http),
-    async getMeterBalance({ meterNumber }) {
-      return mapOutcome(await http.send({ method: 'GET', path: p(meterNumber, 'balance'), schema: MeterBalanceSchema }), strip);
-    },
+    ...paymentModeOps(http, { balance: MeterBalanceSchema, paymentMode: PaymentModeInfoSchema, credit: CreditInfoSchema }),
     reduceAmperage: ({ meterNumber, idempotencyKey, limitA }) => sendCommand(http, meterNumber, idempotencyKey, { command: 'reduce_amperage', limitA }),
     increaseAmperage: ({ meterNumber, idempotencyKey, limitA }) => sendCommand(http, meterNumber, idempotencyKey, { command: 'increase_amperage', limitA }),
-    async generateMaintenanceCode({ meterNumber, idempotencyKey, purpose, action, powerLimitW, validMinutes }) {
+    generateMaintenanceCode({ meterNumber, idempotencyKey, purpose, action, powerLimitW, validMinutes }) {
       const body = { purpose, action, validMinutes, ...(powerLimitW === undefined ? {} : { powerLimitW }) };
-      return mapOutcome(await http.send({ method: 'POST', path: p(meterNumber, 'maintenance-codes'), body, idempotencyKey, schema: MaintenanceCodeSchema }), strip);
+      return postMeterResource(http, meterNumber, 'maintenance-codes', idempotencyKey, body, MaintenanceCodeSchema);
     },
-    setPrepaidMode: ({ meterNumber, idempotencyKey }) => postMode(meterNumber, 'payment-mode/prepaid', idempotencyKey, {}),
-    setPostpaidMode: ({ meterNumber, idempotencyKey }) => postMode(meterNumber, 'payment-mode/postpaid', idempotencyKey, {}),
-    setCreditLimit: ({ meterNumber, idempotencyKey, creditLimitTenths }) => postMode(meterNumber, 'credit-limit', idempotencyKey, { creditLimitTenths }),
-    async getPaymentMode({ meterNumber }) {
-      return mapOutcome(await http.send({ method: 'GET', path: p(meterNumber, 'payment-mode'), schema: PaymentModeInfoSchema }), strip);
-    },
-    async getCreditInfo({ meterNumber }) {
-      return mapOutcome(await http.send({ method: 'GET', path: p(meterNumber, 'credit'), schema: CreditInfoSchema }), strip);
-    },
+    setCreditLimit: ({ meterNumber, idempotencyKey, creditLimitTenths }) =>
+      postMeterResource(http, meterNumber, 'credit-limit', idempotencyKey, { creditLimitTenths }, PaymentModeInfoSchema),
   };
 }

@@ -1,34 +1,25 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeadLetters } from '../../stores/deadLetters';
 import { cancelConfirm, confirmAction, NOTE_MAX, NOTE_MIN } from '../../actions/deadLetters';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ModalActions, ModalDialog, ModalTitle } from '../../components/ModalDialog';
 import { topicKey } from './topic';
 
 /** "Send message 12 again?" / "Resolve message 12" with its required note. Esc or Cancel closes. */
 export function ConfirmDialog() {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const { confirm, note, busy, actionError, patch } = useDeadLetters();
-  const open = confirm !== null;
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const resolve = confirm?.kind === 'resolve';
   const noteOk = note.trim().length >= NOTE_MIN;
   return (
-    <dialog ref={ref} className="sync-dialog" data-testid="dead-letter-dialog" aria-labelledby="dl-confirm-title"
-      onCancel={(e) => { e.preventDefault(); cancelConfirm(); }}>
+    <ModalDialog open={confirm !== null} prefix="sync-dialog" testId="dead-letter-dialog" titleId="dl-confirm-title"
+      onCancel={cancelConfirm} onSubmit={() => void confirmAction()}>
       {confirm && (
-        <form className="sync-dialog-body" onSubmit={(e) => { e.preventDefault(); void confirmAction(); }}>
-          <h2 id="dl-confirm-title" className="sync-dialog-title">
+        <>
+          <ModalTitle prefix="sync-dialog" id="dl-confirm-title">
             {t(resolve ? 'deadLetters.confirm.resolveTitle' : 'deadLetters.confirm.retryTitle', { id: confirm.letter.id })}
-          </h2>
+          </ModalTitle>
           <p className="sync-dialog-what">{t(topicKey(confirm.letter.topic).key, topicKey(confirm.letter.topic).values)}
             {confirm.letter.receiptNo !== null && <> · {t('deadLetters.receiptNo')} <bdi dir="ltr">{confirm.letter.receiptNo}</bdi></>}
           </p>
@@ -43,16 +34,13 @@ export function ConfirmDialog() {
             </label>
           )}
           <ErrorMessage message={actionError} />
-          <div className="sync-dialog-actions">
+          <ModalActions prefix="sync-dialog" cancelLabel={t('deadLetters.confirm.cancel')} cancelTestId="confirm-cancel" busy={busy} onCancel={cancelConfirm}>
             <button type="submit" className="btn btn-primary" data-testid="confirm-action" disabled={busy || (resolve && !noteOk)} aria-busy={busy} autoFocus={!resolve}>
               {busy ? t('deadLetters.confirm.working') : t(resolve ? 'deadLetters.confirm.resolve' : 'deadLetters.confirm.retry')}
             </button>
-            <button type="button" className="btn btn-ghost" data-testid="confirm-cancel" disabled={busy} onClick={cancelConfirm}>
-              {t('deadLetters.confirm.cancel')} <kbd dir="ltr">Esc</kbd>
-            </button>
-          </div>
-        </form>
+          </ModalActions>
+        </>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -133,3 +133,25 @@ describe('outbox worker', () => {
     void w.stop();
   });
 });
+
+describe('backoff holds while the network is up', () => {
+  it('a receiver answering 503 (not a lost network) is retried by its backoff, not in a tight loop', async () => {
+    fresh();
+    enqueue(db.write, { topic: 'sts.verify', key: 'k1', payload: {}, at: at() });
+    const calls: string[] = [];
+    let probes = 0;
+    const worker = createOutboxWorker({
+      db, baseDelayMs: 200, maxDelayMs: 400, idleProbeMs: 100,
+      handlers: { 'sts.verify': receiver(calls, () => ({ kind: 'unknown', reason: 'HTTP 503 from the vendor' }), 10) },
+      probe: async () => { probes++; return true; },
+    });
+    stop = () => worker.stop();
+    worker.start();
+    await new Promise((r) => setTimeout(r, 1_200));
+    // 1.2 s with a 200-400 ms backoff: a handful of tries, not hundreds.
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.length).toBeLessThan(10);
+    expect(worker.status().online).toBe(true);
+    expect(probes).toBeLessThan(30);
+  });
+});

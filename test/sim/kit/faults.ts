@@ -2,6 +2,7 @@
 // force are exactly the ones last given); the *Next faults are used up by the next request.
 // Set from code (sim.sts.setFaults), the `npm run sim` console, or POST /__sim/faults (FaultsSchema).
 import { z } from 'zod';
+import { mulberry32 } from './random';
 
 export interface Faults {
   /** Stop listening and destroy open sockets without answering: clients see "connection refused". */
@@ -33,23 +34,11 @@ export const FaultsSchema = z
   })
   .strict();
 
-/** mulberry32: a tiny deterministic RNG, so an error rate fails the same requests on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type OneShotFault = 'failNext' | 'dropResponseNext' | 'malformedNext';
 
 export class FaultState {
   private current: Faults = {};
-  private random = seededRandom(1);
+  private random = mulberry32(1);
 
   get(): Faults {
     return { ...this.current };
@@ -57,7 +46,7 @@ export class FaultState {
 
   set(f: Faults): void {
     this.current = { ...f };
-    this.random = seededRandom(f.errorSeed ?? 1);
+    this.random = mulberry32(f.errorSeed ?? 1);
   }
 
   /** True when this request falls in the errorRate share (one draw per request while a rate is set). */

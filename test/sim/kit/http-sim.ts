@@ -2,11 +2,12 @@
 // the request signature, replays keyed requests, routes to the simulator's handlers and applies
 // the injected faults. The simulators themselves only hold state and business answers.
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { createHash } from 'node:crypto';
 import { HEADER, verifySignature, type Credentials, type VerifyFailure } from '../../../main/vendors/signing';
 import { IdempotencyKeySchema } from '../../../main/vendors/wire';
 import { FaultState, FaultsSchema, type Faults } from './faults';
+import { listenLocal, stopServer } from './listen';
 import { fail, type SimReply } from './replies';
 
 export interface SimRequest {
@@ -161,20 +162,8 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     send(res, { status: 200, body: { faults: next } });
   }
 
-  function listen(port: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
-  }
-
-  function stopListening(): Promise<void> {
-    for (const s of sockets) s.destroy();
-    return new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-  }
+  const listen = (port: number) => listenLocal(server, port);
+  const stopListening = () => stopServer(server, sockets);
 
   const port = await listen(opts.port ?? 0);
   const sim: HttpSim = {

@@ -3,6 +3,7 @@
 // money for an ADL200), and the rule that trips the relay when the credit is gone.
 import type { RelayState, SchedulePeriod } from '../../../main/vendors/meter-wire';
 import { PRICE_SCALE, priceAt } from './pricing';
+import { mulberry32 } from '../kit/random';
 
 export type Connection = 'rf' | 'wired' | 'none';
 export type Mode = 'prepaid' | 'postpaid' | 'credit';
@@ -39,16 +40,9 @@ export interface SimMeterState {
 export const WMS_PER_TENTH = 360_000_000;
 export const MAX_READINGS = 2_000;
 
-/** Small deterministic PRNG (mulberry32) so a seeded meter's link behaves the same every run. */
+/** Small deterministic PRNG (mulberry32 seeded by the text's FNV-1a hash) so a seeded meter's link behaves the same every run. */
 export function seededRandom(seedText: string): () => number {
-  let a = [...seedText].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0), 2166136261);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32([...seedText].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
 }
 
 /** The balance at or below which the relay trips; null: never (postpaid). */

@@ -1,19 +1,12 @@
 // The engineering-token slip: its own layout (no money), checked dot by dot against the golden
 // image like the sale receipts (golden.test.ts). Regenerate after an intended layout change with
 // `UPDATE_GOLDEN=1 npx vitest run test/unit/printing/maintenance-golden.test.ts`, then LOOK at it.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { renderEscPos, renderPreview, type Bitmap } from '../../../main/printing';
-import { fromRgba, getDot, toPng } from '../../../main/printing/bitmap';
+import { renderEscPos, renderPreview } from '../../../main/printing';
 import { buildMaintenanceReceipt, type MaintenanceTicket } from '../../../main/printing/maintenance-receipt';
 import { decodeEscPos, textLines } from '../../helpers/escpos-decode';
 import { context } from '../../helpers/escpos-fixtures';
-
-const GOLDEN_DIR = path.resolve(__dirname, '../../golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const TOLERANCE = 0.002;
+import { expectMatchesGolden } from '../../helpers/golden';
 
 export const ticket: MaintenanceTicket = {
   meterNumber: '04000001018',
@@ -28,13 +21,6 @@ export const ticket: MaintenanceTicket = {
   supervisor: 'Omar Nasser',
 };
 
-async function readGolden(file: string): Promise<Bitmap> {
-  const img = await loadImage(file);
-  const ctx = createCanvas(img.width, img.height).getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  return fromRgba(ctx.getImageData(0, 0, img.width, img.height).data, img.width, img.height, 128);
-}
-
 const ctxFor = (language: 'ar' | 'en' | 'both') => {
   const c = context(language);
   return { utilityName: c.utilityName, counterName: c.counterName, language, timeZone: c.timeZone };
@@ -42,20 +28,7 @@ const ctxFor = (language: 'ar' | 'en' | 'both') => {
 
 describe('engineering token slip', () => {
   it('80 mm, Arabic and English: matches the golden image', async () => {
-    const file = path.join(GOLDEN_DIR, 'maintenance-both-80mm.png');
-    const actual = renderPreview(buildMaintenanceReceipt(ticket, ctxFor('both')), 80).bitmap;
-    if (UPDATE || !existsSync(file)) {
-      if (!UPDATE) throw new Error(`missing golden ${file}; run with UPDATE_GOLDEN=1 and inspect it`);
-      mkdirSync(GOLDEN_DIR, { recursive: true });
-      writeFileSync(file, toPng(actual));
-      return;
-    }
-    const golden = await readGolden(file);
-    expect({ width: actual.width, height: actual.height }).toEqual({ width: golden.width, height: golden.height });
-    let diff = 0;
-    for (let y = 0; y < actual.height; y++) for (let x = 0; x < actual.width; x++) if (getDot(actual, x, y) !== getDot(golden, x, y)) diff++;
-    if (diff > TOLERANCE * actual.width * actual.height) writeFileSync(file.replace(/\.png$/, '.actual.png'), toPng(actual));
-    expect(diff).toBeLessThanOrEqual(TOLERANCE * actual.width * actual.height);
+    await expectMatchesGolden(renderPreview(buildMaintenanceReceipt(ticket, ctxFor('both')), 80).bitmap, 'maintenance-both-80mm.png');
   });
 
   it('prints the token as Latin digits in groups of four, says it is not a credit purchase, and has no money lines', async () => {
