@@ -41,6 +41,8 @@ export function persistOutcome(deps: Pick<SalesDeps, 'db' | 'now'>, saleId: stri
   })();
 }
 
+const PRINT_WAIT_MS = 3_000;
+
 const ABOVE_MAX = { en: 'This amount is above the most one purchase can be.', ar: 'هذا المبلغ أعلى من الحد الأعلى للشراء الواحد.' };
 
 /**
@@ -125,7 +127,10 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   }
   deps.onStep?.('outcome', id);
   deps.outbox.kick();
-  await printSale(deps, id, false);
+  // The outcome is stored; the receipt should not keep the cashier waiting behind a slow printer
+  // or a backlog: wait a little for it, then let the print queue finish on its own.
+  const printing = printSale(deps, id, false).catch((e: unknown) => deps.log.error({ saleId: id, err: (e as Error).message }, 'receipt printing failed'));
+  await Promise.race([printing, afterMs(PRINT_WAIT_MS, undefined)]);
   deps.onStep?.('printed', id);
   return getSale(w, id)!;
 }

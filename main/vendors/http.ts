@@ -92,9 +92,11 @@ export function createVendorHttp(cfg: VendorEndpointConfig, opts: VendorHttpOpti
     const mayRetry = req.method === 'GET' || req.idempotencyKey !== undefined || req.retrySafe === true;
     const attempts = 1 + (mayRetry ? cfg.retryAttempts : 0);
     let anyArrived = false;
+    let arrivedBeforeLast = false;
     let last: Attempt<T> | undefined;
     for (let i = 0; i < attempts; i++) {
       if (i > 0) await sleep(Math.min(MAX_BACKOFF_MS, baseDelay * 2 ** (i - 1) + Math.random() * baseDelay));
+      arrivedBeforeLast = anyArrived;
       last = await attempt(req, path, body);
       anyArrived ||= last.mayHaveArrived;
       if (!last.retryable) break;
@@ -104,6 +106,12 @@ export function createVendorHttp(cfg: VendorEndpointConfig, opts: VendorHttpOpti
     // may have arrived (a timeout, a reset), a refused connection on the last try proves nothing.
     if (outcome.kind === 'unknown' && !last!.mayHaveArrived && anyArrived) {
       return unknown(`no answer: an earlier attempt may have arrived (last attempt ${outcome.reason})`);
+    }
+    // A refusal of a retry says nothing about an earlier attempt that may have been acted on (a
+    // charge that timed out, then a 401 for clock drift): for a keyed change that is "unknown",
+    // resolved by asking about the key, never a refund while a token may exist.
+    if (outcome.kind === 'refused' && req.idempotencyKey !== undefined && arrivedBeforeLast) {
+      return unknown(`refused on a retry (${outcome.code}) after an earlier attempt that may have arrived`);
     }
     return outcome;
   }

@@ -46,6 +46,20 @@ describe('vendor HTTP helper', () => {
     if (o.kind === 'unknown') expect(o.reason).toMatch(/^no answer: an earlier attempt may have arrived/);
   });
 
+  it('a refusal on a retry of a keyed change after an attempt that may have arrived is "unknown"', async () => {
+    let n = 0;
+    const { url } = await serve((_req, res) => {
+      if (n++ === 0) return void res.writeHead(503).end(); // may have been acted on
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'STALE_TIMESTAMP', message: { en: 'clock', ar: 'الساعة' } } }));
+    });
+    const o = await createVendorHttp(cfg(url, 1), { retryBaseDelayMs: 5 }).send({ method: 'POST', path: '/charge', body: {}, idempotencyKey: 'key-00000002', schema: Any });
+    expect(o.kind).toBe('unknown');
+    // A read refused the same way is a plain refusal: nothing can have changed.
+    n = 0;
+    const r = await createVendorHttp(cfg(url, 1), { retryBaseDelayMs: 5 }).send({ method: 'GET', path: '/balance', schema: Any });
+    expect(r.kind).toBe('refused');
+  });
+
   it('does not retry a POST that has neither a key nor retrySafe', async () => {
     const { url, seen } = await serve((_req, res) => res.writeHead(500).end());
     const o = await createVendorHttp(cfg(url, 3), { retryBaseDelayMs: 5 }).send({ method: 'POST', path: '/x', body: {}, schema: Any });
