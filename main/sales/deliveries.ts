@@ -74,7 +74,9 @@ export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'now' | 'c
         }
         const res = await deps.sts.verifyCharge({ idempotencyKey: row.key });
         const sale = getSale(deps.db.read, row.sale_id ?? '');
-        const settledAt = sale ? new Date(sale.updatedAt).getTime() + deps.config.unknownGraceMs : 0;
+        // From the moment the sale was paid (the first charge attempt), not its last update: a
+        // print retry must not push the window back.
+        const settledAt = sale ? new Date(sale.createdAt).getTime() + deps.config.unknownGraceMs : 0;
         if (res.kind === 'ok' && !res.value.found && deps.now().getTime() < settledAt) {
           out.set(row.id, { kind: 'unknown', reason: 'the vendor has no record yet; the original request may still be in flight' });
         } else {
