@@ -6,6 +6,8 @@ import { confirmSale } from '../actions/sell';
 export function useSellHotkeys(onReset: () => void): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
+      // A dialog over the sell screen (approval, change PIN...) owns its keys: Esc closes it.
+      if (document.querySelector('dialog[open]')) return;
       if (e.key === 'F9') {
         e.preventDefault();
         void confirmSale();
