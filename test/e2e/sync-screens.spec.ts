@@ -57,7 +57,7 @@ test('cashier: a money credit waits in Pending while the cloud is away and leave
   expect(sims.acrel.rechargesByKey.get(sale.id)).toBeTruthy();
 });
 
-test('supervisor: refused credits are dead letters, resolved with a note or sent again; backup now', async ({ page }) => {
+test('supervisor: refused credits are dead letters; a retry never credits a refunded sale; resolved with a note; backup now', async ({ page }) => {
   await login(page, 'supervisor', '2222');
   const refuseNext = () => sims.acrel.setFaults({ failNext: { status: 422 } });
 
@@ -89,11 +89,19 @@ test('supervisor: refused credits are dead letters, resolved with a note or sent
   const resolved = shahn.app.db.read.prepare(`SELECT o.resolution FROM outbox o JOIN sales s ON s.id = o.sale_id WHERE s.receipt_no = ? AND o.topic = 'acrel.recharge'`).get(first) as { resolution: string };
   expect(resolved.resolution).toBe('Customer refunded in cash, receipt kept.');
 
-  // Send the second again: the cloud accepts it now, the sale is issued.
+  // Send the second again: its sale failed and the money went back to the customer, so the credit
+  // is refused again (SALE_FAILED) rather than given away; the sale stays failed.
   await rowOf(second).getByTestId('dead-letter-retry').click();
   await page.getByTestId('confirm-action').click();
-  await expect(rowOf(second)).toHaveCount(0);
-  await expect.poll(() => (shahn.app.db.read.prepare('SELECT status FROM sales WHERE receipt_no = ?').get(second) as { status: string }).status, { timeout: 15_000 }).toBe('issued');
+  const deadCode = () => (shahn.app.db.read.prepare(`SELECT o.dead_code AS c FROM outbox o JOIN sales s ON s.id = o.sale_id WHERE s.receipt_no = ? AND o.topic = 'acrel.recharge'`).get(second) as { c: string | null }).c;
+  await expect.poll(deadCode, { timeout: 15_000 }).toBe('SALE_FAILED');
+  expect((shahn.app.db.read.prepare('SELECT status FROM sales WHERE receipt_no = ?').get(second) as { status: string }).status).toBe('failed');
+  await page.getByTestId('nav-sell').click();
+  await page.getByTestId('nav-deadLetters').click();
+  await expect(rowOf(second).getByTestId('dead-letter-reason')).toContainText('SALE_FAILED');
+  await rowOf(second).getByTestId('dead-letter-resolve').click();
+  await page.getByTestId('resolve-note').fill('Customer refunded; no credit sent.');
+  await page.getByTestId('confirm-action').click();
   await expect(page.getByTestId('dead-letters-empty')).toBeVisible();
 
   // Back up now: the screen says where the copy went, and it is there.
