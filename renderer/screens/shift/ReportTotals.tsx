@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftTotals } from '../../../preload/contract';
 import { useFormat } from '../../hooks/useFormat';
@@ -8,6 +9,36 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
       <span className="day-fact-label">{label}</span>
       <bdi className="day-fact-value" data-testid={testId}>{value}</bdi>
     </div>
+  );
+}
+
+interface TotalsRow {
+  key: string;
+  label: ReactNode;
+  count: number;
+  chargedMinor: number;
+  /** kWh column, for the tariff-period table only */
+  energy?: string;
+  attrs?: Record<string, string>;
+}
+
+/** One small table of the report: a label, how many sales, how much money (and kWh). */
+function TotalsTable({ caption, rows }: { caption: string; rows: TotalsRow[] }) {
+  const f = useFormat();
+  return (
+    <table className="table day-table">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} {...r.attrs}>
+            <th scope="row">{r.label}</th>
+            <td><bdi>{r.count}</bdi></td>
+            <td><bdi>{f.money(r.chargedMinor)}</bdi></td>
+            {r.energy !== undefined && <td><bdi>{r.energy}</bdi></td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -25,43 +56,19 @@ export function ReportTotals({ totals }: { totals: ShiftTotals }) {
         <Fact label={t('shift.credit')} value={f.money(totals.creditMinor)} testId="report-credit" />
       </div>
       <div className="day-tables">
-        <table className="table day-table">
-          <caption>{t('shift.byProduct')}</caption>
-          <tbody>
-            {totals.byProduct.map((p) => (
-              <tr key={p.product} data-testid="report-product" data-product={p.product}>
-                <th scope="row">{t(`shift.products.${p.product}`)}</th>
-                <td><bdi>{p.count}</bdi></td>
-                <td><bdi>{f.money(p.chargedMinor)}</bdi></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="table day-table">
-          <caption>{t('shift.byPayment')}</caption>
-          <tbody>
-            {totals.byPaymentMethod.map((p) => (
-              <tr key={p.method} data-testid="report-method" data-method={p.method}>
-                <th scope="row">{t(`shift.methods.${p.method}`)}</th>
-                <td><bdi>{p.count}</bdi></td>
-                <td><bdi>{f.money(p.chargedMinor)}</bdi></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="table day-table">
-          <caption>{t('shift.byPeriod')}</caption>
-          <tbody>
-            {totals.byTariffPeriod.map((p) => (
-              <tr key={`${p.scheduleCode}|${p.periodName.en}`}>
-                <th scope="row"><bdi dir="ltr" className="mono">{p.scheduleCode}</bdi> · {f.text(p.periodName)}</th>
-                <td><bdi>{p.count}</bdi></td>
-                <td><bdi>{f.money(p.chargedMinor)}</bdi></td>
-                <td><bdi>{p.energyTenths > 0 ? f.energy(p.energyTenths) : '—'}</bdi></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TotalsTable caption={t('shift.byProduct')} rows={totals.byProduct.map((p) => ({
+          key: p.product, label: t(`shift.products.${p.product}`), count: p.count, chargedMinor: p.chargedMinor,
+          attrs: { 'data-testid': 'report-product', 'data-product': p.product },
+        }))} />
+        <TotalsTable caption={t('shift.byPayment')} rows={totals.byPaymentMethod.map((p) => ({
+          key: p.method, label: t(`shift.methods.${p.method}`), count: p.count, chargedMinor: p.chargedMinor,
+          attrs: { 'data-testid': 'report-method', 'data-method': p.method },
+        }))} />
+        <TotalsTable caption={t('shift.byPeriod')} rows={totals.byTariffPeriod.map((p) => ({
+          key: `${p.scheduleCode}|${p.periodName.en}`,
+          label: <><bdi dir="ltr" className="mono">{p.scheduleCode}</bdi> · {f.text(p.periodName)}</>,
+          count: p.count, chargedMinor: p.chargedMinor, energy: p.energyTenths > 0 ? f.energy(p.energyTenths) : '—',
+        }))} />
       </div>
     </>
   );
