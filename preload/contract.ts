@@ -102,6 +102,26 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/**
+ * What the cashier was shown and confirmed (issue 12): the figures of the quote on screen. sales.sell
+ * re-prices at the moment of sale and refuses with PRICE_CHANGED (carrying the new quote) if any
+ * differs, so a tariff boundary or a new schedule never sells at a price nobody saw.
+ */
+export const ConfirmedPriceSchema = z.object({
+  scheduleId: z.number().int().positive(),
+  /** The tariff period, as the quote names it (HH:MM, counter-local; the end may be 24:00). */
+  periodStart: z.string().regex(/^\d{2}:\d{2}$/),
+  periodEnd: z.string().regex(/^\d{2}:\d{2}$/),
+  /** The quote's price per kWh, minor units, exact decimal. */
+  pricePerKwh: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/),
+  chargedMinor: minor,
+  /** STS energy (0.1 kWh); null for money credit and account payments. */
+  energyTenths: z.number().int().nonnegative().max(18_201_624).nullable(),
+  /** What the customer gets in money: the energy's cost (STS) or the credit sent (cloud meters). */
+  valueMinor: minor,
+}).strict();
+export type ConfirmedPrice = z.infer<typeof ConfirmedPriceSchema>;
+
 export const SALE_STATUSES = ['paid', 'issued', 'pending', 'unknown', 'failed'] as const;
 export const SaleStatus = z.enum(SALE_STATUSES);
 export type SaleStatus = z.infer<typeof SaleStatus>;
@@ -238,6 +258,8 @@ export const contract = {
         paymentMethod: PaymentMethod,
         /** A supervisor's approval (approvals.grant, 'sale-above-max') for an amount above the maximum. */
         approvalToken: z.string().min(1).max(200).optional(),
+        /** The quote the cashier confirmed (from sales.quote, or from a PRICE_CHANGED refusal). */
+        confirmed: ConfirmedPriceSchema,
       })
       .strict()
       .refine(amountOrEnergy, AMOUNT_OR_ENERGY),
@@ -330,11 +352,17 @@ export const ERROR_CODES = [
   /** A PIN typed to approve or to change a PIN was wrong: the session itself is fine. */
   'WRONG_PIN',
   'NOT_CONFIGURED',
+  /** Pricing at the moment of sale differs from the confirmed quote: nothing was sold; the error's quote is the new price to confirm. */
+  'PRICE_CHANGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const RpcErrorSchema = z.object({
-  error: z.object({ code: z.enum(ERROR_CODES), message: Bilingual, issues: z.array(z.string()).optional() }),
+  error: z.object({
+    code: z.enum(ERROR_CODES), message: Bilingual, issues: z.array(z.string()).optional(),
+    /** The price as it is now: PRICE_CHANGED's new quote; AMOUNT_TOO_LARGE's price with a supervisor's approval. */
+    quote: QuoteSchema.optional(),
+  }),
 });
 export type RpcError = z.infer<typeof RpcErrorSchema>['error'];
 

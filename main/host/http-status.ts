@@ -22,5 +22,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOTHING_OWED: 409,
   WRONG_PAYMENT_MODE: 409,
   VENDOR_REFUSED: 422,
+  PRICE_CHANGED: 409,
   INTERNAL: 500,
 };

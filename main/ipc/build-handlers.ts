@@ -9,7 +9,8 @@ import type { OutboxWorker } from '../outbox/worker';
 import type { SalesDeps } from '../sales/ports';
 import { printingHandlers } from '../settings/printer-handlers';
 import type { ReceiptPrinter } from '../wiring/printer-port';
-import { lookupMeterForSale, quoteSale } from '../sales/quote';
+import { lookupMeterForSale } from '../sales/quote';
+import { quoteToConfirm } from '../sales/confirmed-price';
 import { sell } from '../sales/sell';
 import type { Handlers } from './handlers';
 import { offlineHandlers } from './offline-handlers';
@@ -73,7 +74,7 @@ export function buildHandlers(d: HandlerDeps): Handlers {
       if (found.length === 0 && /^\d{11}$|^\d{13}$/.test(compact)) lookupMeterForSale(sales, compact);
       return found.map((m) => toSummary(m, latestSchedule(sales.db.read, m.scheduleCode, at)?.name ?? { ar: '—', en: '—' }));
     },
-    'sales.quote': (input) => quoteSale(sales, input).quote,
+    'sales.quote': (input) => quoteToConfirm(sales, input),
     'sales.sell': (input, ctx) => sell(sales, requireUser(ctx.session) && ctx.session!.user, input),
     'sales.get': ({ id }) => getSale(sales.db.read, id) ?? (() => { throw notFound(); })(),
     'sales.recent': ({ limit }) => recentSales(sales.db.read, limit),

@@ -45,7 +45,7 @@ export function createDispatcher(handlers: Handlers, opts: { validateOutputs: bo
       }
       return { ok: true, value };
     } catch (e) {
-      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.bilingual, ...(e.issues ? { issues: e.issues } : {}) } };
+      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.bilingual, ...(e.issues ? { issues: e.issues } : {}), ...(e.quote ? { quote: e.quote } : {}) } };
       opts.log.error({ channel: shown(channelName), err: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined }, 'internal error');
       return { ok: false, error: { code: 'INTERNAL', message: { en: 'Something went wrong inside Shahn. The sale data is safe; try again.', ar: 'حدث خطأ داخلي في شحن. بيانات البيع محفوظة؛ حاول مرة أخرى.' } } };
     }

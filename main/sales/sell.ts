@@ -1,7 +1,7 @@
 // Steps 2-5 of a sale: paid (one transaction: sale, receipt number, audit, outbox rows; nothing
 // leaves the machine before it commits) -> issue -> outcome persisted -> receipt printed.
 import { randomUUID } from 'node:crypto';
-import type { PaymentMethod, Sale, User } from '../../preload/contract';
+import type { ConfirmedPrice, PaymentMethod, Sale, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { enqueue } from '../../db/repos/outbox';
 import { getSale, insertPaidSale, nextReceiptNo, saleStatus, type Outcome } from '../../db/repos/sales';
@@ -9,6 +9,7 @@ import { recordSaleOutcome } from './outcome';
 import { AppError, err } from '../errors';
 import { approvalRequired, consumeApproval } from '../auth/approval';
 import { quoteSale } from './quote';
+import { holdToConfirmed } from './confirmed-price';
 import { applyQuoteToAccount } from './meter-accounts';
 import { enqueueCloudSettlement } from './settle-cloud';
 import { issueSts } from './issue-sts';
@@ -17,7 +18,7 @@ import type { SalesDeps } from './ports';
 import { attachSaleToShift } from '../shifts/shifts';
 
 /** Vend by amount (amountMinor) or by units (energyTenths, 0.1 kWh): exactly one is given. */
-export interface SellRequest { saleId?: string; meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor: number; paymentMethod: PaymentMethod; approvalToken?: string }
+export interface SellRequest { saleId?: string; meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor: number; paymentMethod: PaymentMethod; approvalToken?: string; confirmed: ConfirmedPrice }
 
 /** A retried request with the same sale id gets the stored sale back, never a second sale. */
 function replay(prior: Sale, req: SellRequest): Sale {
@@ -68,7 +69,8 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   const id = req.saleId ?? randomUUID();
   const prior = getSale(deps.db.write, id);
   if (prior) return replay(prior, req);
-  const { quote, meter, aboveMax } = quoteForSale(deps, user, req);
+  // Issue 12: sold at the price the cashier confirmed, or refused with PRICE_CHANGED (nothing written).
+  const { quote, meter, aboveMax } = holdToConfirmed(deps, req, () => quoteForSale(deps, user, req));
   const settlement = quote.kind === 'settlement'; // postpaid/credit: pays the account, no vendor call
 
   const w = deps.db.write;

@@ -11,13 +11,14 @@ export interface ParsedInputs {
   key: string;
 }
 
-/** Parses the form; puts a local (bilingual) error next to the bad field. Null when not ready. */
+/** Parses the form; with showErrors, puts a local (bilingual) error next to the bad field and clears
+ *  the field's old one. Without, it only reads (a quote's own error, e.g. above the maximum, stays). */
 export function parseInputs(showErrors: boolean): ParsedInputs | null {
   const flow = useSaleFlow.getState();
   const decimals = useSession.getState().info?.currencyDecimals ?? 2;
   if (!flow.meter) return null;
   if (flow.amountText.trim() === '') {
-    flow.clearError('amount');
+    if (showErrors) flow.clearError('amount');
     return null;
   }
   const amount = parseMajorToMinor(flow.amountText, decimals);
@@ -25,7 +26,7 @@ export function parseInputs(showErrors: boolean): ParsedInputs | null {
     if (showErrors) flow.setError('amount', amount.message);
     return null;
   }
-  flow.clearError('amount');
+  if (showErrors) flow.clearError('amount');
   let tenderedMinor: number | undefined;
   if (flow.tenderedText.trim() !== '') {
     const t = parseMajorToMinor(flow.tenderedText, decimals, { allowZero: true });
@@ -35,7 +36,7 @@ export function parseInputs(showErrors: boolean): ParsedInputs | null {
     }
     tenderedMinor = t.minor;
   }
-  flow.clearError('tendered');
+  if (showErrors) flow.clearError('tendered');
   const meterNumber = flow.meter.number;
   return { meterNumber, amountMinor: amount.minor, tenderedMinor, key: `${meterNumber}|${amount.minor}|${tenderedMinor ?? ''}` };
 }
@@ -75,14 +76,17 @@ async function fetchQuote(p: ParsedInputs, mine: number): Promise<void> {
     });
     if (mine !== seq) return;
     const s = useSaleFlow.getState();
-    s.patch({ quote, quoteKey: p.key, quoting: false, quoteNeedsApproval: false });
+    s.patch({ quote, quoteKey: p.key, quoting: false, quoteNeedsApproval: false, priceChanged: false });
     if (s.error && s.error.slot !== 'print') s.clearError();
   } catch (e) {
     if (mine !== seq) return;
     const f = toFailure(e);
     const s = useSaleFlow.getState();
     const aboveMax = f.code === 'AMOUNT_TOO_LARGE' && (f.error.issues ?? []).includes('approval:sale-above-max');
-    s.patch({ quote: null, quoteKey: null, quoting: false, quoteNeedsApproval: aboveMax });
+    // Above the maximum the refusal carries the price with a supervisor's approval: it is shown, and
+    // it is the price the sale with the approval confirms.
+    const approvable = aboveMax ? (f.error.quote ?? null) : null;
+    s.patch({ quote: approvable, quoteKey: approvable ? p.key : null, quoting: false, quoteNeedsApproval: aboveMax, priceChanged: false });
     s.setError(slotFor(f.code, 'amount'), f.error.message);
   }
 }

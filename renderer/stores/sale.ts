@@ -1,6 +1,6 @@
 // The sell screen's flow: meter -> amount -> quote -> payment -> sale result.
 import { create } from 'zustand';
-import type { Bilingual, MeterSummary, PaymentMethod, Quote, Sale } from '../../preload/contract';
+import type { Bilingual, ConfirmedPrice, MeterSummary, PaymentMethod, Quote, Sale } from '../../preload/contract';
 
 /** Where an error is shown: next to the field it belongs to. Only one at a time. */
 export type ErrorSlot = 'meter' | 'amount' | 'tendered' | 'sell' | 'print';
@@ -23,6 +23,8 @@ export interface PendingSell {
   paymentMethod: PaymentMethod;
   /** A supervisor's approval for an amount above the purchase maximum. */
   approvalToken?: string;
+  /** The quote on screen when the cashier confirmed (issue 12): main sells at it or says PRICE_CHANGED. */
+  confirmed: ConfirmedPrice;
 }
 
 interface SaleFlowState {
@@ -39,6 +41,8 @@ interface SaleFlowState {
   quoting: boolean;
   /** The last quote was refused only because the amount is above the maximum: a supervisor may approve. */
   quoteNeedsApproval: boolean;
+  /** The quote on screen came back with a PRICE_CHANGED refusal: the cashier confirms the new price. */
+  priceChanged: boolean;
   /** Set while a sale is in flight and kept after a transport failure: the retry resends exactly
    *  this (same saleId), so it can never sell twice. The form is locked while it is set. */
   pendingSell: PendingSell | null;
@@ -65,6 +69,7 @@ const initial = {
   quoteKey: null,
   quoting: false,
   quoteNeedsApproval: false,
+  priceChanged: false,
   pendingSell: null,
   selling: false,
   sale: null,

@@ -8,6 +8,7 @@ import { configFromEnv } from '../../main/config';
 import type { SaleStep } from '../../main/sales/ports';
 import { seedDemo } from '../../scripts/seed-demo';
 import { FLEET_ACREL, FLEET_STS, FLEET_STS_MIXED, rng, seedFleet } from './fleet';
+import { quoteWith, withConfirmation } from '../helpers/confirm';
 
 const env = process.env;
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -48,7 +49,11 @@ async function main() {
     const pool = sts ? stsPool : FLEET_ACREL;
     const meter = pool[Math.floor(random() * pool.length)]!.number;
     const amount = 1_000 + Math.floor(random() * 40) * 100;
-    const r = await app.call('sales.sell', { meterNumber: meter, amountMinor: amount, tenderedMinor: amount, paymentMethod: 'cash' }, token);
+    // As the sell screen does: quote, then sell with that quote's confirmation (issue 12).
+    const quote = quoteWith((c, i) => app.call(c, i, token));
+    const input = await withConfirmation(quote, { meterNumber: meter, amountMinor: amount, tenderedMinor: amount, paymentMethod: 'cash' }).catch((e: Error) => say(`REFUSED ${e.message}`));
+    if (!input) continue;
+    const r = await app.call('sales.sell', input, token);
     if (!r.ok) say(`REFUSED ${r.error.code} ${r.error.message.en}`);
   }
   say('DONE');

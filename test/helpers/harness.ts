@@ -8,6 +8,7 @@ import { configFromEnv, type AppSettings } from '../../main/config';
 import type { Channel, ChannelInput, ChannelOutput, RpcError } from '../../preload/contract';
 import { seedDemo } from '../../scripts/seed-demo';
 import { startSimulators, type Simulators } from '../sim';
+import { withConfirmation, type SellInput, type Unconfirmed } from './confirm';
 
 export interface Harness {
   app: App;
@@ -17,6 +18,8 @@ export interface Harness {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Calls a channel and returns the raw result (for asserting errors). */
   raw(channel: string, input: unknown, token?: string | null): ReturnType<App['call']>;
+  /** A sales.sell input with the confirmation of a sales.quote made now, as the sell screen sends it. */
+  confirmed(input: Unconfirmed): Promise<SellInput>;
   login(username?: string, pin?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function startHarness(opts: { settings?: Partial<AppSettings>; app?
       return r.value as never;
     },
     raw: (channel, input, t) => app.call(channel, input, t === null ? undefined : (t ?? token)),
+    confirmed: (input) => withConfirmation((q) => h.call('sales.quote', q), input),
     async login(username = 'cashier', pin = '1111') {
       token = (await h.call('auth.login', { username, pin })).token;
       return token;

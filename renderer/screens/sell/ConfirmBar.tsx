@@ -13,6 +13,7 @@ export function ConfirmBar({ onReset }: { onReset(): void }) {
     (s) => s.meter !== null && s.amountText.trim() !== '' && (s.error === null || s.error.slot === 'sell' || s.error.slot === 'print' || s.quoteNeedsApproval),
   );
   const needsApproval = useSaleFlow((s) => s.quoteNeedsApproval);
+  const newPrice = useSaleFlow((s) => s.priceChanged);
   const dirty = useSaleFlow((s) => s.meterQuery !== '' || s.amountText !== '');
   const error = useFieldError('sell');
   if (done) return null;
@@ -31,7 +32,7 @@ export function ConfirmBar({ onReset }: { onReset(): void }) {
           aria-keyshortcuts="F9"
           onClick={() => void confirmSale()}
         >
-          <span>{selling ? t('sell.selling') : retry ? t('sell.retry') : needsApproval ? t('sell.confirmWithApproval') : t('sell.confirm')}</span>
+          <span>{selling ? t('sell.selling') : retry ? t('sell.retry') : needsApproval ? t('sell.confirmWithApproval') : newPrice ? t('sell.confirmNewPrice') : t('sell.confirm')}</span>
           <kbd dir="ltr">F9</kbd>
         </button>
         {dirty && (

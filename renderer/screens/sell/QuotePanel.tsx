@@ -9,6 +9,7 @@ export function QuotePanel() {
   const f = useFormat();
   const quote = useSaleFlow((s) => s.quote);
   const quoting = useSaleFlow((s) => s.quoting);
+  const priceChanged = useSaleFlow((s) => s.priceChanged);
   if (!quote) {
     return (
       <section className="panel quote-empty" aria-busy={quoting}>
@@ -20,11 +21,16 @@ export function QuotePanel() {
   // An account payment (postpaid/credit): no energy, the debt before and after instead.
   const settle = quote.product === 'settlement' || quote.kind === 'settlement' ? quote.debt : null;
   return (
-    <section className={`panel quote ${quoting ? 'is-stale' : ''}`} data-testid="quote-panel" data-product={quote.product} aria-busy={quoting}>
+    <section className={`panel quote ${quoting ? 'is-stale' : ''} ${priceChanged ? 'is-new-price' : ''}`} data-testid="quote-panel" data-product={quote.product} aria-busy={quoting}>
       <header className="panel-head">
         <h2>{t(`quote.product.${settle ? 'settlement' : quote.product}`)}</h2>
         <bdi className="muted">{quote.customerName}</bdi>
       </header>
+      {priceChanged && (
+        <p className="quote-new-price" role="status" data-testid="price-changed">
+          {t('quote.priceChanged')}
+        </p>
+      )}
       <div className="headline">
         {settle ? (
           <>

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { requireShifts, users, type Users } from './helpers';
+import { requireShifts, users, type Users, type Who } from './helpers';
 
 let h: Harness;
 let u: Users;
@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const sell = (who: string, amountMinor: number, paymentMethod: 'cash' | 'card' | 'transfer' = 'cash', tenderedMinor = amountMinor) =>
-  u.call(who, 'sales.sell', { meterNumber: '04000001018', amountMinor, tenderedMinor, paymentMethod });
+const sell = async (who: Who, amountMinor: number, paymentMethod: 'cash' | 'card' | 'transfer' = 'cash', tenderedMinor = amountMinor) =>
+  u.call(who, 'sales.sell', await u.confirmed(who, { meterNumber: '04000001018', amountMinor, tenderedMinor, paymentMethod }));
 const count = (sql: string) => (h.app.db.read.prepare(sql).get() as { n: number }).n;
 
 describe('shifts', () => {
@@ -25,7 +25,7 @@ describe('shifts', () => {
     const receipts = count(`SELECT value AS n FROM counters WHERE name = 'receipt_no'`);
     expect(await u.call('cashier', 'shifts.current', {})).toBeNull();
     expect(await u.call('cashier', 'shifts.settings', {})).toEqual({ requireShift: true });
-    expect((await u.fail('cashier', 'sales.sell', { meterNumber: '04000001018', amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' })).code).toBe('SHIFT_REQUIRED');
+    expect((await u.fail('cashier', 'sales.sell', await u.confirmed('cashier', { meterNumber: '04000001018', amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }))).code).toBe('SHIFT_REQUIRED');
     expect(count('SELECT COUNT(*) AS n FROM sales')).toBe(0);
     expect(count(`SELECT value AS n FROM counters WHERE name = 'receipt_no'`)).toBe(receipts);
     expect((await u.fail('cashier', 'shifts.saveSettings', { requireShift: false })).code).toBe('FORBIDDEN');
@@ -68,7 +68,7 @@ describe('shifts', () => {
     expect(fs.existsSync(r.backupFile!)).toBe(true);
     expect(path.basename(r.backupFile!)).toMatch(/shift-close/);
     expect(await u.call('cashier', 'shifts.current', {})).toBeNull();
-    expect((await u.fail('cashier', 'sales.sell', { meterNumber: '04000001018', amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' })).code).toBe('SHIFT_REQUIRED');
+    expect((await u.fail('cashier', 'sales.sell', await u.confirmed('cashier', { meterNumber: '04000001018', amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }))).code).toBe('SHIFT_REQUIRED');
     expect((await u.fail('supervisor', 'shifts.close', { shiftId: shift.id, countedCashMinor: 0 })).code).toBe('CONFLICT');
     // The database itself refuses to change a Z report, a closed shift, or a sale's shift.
     const w = h.app.db.write;

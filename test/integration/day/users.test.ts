@@ -80,7 +80,7 @@ describe('supervisor approval at the till', () => {
   });
 
   it('the first copy of a receipt is the cashier\'s; the second needs an approval for that sale, used once', async () => {
-    const sale = await u.call('cashier', 'sales.sell', { meterNumber: '04000001018', amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' });
+    const sale = await u.call('cashier', 'sales.sell', await u.confirmed('cashier', { meterNumber: '04000001018', amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
     await h.sims.printer.waitForJobs(1, 5_000);
     expect((await u.call('cashier', 'sales.print', { id: sale.id })).copy).toBe(true); // first copy: free
     const refused = await u.fail('cashier', 'sales.print', { id: sale.id });

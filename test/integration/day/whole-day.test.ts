@@ -34,7 +34,7 @@ describe('a whole day at the counter', () => {
   let shiftId = 0;
   const sell = async (meterNumber: string, amountMinor: number, i: number, extra = 0) => {
     const paymentMethod = METHODS[i % 3]!;
-    const s = await u.call('cashier', 'sales.sell', { meterNumber, amountMinor, tenderedMinor: paymentMethod === 'cash' ? amountMinor + extra : amountMinor, paymentMethod });
+    const s = await u.call('cashier', 'sales.sell', await u.confirmed('cashier', { meterNumber, amountMinor, tenderedMinor: paymentMethod === 'cash' ? amountMinor + extra : amountMinor, paymentMethod }));
     sales.push(s);
     return s;
   };

@@ -12,7 +12,7 @@ import { listBackups, restoreBackup, RestoreRefused } from '../../../main/backup
 
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
-const sell = (hh: Harness) => hh.call('sales.sell', { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' });
+const sell = async (hh: Harness) => hh.call('sales.sell', await hh.confirmed({ meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' }));
 const rows = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {

@@ -7,7 +7,7 @@ import { eventually, startHarness, type Harness } from '../../helpers/harness';
 
 let h: Harness;
 afterEach(async () => h?.close());
-const sell = (m: string) => h.call('sales.sell', { meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' });
+const sell = async (m: string) => h.call('sales.sell', await h.confirmed({ meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' }));
 
 describe('offline-first channels', () => {
   it('the cashier sees pending money-credit sales until the cloud takes them', async () => {

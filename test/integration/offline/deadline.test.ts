@@ -10,7 +10,7 @@ afterEach(async () => h?.close());
 const sts = DEMO_STS_METERS[0]!.number;
 const acrel = DEMO_ACREL_METERS[1]!.number;
 const settings = { vending: { mode: 'vendor' as const, offlineLimitMinor: 1_000_000, saleDeadlineMs: 600 } };
-const sell = (m: string) => h.call('sales.sell', { meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' });
+const sell = async (m: string) => h.call('sales.sell', await h.confirmed({ meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' }));
 const timed = async <T>(f: () => Promise<T>) => { const t = Date.now(); const v = await f(); return { v, ms: Date.now() - t }; };
 
 describe('the sale deadline', () => {

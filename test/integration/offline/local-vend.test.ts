@@ -12,7 +12,7 @@ const meter = DEMO_STS_METERS[2]!.number; // tokens only: no DCU
 const vending = (o: Partial<{ mode: 'vendor' | 'local'; offlineLimitMinor: number; saleDeadlineMs: number }> = {}) => ({
   vending: { mode: 'vendor' as const, offlineLimitMinor: 1_000_000, saleDeadlineMs: 5_000, ...o },
 });
-const sell = (amountMinor = 1500, m = meter) => h.call('sales.sell', { meterNumber: m, amountMinor, tenderedMinor: amountMinor, paymentMethod: 'cash' });
+const sell = async (amountMinor = 1500, m = meter) => h.call('sales.sell', await h.confirmed({ meterNumber: m, amountMinor, tenderedMinor: amountMinor, paymentMethod: 'cash' }));
 
 describe('local STS vending', () => {
   it('vendor offline: the sale is issued with a local token the meter accepts, and reported as local', async () => {

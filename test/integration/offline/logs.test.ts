@@ -15,7 +15,7 @@ describe('logs', () => {
     const tokens: string[] = [];
     try {
       await h.login();
-      const sell = (m: string) => h.call('sales.sell', { meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' });
+      const sell = async (m: string) => h.call('sales.sell', await h.confirmed({ meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' }));
       tokens.push((await sell(DEMO_STS_METERS[0]!.number)).token!);
       await sell(DEMO_ACREL_METERS[0]!.number);
       await h.sims.sts.setFaults({ offline: true });

@@ -16,6 +16,7 @@ import { startStsVendorSim, type StsVendorSim } from '../../sim/sts-vendor';
 import { FLEET_ACREL, FLEET_STS, rng, seedFleet } from '../../crash/fleet';
 import { compareLedger } from '../../crash/ledger';
 import { eventually } from '../../helpers/harness';
+import { quoteWith, withConfirmation } from '../../helpers/confirm';
 
 const VENDS = Number(process.env.NETWORK_VENDS ?? 1_000);
 const LANES = 4;
@@ -72,7 +73,8 @@ describe('network faults', () => {
         const pool = isSts ? FLEET_STS : FLEET_ACREL;
         const meter = pool[Math.floor(random() * pool.length)]!.number;
         const amount = 1_000 + Math.floor(random() * 40) * 100;
-        const r = await app.call('sales.sell', { meterNumber: meter, amountMinor: amount, tenderedMinor: amount, paymentMethod: 'cash' }, token);
+        const input = await withConfirmation(quoteWith((c, i) => app.call(c, i, token)), { meterNumber: meter, amountMinor: amount, tenderedMinor: amount, paymentMethod: 'cash' });
+        const r = await app.call('sales.sell', input, token);
         if (!r.ok) throw new Error(`sell refused: ${r.error.code} ${r.error.message.en}`);
       }
     };

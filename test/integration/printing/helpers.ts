@@ -8,8 +8,8 @@ import type { Harness } from '../../helpers/harness';
 
 export const stsMeter = DEMO_STS_METERS[0]!.number;
 
-export const sellSts = (h: Harness, amountMinor = 1000) =>
-  h.call('sales.sell', { meterNumber: stsMeter, amountMinor, tenderedMinor: amountMinor, paymentMethod: 'cash' });
+export const sellSts = async (h: Harness, amountMinor = 1000) =>
+  h.call('sales.sell', await h.confirmed({ meterNumber: stsMeter, amountMinor, tenderedMinor: amountMinor, paymentMethod: 'cash' }));
 
 export interface JobRow { id: number; sale_id: string; copy: number; status: string; attempts: number; error_code: string | null; replaced_by: number | null }
 

@@ -27,7 +27,7 @@ describe('an STS token sale', () => {
     expect(quote.energyTenths).toBe(43); // 4.3 kWh: 43 * 22 = 946 + VAT 47 = 993 <= 1000; 4.4 kWh would be 1017
     expect(quote.chargedMinor).toBe(993);
 
-    const sale = await h.call('sales.sell', { meterNumber: stsMeter, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: stsMeter, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('issued');
     expect(sale.token).toMatch(/^\d{20}$/);
     expect(sale.changeMinor).toBe(1000 - sale.chargedMinor);
@@ -52,7 +52,7 @@ describe('an STS token sale', () => {
 
   it('a retried sell with the same sale id returns the same sale and vends once', async () => {
     const saleId = crypto.randomUUID();
-    const input = { saleId, meterNumber: stsMeter, amountMinor: 2000, tenderedMinor: 2000, paymentMethod: 'cash' as const };
+    const input = await h.confirmed({ saleId, meterNumber: stsMeter, amountMinor: 2000, tenderedMinor: 2000, paymentMethod: 'cash' });
     const [a, b] = [await h.call('sales.sell', input), await h.call('sales.sell', input)];
     expect(b.id).toBe(a.id);
     expect(b.token).toBe(a.token);
@@ -64,7 +64,7 @@ describe('an STS token sale', () => {
 describe('a money-credit sale (Acrel)', () => {
   it('credits the meter through the cloud, prints and syncs once', async () => {
     const before = h.sims.acrel.meters.balanceMinor(acrelMeter);
-    const sale = await h.call('sales.sell', { meterNumber: acrelMeter, amountMinor: 5000, tenderedMinor: 5000, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: acrelMeter, amountMinor: 5000, tenderedMinor: 5000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('issued');
     expect(sale.product).toBe('acrel_credit');
     expect(sale.valueMinor + sale.deductions.reduce((s, d) => s + d.amountMinor, 0)).toBe(sale.chargedMinor);
@@ -75,7 +75,7 @@ describe('a money-credit sale (Acrel)', () => {
 
   it('offline: the sale is pending, then delivered exactly once when the cloud returns', async () => {
     await h.sims.acrel.setFaults({ offline: true });
-    const sale = await h.call('sales.sell', { meterNumber: acrelMeter, amountMinor: 3000, tenderedMinor: 3000, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: acrelMeter, amountMinor: 3000, tenderedMinor: 3000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('pending');
     expect(sale.errorMessage?.ar).toContain('عند عودة الاتصال');
     await h.sims.acrel.setFaults({});

@@ -8,7 +8,7 @@ import { eventually, startHarness, type Harness } from '../../helpers/harness';
 let h: Harness;
 afterEach(async () => h?.close());
 const meter = DEMO_STS_METERS[1]!.number;
-const sell = (m = meter) => h.call('sales.sell', { meterNumber: m, amountMinor: 1500, tenderedMinor: 2000, paymentMethod: 'cash' });
+const sell = async (m = meter) => h.call('sales.sell', await h.confirmed({ meterNumber: m, amountMinor: 1500, tenderedMinor: 2000, paymentMethod: 'cash' }));
 
 describe('sale outcomes', () => {
   it('a vendor refusal fails the sale with a bilingual reason, and it is still synced', async () => {

@@ -16,7 +16,7 @@ describe('review fixes', () => {
     const meter = DEMO_STS_METERS[3]!.number; // COM-FLAT through FEEDER-3: 10 % debt recovery
     h.app.db.write.prepare('UPDATE meters SET debt_minor = 5000 WHERE number = ?').run(meter);
     await h.sims.sts.setFaults({ failNext: { status: 400 } });
-    const sale = await h.call('sales.sell', { meterNumber: meter, amountMinor: 10_000, tenderedMinor: 10_000, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: meter, amountMinor: 10_000, tenderedMinor: 10_000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('failed');
     expect(sale.debt?.recoveredMinor).toBeGreaterThan(0);
     expect(debtOf(meter)).toBe(5000);
@@ -29,7 +29,7 @@ describe('review fixes', () => {
     await h.login();
     const meter = DEMO_ACREL_METERS[1]!.number;
     await h.sims.acrel.setFaults({ failNext: { status: 400 } });
-    const sale = await h.call('sales.sell', { meterNumber: meter, amountMinor: 5000, tenderedMinor: 5000, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: meter, amountMinor: 5000, tenderedMinor: 5000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('failed');
     await h.login('supervisor', '2222');
     const [dead] = await h.call('outbox.deadLetters', {});
@@ -45,7 +45,7 @@ describe('review fixes', () => {
     // The vendor is unreachable, so the counter vends locally, and the vending key cannot be opened.
     h.app.db.write.prepare(`UPDATE vending_keys SET sealed = 'AAAA'`).run();
     await h.sims.sts.setFaults({ offline: true });
-    const sale = await h.call('sales.sell', { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('unknown');
     await h.sims.sts.setFaults({});
     // Nothing was vended: once the vendor's window has passed the sale fails, never stays paid.

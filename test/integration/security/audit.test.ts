@@ -26,7 +26,7 @@ beforeAll(async () => {
   h = await startHarness();
   dbFile = path.join(h.dataDir, 'shahn.sqlite');
   await h.login('cashier', '1111');
-  const sale = await h.call('sales.sell', { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' });
+  const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
   saleId = sale.id;
   await h.call('sales.print', { id: sale.id }); // already printed once: this is a copy
   await h.login('supervisor', '2222');

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../../sim/demo-data';
 import { startHarness, type Harness } from '../../helpers/harness';
+import { confirmationOf } from '../../helpers/confirm';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,18 +18,19 @@ describe('vend by units', () => {
     const q = await h.call('sales.quote', { meterNumber: sts, energyTenths: 100 });
     expect(q).toMatchObject({ energyTenths: 100, valueMinor: 2200, amountMinor: 2310, chargedMinor: 2310, requestedEnergyTenths: 100 });
     const saleId = crypto.randomUUID();
-    const sale = await h.call('sales.sell', { saleId, meterNumber: sts, energyTenths: 100, tenderedMinor: 2500, paymentMethod: 'cash' });
+    const confirmed = confirmationOf(q); // what the cashier was shown
+    const sale = await h.call('sales.sell', { saleId, meterNumber: sts, energyTenths: 100, tenderedMinor: 2500, paymentMethod: 'cash', confirmed });
     expect(sale).toMatchObject({ status: 'issued', energyTenths: 100, chargedMinor: 2310, changeMinor: 190 });
-    const again = await h.call('sales.sell', { saleId, meterNumber: sts, energyTenths: 100, tenderedMinor: 2500, paymentMethod: 'cash' });
+    const again = await h.call('sales.sell', { saleId, meterNumber: sts, energyTenths: 100, tenderedMinor: 2500, paymentMethod: 'cash', confirmed });
     expect(again.id).toBe(sale.id);
-    expect(await h.raw('sales.sell', { saleId, meterNumber: sts, energyTenths: 101, tenderedMinor: 2500, paymentMethod: 'cash' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await h.raw('sales.sell', { saleId, meterNumber: sts, energyTenths: 101, tenderedMinor: 2500, paymentMethod: 'cash', confirmed })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(h.sims.sts.chargesByKey.size).toBe(1);
   });
 
   it('gives a cloud meter the credit worth that energy, and refuses a short payment', async () => {
     const q = await h.call('sales.quote', { meterNumber: DEMO_ACREL_METERS[0]!.number, energyTenths: 100 });
     expect(q).toMatchObject({ valueMinor: 2200, chargedMinor: 2310, estimatedEnergyTenths: 100 });
-    expect(await h.raw('sales.sell', { meterNumber: DEMO_ACREL_METERS[0]!.number, energyTenths: 100, tenderedMinor: 2000, paymentMethod: 'cash' }))
+    expect(await h.raw('sales.sell', { meterNumber: DEMO_ACREL_METERS[0]!.number, energyTenths: 100, tenderedMinor: 2000, paymentMethod: 'cash', confirmed: confirmationOf(q) }))
       .toMatchObject({ ok: false, error: { code: 'TENDERED_TOO_LOW', message: { ar: expect.stringContaining('2310') } } });
   });
 

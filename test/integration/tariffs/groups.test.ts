@@ -47,7 +47,7 @@ describe('tariff groups and assignment', () => {
   it('charges the monthly fee on the first purchase of the month only, and stores every deduction', async () => {
     await h.login('cashier', '1111');
     const m = DEMO_GROUP.meter; // COM-FLAT: 250/kWh, VAT 5%, 500 monthly fee
-    const first = await h.call('sales.sell', { meterNumber: m, amountMinor: 5000, tenderedMinor: 5000, paymentMethod: 'cash' });
+    const first = await h.call('sales.sell', await h.confirmed({ meterNumber: m, amountMinor: 5000, tenderedMinor: 5000, paymentMethod: 'cash' }));
     expect(first.deductions.find((d) => d.kind === 'fee')).toMatchObject({ amountMinor: 500, label: { ar: expect.stringContaining('الشهرية'), en: expect.stringContaining('Monthly') } });
     expect(first.energyTenths).toBe(171); // 4500 left: 17.1 kWh = 4275 + VAT 214 = 4489
     const second = await h.call('sales.quote', { meterNumber: m, amountMinor: 5000 });

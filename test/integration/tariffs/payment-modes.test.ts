@@ -19,7 +19,7 @@ afterEach(async () => h.close());
 const acrel = DEMO_ACREL_METERS[0]!.number;
 const postpaid = DEMO_ACREL_METERS.find((m) => m.paymentMode === 'postpaid')!.number;
 const sts = DEMO_STS_METERS[0]!.number;
-const sell = (meterNumber: string, amountMinor: number, tenderedMinor = amountMinor) => h.call('sales.sell', { meterNumber, amountMinor, tenderedMinor, paymentMethod: 'cash' });
+const sell = async (meterNumber: string, amountMinor: number, tenderedMinor = amountMinor) => h.call('sales.sell', await h.confirmed({ meterNumber, amountMinor, tenderedMinor, paymentMethod: 'cash' }));
 
 describe('postpaid', () => {
   it('a payment settles the account: no token, no credit to the meter, the debt goes down in the same transaction', async () => {

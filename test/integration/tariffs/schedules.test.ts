@@ -30,7 +30,7 @@ describe('tariff schedules', () => {
 
   it('a new version never edits the old one; sales keep the price they were sold at', async () => {
     await h.login('cashier', '1111');
-    const sold = await h.call('sales.sell', { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' });
+    const sold = await h.call('sales.sell', await h.confirmed({ meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
     expect(sold.tariff.pricePerKwh).toBe('220');
     await h.login('supervisor', '2222');
     const v2 = await h.call('tariffs.createVersion', flat('200.25', { effectiveFrom: '2026-11-22T08:00:00.000Z' }));

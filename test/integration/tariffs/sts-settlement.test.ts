@@ -31,7 +31,7 @@ describe('STS postpaid', () => {
 
     await h.login('cashier', '1111');
     expect(await h.raw('sales.quote', { meterNumber: sts, energyTenths: 100 })).toMatchObject({ ok: false, error: { code: 'WRONG_PAYMENT_MODE', message: { ar: expect.any(String) } } });
-    const sale = await h.call('sales.sell', { meterNumber: sts, amountMinor: 3_000, tenderedMinor: 4_000, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: sts, amountMinor: 3_000, tenderedMinor: 4_000, paymentMethod: 'cash' }));
     expect(sale).toMatchObject({
       status: 'issued', product: 'settlement', kind: 'settlement', token: null, energyTenths: null, estimatedEnergyTenths: null,
       chargedMinor: 3_000, changeMinor: 1_000, debt: { beforeMinor: 5_000, recoveredMinor: 3_000, afterMinor: 2_000 },
@@ -69,7 +69,7 @@ describe('STS credit mode', () => {
     expect(h.sims.sts.meters.state(sts).relay).toBe('disconnected');
 
     await h.login('cashier', '1111');
-    const sale = await h.call('sales.sell', { meterNumber: sts, amountMinor: 500, tenderedMinor: 500, paymentMethod: 'cash' });
+    const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: sts, amountMinor: 500, tenderedMinor: 500, paymentMethod: 'cash' }));
     expect(sale).toMatchObject({ product: 'settlement', token: null, debt: { afterMinor: 1_700 } });
     await h.login('supervisor', '2222');
     await waitDone(h, sts, 'reconnect');

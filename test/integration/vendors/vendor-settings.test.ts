@@ -30,8 +30,8 @@ const stsIn = (o: Partial<VendorSettingsInput> = {}): VendorSettingsInput => ({
 const settingsRow = (vendor: string) =>
   h.app.db.read.prepare('SELECT key, value_json, updated_at FROM settings WHERE key = ?').get(`vendors.${vendor}`) as { value_json: string } | undefined;
 const everything = () => JSON.stringify(h.app.db.read.prepare('SELECT * FROM settings').all()) + JSON.stringify(h.app.db.read.prepare('SELECT * FROM audit_log').all());
-const sell = (who: 'cashier' | 'admin' = 'cashier') =>
-  u.call(who, 'sales.sell', { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' });
+const sell = async (who: 'cashier' | 'admin' = 'cashier') =>
+  u.call(who, 'sales.sell', await u.confirmed(who, { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
 
 describe('vendor settings', () => {
   it('start from the environment; reads never show a secret, at most the key\'s last four characters', async () => {
