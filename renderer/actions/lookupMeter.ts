@@ -2,6 +2,7 @@ import type { MeterSummary } from '../../preload/contract';
 import { invoke, toFailure } from '../transport';
 import { useSaleFlow } from '../stores/sale';
 import { normalizeDigits } from '../lib/money';
+import { sellsByEnergy } from './vendBy';
 
 /** Enter in the meter field (scanner or keyboard). One match selects it; several show a choice. */
 export async function lookupMeter(): Promise<boolean> {
@@ -40,6 +41,7 @@ export function selectMeter(meter: MeterSummary): void {
     candidates: [],
     meter,
     meterQuery: meter.number,
+    ...(sellsByEnergy(meter) ? {} : { vendBy: 'money' as const }), // kWh only where it can be sold
     quote: null,
     quoteKey: null,
     error: null,

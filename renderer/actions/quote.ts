@@ -1,14 +1,29 @@
+import type { Bilingual } from '../../preload/contract';
 import { invoke, toFailure } from '../transport';
 import { useSaleFlow } from '../stores/sale';
 import { useSession } from '../stores/session';
 import { parseMajorToMinor } from '../lib/money';
+import { parseKwhToTenths } from '../lib/energy';
 import { slotFor } from './errorSlot';
+
+/** What is sold: money (minor units) or, for a prepaid STS meter, energy (0.1 kWh). */
+export type Sold = { amountMinor: number } | { energyTenths: number };
 
 export interface ParsedInputs {
   meterNumber: string;
-  amountMinor: number;
+  sold: Sold;
   tenderedMinor: number | undefined;
   key: string;
+}
+
+/** The amount field as money or as kWh, as the by-money / by-kWh switch says. */
+function parseSold(text: string, byEnergy: boolean, decimals: number): { ok: true; sold: Sold; shown: string } | { ok: false; message: Bilingual } {
+  if (byEnergy) {
+    const e = parseKwhToTenths(text);
+    return e.ok ? { ok: true, sold: { energyTenths: e.tenths }, shown: `kWh:${e.tenths}` } : e;
+  }
+  const m = parseMajorToMinor(text, decimals);
+  return m.ok ? { ok: true, sold: { amountMinor: m.minor }, shown: `money:${m.minor}` } : m;
 }
 
 /** Parses the form; with showErrors, puts a local (bilingual) error next to the bad field and clears
@@ -17,11 +32,13 @@ export function parseInputs(showErrors: boolean): ParsedInputs | null {
   const flow = useSaleFlow.getState();
   const decimals = useSession.getState().info?.currencyDecimals ?? 2;
   if (!flow.meter) return null;
-  if (flow.amountText.trim() === '') {
+  const byEnergy = flow.vendBy === 'energy';
+  const text = byEnergy ? flow.energyText : flow.amountText;
+  if (text.trim() === '') {
     if (showErrors) flow.clearError('amount');
     return null;
   }
-  const amount = parseMajorToMinor(flow.amountText, decimals);
+  const amount = parseSold(text, byEnergy, decimals);
   if (!amount.ok) {
     if (showErrors) flow.setError('amount', amount.message);
     return null;
@@ -38,11 +55,19 @@ export function parseInputs(showErrors: boolean): ParsedInputs | null {
   }
   if (showErrors) flow.clearError('tendered');
   const meterNumber = flow.meter.number;
-  return { meterNumber, amountMinor: amount.minor, tenderedMinor, key: `${meterNumber}|${amount.minor}|${tenderedMinor ?? ''}` };
+  return { meterNumber, sold: amount.sold, tenderedMinor, key: `${meterNumber}|${amount.shown}|${tenderedMinor ?? ''}` };
 }
 
 let seq = 0;
 let inflight: { key: string; promise: Promise<void> } | null = null;
+
+/** Forgets the quote on screen and drops any answer still on its way: it no longer answers the form. */
+export function dropQuote(): void {
+  seq++;
+  inflight = null;
+  const flow = useSaleFlow.getState();
+  if (flow.quote || flow.quoting) flow.patch({ quote: null, quoteKey: null, quoting: false, priceChanged: false });
+}
 
 /** sales.quote for the current inputs. A request for the same inputs already on its way is shared
  *  (so Confirm can wait for it); answers for inputs that changed meanwhile are dropped. */
@@ -51,9 +76,7 @@ export function requestQuote(): Promise<void> {
   if (flow.sale || flow.pendingSell) return Promise.resolve();
   const p = parseInputs(true);
   if (!p) {
-    seq++;
-    inflight = null;
-    if (flow.quote || flow.quoting) flow.patch({ quote: null, quoteKey: null, quoting: false });
+    dropQuote();
     return Promise.resolve();
   }
   if (flow.quoteKey === p.key && flow.quote) return Promise.resolve();
@@ -71,7 +94,7 @@ async function fetchQuote(p: ParsedInputs, mine: number): Promise<void> {
   try {
     const quote = await invoke('sales.quote', {
       meterNumber: p.meterNumber,
-      amountMinor: p.amountMinor,
+      ...p.sold,
       ...(p.tenderedMinor !== undefined ? { tenderedMinor: p.tenderedMinor } : {}),
     });
     if (mine !== seq) return;

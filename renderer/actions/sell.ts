@@ -19,7 +19,7 @@ function saleOf(p: ParsedInputs, quote: Quote, approvalToken?: string): PendingS
   return {
     saleId: newSaleId(),
     meterNumber: p.meterNumber,
-    amountMinor: p.amountMinor,
+    ...p.sold,
     tenderedMinor: p.tenderedMinor ?? quote.tenderedMinor,
     paymentMethod: useSaleFlow.getState().paymentMethod,
     confirmed: confirmationOf(quote),

@@ -4,10 +4,10 @@ import { requestQuote } from '../actions/quote';
 
 const DEBOUNCE_MS = 250;
 
-/** Re-quote (debounced) whenever the meter, amount or tendered amount changes. */
+/** Re-quote (debounced) whenever the meter, amount (money or kWh) or tendered amount changes. */
 export function useAutoQuote(): void {
   const meter = useSaleFlow((s) => s.meter?.number ?? null);
-  const amount = useSaleFlow((s) => s.amountText);
+  const amount = useSaleFlow((s) => (s.vendBy === 'energy' ? `kWh:${s.energyText}` : s.amountText));
   const tendered = useSaleFlow((s) => s.tenderedText);
   const locked = useSaleFlow((s) => s.sale !== null || s.pendingSell !== null);
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../preload/contract';
 import { useSession } from '../stores/session';
 import { formatAmount, formatMoney } from '../lib/money';
-import { formatPricePerKwh, formatTenths } from '../lib/energy';
+import { formatPricePerKwh, formatTenths, formatWhole } from '../lib/energy';
 import { formatDateTime, formatTime } from '../lib/time';
 
 function currencyName(code: string, lang: string): string {
@@ -34,6 +34,8 @@ export function useFormat() {
     money: useCallback((minor: number) => formatMoney(minor, currency, decimals, num), [currency, decimals, num]),
     amount: useCallback((minor: number) => formatAmount(minor, decimals, num), [decimals, num]),
     energy: useCallback((tenths: number) => `${formatTenths(tenths, num)} ${t('units.kwh')}`, [num, t]),
+    /** A whole number in the counter's digits (preset kWh buttons). */
+    whole: useCallback((n: number) => formatWhole(n, num), [num]),
     price: useCallback((p: string) => formatPricePerKwh(p, currency, decimals, num), [currency, decimals, num]),
     time: useCallback((iso: string) => formatTime(iso, num, tz), [num, tz]),
     dateTime: useCallback((iso: string) => formatDateTime(iso, num, tz), [num, tz]),

@@ -15,10 +15,15 @@ export interface PrintOutcome {
   error: Bilingual | null;
 }
 
+/** What the amount field holds: money, or (prepaid STS meters) energy in kWh. */
+export type VendBy = 'money' | 'energy';
+
+/** Exactly one of amountMinor (by money) and energyTenths (by kWh, 0.1 kWh units). */
 export interface PendingSell {
   saleId: string;
   meterNumber: string;
-  amountMinor: number;
+  amountMinor?: number;
+  energyTenths?: number;
   tenderedMinor: number;
   paymentMethod: PaymentMethod;
   /** A supervisor's approval for an amount above the purchase maximum. */
@@ -33,10 +38,13 @@ interface SaleFlowState {
   candidates: MeterSummary[];
   meter: MeterSummary | null;
   amountText: string;
+  /** Sell by money (amountText) or by kWh (energyText); a new sale starts by money. */
+  vendBy: VendBy;
+  energyText: string;
   tenderedText: string;
   paymentMethod: PaymentMethod;
   quote: Quote | null;
-  /** Key of the inputs the current quote answers: meter|amount|tendered. */
+  /** Key of the inputs the current quote answers: meter|money or energy|amount|tendered. */
   quoteKey: string | null;
   quoting: boolean;
   /** The last quote was refused only because the amount is above the maximum: a supervisor may approve. */
@@ -63,6 +71,8 @@ const initial = {
   candidates: [] as MeterSummary[],
   meter: null,
   amountText: '',
+  vendBy: 'money' as VendBy,
+  energyText: '',
   tenderedText: '',
   paymentMethod: 'cash' as PaymentMethod,
   quote: null,

@@ -6,26 +6,37 @@ import { useFieldError } from '../../hooks/useFieldError';
 import { useFormat } from '../../hooks/useFormat';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { QuickAmounts } from './QuickAmounts';
+import { VendBySwitch } from './VendBySwitch';
 
+/** The amount sold: money, or kWh for a prepaid STS meter (the switch). One input either way, so
+ *  switching keeps the focus where the cashier is typing. */
 export function AmountField({ inputRef, onNext }: { inputRef: RefObject<HTMLInputElement | null>; onNext(): void }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const amount = useSaleFlow((s) => s.amountText);
+  const byEnergy = useSaleFlow((s) => s.vendBy === 'energy');
+  const text = useSaleFlow((s) => (s.vendBy === 'energy' ? s.energyText : s.amountText));
   const hasMeter = useSaleFlow((s) => s.meter !== null);
   const locked = useSaleFlow((s) => s.sale !== null || s.pendingSell !== null);
   const patch = useSaleFlow((s) => s.patch);
   const error = useFieldError('amount');
+  const focus = () => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  };
 
   return (
     <div className="field">
-      <label className="field-label" htmlFor="amount-input">
-        {t('sell.amount')}
-      </label>
+      <div className="field-head">
+        <label className="field-label" htmlFor="amount-input">
+          {byEnergy ? t('sell.energy') : t('sell.amount')}
+        </label>
+        <VendBySwitch onSwitched={focus} />
+      </div>
       <input
         id="amount-input"
         ref={inputRef}
-        className="input input-amount"
-        data-testid="amount-input"
+        className={`input input-amount ${byEnergy ? 'input-energy' : ''}`}
+        data-testid={byEnergy ? 'energy-input' : 'amount-input'}
         dir="ltr"
         inputMode="decimal"
         autoComplete="off"
@@ -33,8 +44,8 @@ export function AmountField({ inputRef, onNext }: { inputRef: RefObject<HTMLInpu
         readOnly={locked}
         aria-invalid={error ? true : undefined}
         aria-describedby="amount-hint"
-        value={amount}
-        onChange={(e) => patch({ amountText: e.target.value })}
+        value={text}
+        onChange={(e) => patch(byEnergy ? { energyText: e.target.value } : { amountText: e.target.value })}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
@@ -44,10 +55,10 @@ export function AmountField({ inputRef, onNext }: { inputRef: RefObject<HTMLInpu
         }}
       />
       <p id="amount-hint" className="field-hint">
-        {t('sell.amountHint', { currency: f.currencyName })}
+        {byEnergy ? t('sell.energyHint') : t('sell.amountHint', { currency: f.currencyName })}
       </p>
       <ErrorMessage message={error} />
-      {!locked && <QuickAmounts disabled={!hasMeter} onPicked={onNext} />}
+      {!locked && <QuickAmounts disabled={!hasMeter} byEnergy={byEnergy} onPicked={onNext} />}
     </div>
   );
 }

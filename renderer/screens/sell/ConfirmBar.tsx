@@ -10,11 +10,11 @@ export function ConfirmBar({ onReset }: { onReset(): void }) {
   const retry = useSaleFlow((s) => s.pendingSell !== null && !s.selling);
   const done = useSaleFlow((s) => s.sale !== null);
   const ready = useSaleFlow(
-    (s) => s.meter !== null && s.amountText.trim() !== '' && (s.error === null || s.error.slot === 'sell' || s.error.slot === 'print' || s.quoteNeedsApproval),
+    (s) => s.meter !== null && (s.vendBy === 'energy' ? s.energyText : s.amountText).trim() !== '' && (s.error === null || s.error.slot === 'sell' || s.error.slot === 'print' || s.quoteNeedsApproval),
   );
   const needsApproval = useSaleFlow((s) => s.quoteNeedsApproval);
   const newPrice = useSaleFlow((s) => s.priceChanged);
-  const dirty = useSaleFlow((s) => s.meterQuery !== '' || s.amountText !== '');
+  const dirty = useSaleFlow((s) => s.meterQuery !== '' || s.amountText !== '' || s.energyText !== '');
   const error = useFieldError('sell');
   if (done) return null;
 

@@ -12,27 +12,35 @@ const PRESETS: Record<string, number[]> = {
   EGP: [50, 100, 200, 500, 1000],
 };
 const DEFAULT = [20, 50, 100, 200, 500];
+/** Common purchases by energy, in whole kWh. */
+const KWH = [5, 10, 20, 50, 100];
 
-export function QuickAmounts({ disabled, onPicked }: { disabled: boolean; onPicked(): void }) {
+export function QuickAmounts({ disabled, byEnergy, onPicked }: { disabled: boolean; byEnergy: boolean; onPicked(): void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const patch = useSaleFlow((s) => s.patch);
-  const amounts = PRESETS[f.currency] ?? DEFAULT;
+  const amounts = byEnergy ? KWH : (PRESETS[f.currency] ?? DEFAULT);
   return (
-    <div className="quick" role="group" aria-label={t('sell.quick')}>
+    <div className={`quick ${byEnergy ? 'quick-kwh' : ''}`} role="group" aria-label={byEnergy ? t('sell.quickEnergy') : t('sell.quick')}>
       {amounts.map((a) => (
         <button
           key={a}
           type="button"
           className="btn btn-quick"
-          data-testid={`quick-${a}`}
+          data-testid={byEnergy ? `quick-kwh-${a}` : `quick-${a}`}
           disabled={disabled}
           onClick={() => {
-            patch({ amountText: String(a) });
+            patch(byEnergy ? { energyText: String(a) } : { amountText: String(a) });
             onPicked();
           }}
         >
-          <bdi>{f.amount(a * 10 ** f.decimals)}</bdi>
+          {byEnergy ? (
+            <bdi>
+              {f.whole(a)} <span className="quick-unit">{t('units.kwh')}</span>
+            </bdi>
+          ) : (
+            <bdi>{f.amount(a * 10 ** f.decimals)}</bdi>
+          )}
         </button>
       ))}
     </div>

@@ -46,7 +46,7 @@ export function QuoteLines({ quote, compact = false }: { quote: Quote; compact?:
         <bdi data-testid={id('quote-charged')}>{f.money(quote.chargedMinor)}</bdi>
       </Line>
       <Line label={t('quote.tendered')}>
-        <bdi>{f.money(quote.tenderedMinor)}</bdi>
+        <bdi data-testid={id('quote-tendered')}>{f.money(quote.tenderedMinor)}</bdi>
       </Line>
       <Line label={t('quote.change')} className="line-change">
         <bdi data-testid={id('quote-change')}>{f.money(quote.changeMinor)}</bdi>

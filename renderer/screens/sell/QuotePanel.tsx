@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSaleFlow } from '../../stores/sale';
 import { useFormat } from '../../hooks/useFormat';
 import { QuoteLines } from './QuoteLines';
+import { EnergyCost } from './EnergyCost';
 
 /** What the sale will be, before confirming. Re-quoted as the amount / tendered change. */
 export function QuotePanel() {
@@ -18,6 +19,7 @@ export function QuotePanel() {
     );
   }
   const sts = quote.product === 'sts_kwh';
+  const byEnergy = quote.requestedEnergyTenths != null; // sold by kWh: the money is the answer
   // An account payment (postpaid/credit): no energy, the debt before and after instead.
   const settle = quote.product === 'settlement' || quote.kind === 'settlement' ? quote.debt : null;
   return (
@@ -42,6 +44,8 @@ export function QuotePanel() {
               {t('quote.debtBefore')}: <bdi>{f.money(settle.beforeMinor)}</bdi> · {t('quote.paid')}: <bdi>{f.money(settle.recoveredMinor)}</bdi>
             </span>
           </>
+        ) : sts && byEnergy ? (
+          <EnergyCost quote={quote} />
         ) : sts ? (
           <>
             <span className="headline-label">{t('quote.energy')}</span>

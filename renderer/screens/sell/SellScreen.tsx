@@ -35,7 +35,8 @@ export function SellScreen() {
     useSaleFlow.getState().reset();
     focusLater(meterRef);
   }, []);
-  useSellHotkeys(reset);
+  const focusAmount = useCallback(() => focusLater(amountRef), []);
+  useSellHotkeys(reset, focusAmount);
 
   return (
     <main className="sell">
