@@ -91,6 +91,11 @@ export function setOutcome(db: Database.Database, id: string, o: Outcome, at: st
     o.errorMessage ? JSON.stringify(o.errorMessage) : null, at, id);
 }
 
+/** A sale that keeps its status (unknown) but now says why (e.g. the vendor's answer did not match). */
+export function setSaleError(db: Database.Database, id: string, code: string, message: { en: string; ar: string }, at: string): void {
+  db.prepare('UPDATE sales SET error_code = ?, error_message_json = ?, updated_at = ? WHERE id = ?').run(code, JSON.stringify(message), at, id);
+}
+
 export function setPrintStatus(db: Database.Database, id: string, status: Sale['printStatus'], at: string, printed: boolean): void {
   db.prepare('UPDATE sales SET print_status = ?, print_count = print_count + ?, updated_at = ? WHERE id = ?').run(status, printed ? 1 : 0, at, id);
 }

@@ -9,6 +9,7 @@ import { recordSaleOutcome } from './outcome';
 import { appendAudit } from '../audit/append';
 import { neverArrived, type VendorOutcome } from '../vendors/outcome';
 import { vendLocally } from './local-vend';
+import { chargeMismatch } from './vendor-match';
 import type { SalesDeps, StsCharge } from './ports';
 
 export const UNKNOWN_OUTCOME: Outcome = {
@@ -21,10 +22,14 @@ export const UNKNOWN_OUTCOME: Outcome = {
 };
 
 /** A vendor answer as an outcome; null when it never arrived (the caller vends locally). */
-export function vendorOutcome(deps: Pick<SalesDeps, 'log'>, saleId: string, quote: Quote, res: VendorOutcome<StsCharge>): Outcome | null {
+export function vendorOutcome(deps: Pick<SalesDeps, 'log' | 'config'>, saleId: string, quote: Quote, res: VendorOutcome<StsCharge>): Outcome | null {
   if (res.kind === 'ok') {
-    if (res.value.energyTenths !== quote.energyTenths) {
-      deps.log.error({ saleId, asked: quote.energyTenths, got: res.value.energyTenths }, 'vendor token energy differs from the sale');
+    const mismatch = chargeMismatch(quote, res.value, deps.config.currencyDecimals);
+    if (mismatch) {
+      // Not this sale's token: unknown, and its verification (which will find the same answer)
+      // is set aside for a supervisor. Never issued on the vendor's word alone.
+      deps.log.error({ saleId, meter: res.value.meterNumber, energyTenths: res.value.energyTenths, amountMinor: res.value.amountMinor }, 'vendor answer does not match the sale');
+      return { status: 'unknown', errorCode: 'VENDOR_MISMATCH', errorMessage: mismatch };
     }
     return { status: 'issued', token: res.value.token, tokenSource: 'vendor', tid: res.value.tid, vendorRef: res.value.vendorRef, errorCode: null, errorMessage: null };
   }
