@@ -3,7 +3,7 @@
 import type { Sale } from '../../preload/contract';
 import type { OutboxRow } from '../../db/repos/outbox';
 import { getSale, saleStatus } from '../../db/repos/sales';
-import { recordSaleOutcome } from './outcome';
+import { recordSaleOutcomeOrHold } from './outcome';
 import type { TopicHandler, Delivery } from '../outbox/worker';
 import type { VendorOutcome } from '../vendors/outcome';
 import { appendAudit } from '../audit/append';
@@ -24,7 +24,7 @@ function recordOutcome(deps: Pick<SalesDeps, 'db'>, row: OutboxRow, at: string, 
   // recharge sent again later (a dead letter retried) must not turn it into a sale.
   const status = saleStatus(deps.db.write, row.sale_id);
   if (status !== 'paid' && status !== 'pending' && status !== 'unknown') return;
-  recordSaleOutcome(deps.db.write, row.sale_id, o, at, null);
+  if (!recordSaleOutcomeOrHold(deps.db.write, row.sale_id, o, at, null, row.topic)) return; // a TID clash: held unknown
   appendAudit(deps.db.write, { at, userId: null, action: `sale.${o.status}`, entity: 'sale', entityId: row.sale_id, details: { via: row.topic } });
 }
 

@@ -5,7 +5,7 @@ import type { Quote } from '../../preload/contract';
 import type { MeterRecord } from '../../db/repos/meters';
 import { settleForSale } from '../../db/repos/outbox';
 import { saleStatus, type Outcome } from '../../db/repos/sales';
-import { recordSaleOutcome } from './outcome';
+import { recordSaleOutcomeOrHold } from './outcome';
 import { appendAudit } from '../audit/append';
 import { neverArrived, type VendorOutcome } from '../vendors/outcome';
 import { vendLocally } from './local-vend';
@@ -55,7 +55,7 @@ export function settleLate(deps: SalesDeps, saleId: string, userId: number, quot
   w.transaction(() => {
     const s = saleStatus(w, saleId);
     if (s !== 'paid' && s !== 'unknown') return;
-    recordSaleOutcome(w, saleId, o, at, userId);
+    if (!recordSaleOutcomeOrHold(w, saleId, o, at, userId, 'late answer')) return; // a TID clash: held unknown
     settleForSale(w, 'sts.verify', saleId, at);
     appendAudit(w, { at, userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId, details: { via: 'late answer', tokenSource: o.tokenSource ?? null } });
   })();

@@ -98,17 +98,35 @@ describe("the vendor's answer must match the sale (item 2)", () => {
 });
 
 describe('an unknown sale is verified with the vendor that received it (item 4)', () => {
-  it('after the vendor settings change, "not found" at the new vendor never fails the sale', async () => {
-    h = await startHarness({ app: { startWorker: false } });
+  it('after the vendor settings change, the lookup goes to the vendor that made the token', async () => {
+    // The process stops after the vendor answered, before the outcome was recorded.
+    h = await startHarness({ app: { startWorker: false, onSaleStep: (step) => { if (step === 'answered') throw new Error('crash after the answer'); } } });
     await h.login();
     const sale = await sell(h);
-    expect(sale.status).toBe('issued');
-    // As if the process died after the charge: the sale is back in `paid`.
-    h.app.db.write.prepare(`UPDATE sales SET status = 'paid', token = NULL, sts_tid = NULL WHERE id = ?`).run(sale.id);
+    expect(sale.status).toBe('unknown');
+    const dataDir = h.dataDir;
+    await h.app.close();
+    const firstSims = h.sims;
+    // The next start is configured with other simulators, which never heard of this key.
+    h = await startHarness({ dataDir, seed: false });
+    try {
+      await h.login();
+      await eventually(async () => (await status(h!, sale.id)) === 'issued', 15_000, 'the verification at the first vendor');
+      expect((await h.call('sales.get', { id: sale.id })).token).toBe(firstSims.sts.chargesByKey.get(sale.id)!.token);
+      expect(h.sims.sts.requestLog().some((r) => r.path.includes(sale.id))).toBe(false);
+    } finally {
+      await firstSims.close();
+    }
+  });
+
+  it('after the vendor settings change, "not found" at the new vendor never fails the sale', async () => {
+    h = await startHarness({ app: { startWorker: false, onSaleStep: (step) => { if (step === 'answered') throw new Error('crash after the answer'); } } });
+    await h.login();
+    const sale = await sell(h);
+    expect(sale.status).toBe('unknown');
     const dataDir = h.dataDir;
     await h.app.close();
     await h.sims.close(); // the vendor that received the charge is gone
-    // The next start is configured with other simulators, which never heard of this key.
     h = await startHarness({ dataDir, seed: false });
     await h.login();
     await new Promise((r) => setTimeout(r, TOLERANCE_MS + 2_500));
