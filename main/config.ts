@@ -3,6 +3,7 @@
 // value is an error that names the variable, never a silent default.
 import path from 'node:path';
 import { z } from 'zod';
+import { acceptedAddresses, isPrinterAddress } from './printing/address';
 import { vendorConfigFromEnv, type VendorConfig } from './vendors/config';
 
 const isTimeZone = (tz: string) => {
@@ -25,8 +26,8 @@ export const AppSettingsSchema = z.object({
   taxNumber: z.string().nullable(),
   receiptFooter: z.object({ ar: z.string(), en: z.string() }).nullable(),
   printer: z.object({
-    /** tcp://host:9100, printer:NAME or a device path; null = no printer at this counter */
-    iface: z.string().min(1).nullable(),
+    /** tcp://host:9100, printer:NAME or a printer device (printing/address.ts); null = no printer at this counter */
+    iface: z.string().refine((a) => isPrinterAddress(a), `must be a printer address: ${acceptedAddresses(process.platform)}`).nullable(),
     widthMm: z.union([z.literal(58), z.literal(80)]),
     profile: z.enum(['epson', 'star']),
     language: z.enum(['ar', 'en', 'both']),
