@@ -6,6 +6,9 @@ import globals from 'globals';
 const electronOnly = {
   paths: [{ name: 'electron', message: 'Only main/index.ts, main/electron/ and preload/index.ts may import electron.' }],
 };
+// The shipped app (main, preload, db: tsconfig.build.json) never reaches into the demo, the scripts
+// or the tests; test/integration/build/shipped-build.test.ts checks the build output as well.
+const shippedOnly = [{ group: ['**/scripts/**', '**/test/**'], message: 'Shipped code (main, preload, db) never imports scripts/ or test/ (demo seeding, demo data, tests).' }];
 const noIo = [
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https',
   'child_process', 'node:child_process', 'better-sqlite3', 'axios', 'dgram', 'node:dgram',
@@ -28,15 +31,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
+    files: ['main/**', 'preload/**', 'db/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronOnly.paths, patterns: shippedOnly }] },
+  },
+  {
     files: ['main/index.ts', 'main/electron/**', 'preload/index.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: shippedOnly }] },
   },
   {
     files: ['main/sts/**', 'main/tariffs/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [...electronOnly.paths, ...noIo],
-        patterns: [{ group: ['**/db/**', '**/vendors/**', '**/outbox/**', '**/printing/**', '**/host/**', '**/ipc/**'], message: 'Pure domain code imports no adapters.' }],
+        patterns: [...shippedOnly, { group: ['**/db/**', '**/vendors/**', '**/outbox/**', '**/printing/**', '**/host/**', '**/ipc/**'], message: 'Pure domain code imports no adapters.' }],
       }],
     },
   },

@@ -19,6 +19,7 @@ import { createPrintQueue } from './printing/queue';
 import { registerPrintQueue } from './sales/print';
 import { createVendorPorts } from './wiring/vendor-ports';
 import { createVendorHolder } from './wiring/vendor-holder';
+import { createAttemptLedger } from './vendors/attempt-ledger';
 import { createVendorSettingsStore } from './vendors/settings/store';
 import { vendorSettingsHandlers } from './vendors/settings/handlers';
 import { createVendingKeyStore, fileProtector, loadMasterKey, registerKeyStore, type KeyProtector } from './keys';
@@ -70,7 +71,10 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   // Vendor settings saved in Settings > Vendors (secrets sealed) override the environment; the
   // holder gives every caller the clients in force and is replaced when they are saved.
   const vendorSettings = createVendorSettingsStore({ db: db.write, masterKey, env: config.vendors, log });
-  const vendorHolder = createVendorHolder(vendorSettings.effective());
+  // Every keyed vendor request records where it went and when each attempt was signed, before
+  // it is sent: unknown sales are verified there, and failed only once nothing can still arrive.
+  const ledger = createAttemptLedger({ db: db.write, masterKey, now });
+  const vendorHolder = createVendorHolder(vendorSettings.effective(), ledger);
   const vendors = createVendorPorts(vendorHolder);
   const meterVendors = createMeterVendors(vendorHolder);
   const keys = createVendingKeyStore(db.write, masterKey);
@@ -81,7 +85,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   const outboxPort = { deliverNow: (id: number) => worker.deliverNow(id), kick: () => worker.kick() };
   const sales: SalesDeps = {
     db,
-    config: { currency: config.currency, currencyDecimals: config.currencyDecimals, timeZone: config.timeZone, unknownGraceMs: config.unknownGraceMs },
+    config: { currency: config.currency, currencyDecimals: config.currencyDecimals, timeZone: config.timeZone, vendorAcceptWindowMs: config.vendorAcceptWindowMs },
     now,
     sts: vendors.sts,
     outbox: outboxPort,

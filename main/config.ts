@@ -3,6 +3,7 @@
 // value is an error that names the variable, never a silent default.
 import path from 'node:path';
 import { z } from 'zod';
+import { acceptedAddresses, isPrinterAddress } from './printing/address';
 import { vendorConfigFromEnv, type VendorConfig } from './vendors/config';
 
 const isTimeZone = (tz: string) => {
@@ -25,8 +26,8 @@ export const AppSettingsSchema = z.object({
   taxNumber: z.string().nullable(),
   receiptFooter: z.object({ ar: z.string(), en: z.string() }).nullable(),
   printer: z.object({
-    /** tcp://host:9100, printer:NAME or a device path; null = no printer at this counter */
-    iface: z.string().min(1).nullable(),
+    /** tcp://host:9100, printer:NAME or a printer device (printing/address.ts); null = no printer at this counter */
+    iface: z.string().refine((a) => isPrinterAddress(a), `must be a printer address: ${acceptedAddresses(process.platform)}`).nullable(),
     widthMm: z.union([z.literal(58), z.literal(80)]),
     profile: z.enum(['epson', 'star']),
     language: z.enum(['ar', 'en', 'both']),
@@ -35,8 +36,14 @@ export const AppSettingsSchema = z.object({
   sessionTtlMinutes: z.number().int().min(1).max(24 * 60),
   /** Tests turn this on: every handler output is checked against the contract. */
   validateOutputs: z.boolean(),
-  /** Vendors refuse requests older than their signature window (5 min): twice that, to be safe. */
-  unknownGraceMs: z.number().int().min(0).max(24 * 3600_000),
+  /** How far from their clock the vendors accept a request's signed timestamp (our protocol: 5 min). */
+  vendorTimestampToleranceMs: z.number().int().min(100).max(24 * 3600_000),
+  /**
+   * How long after an attempt was signed a vendor may still accept it: the tolerance above plus
+   * how far a vendor's clock may lag ours. A sale is failed ("not vended") only once this has
+   * passed since the last attempt that may have left (main/sales/deliveries.ts).
+   */
+  vendorAcceptWindowMs: z.number().int().min(100).max(24 * 3600_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
   outbox: z.object({ baseDelayMs: z.number().int().min(10), maxDelayMs: z.number().int().min(10), idleProbeMs: z.number().int().min(50) }),
   vending: z.object({
@@ -74,7 +81,8 @@ export function defaultSettings(dataDir: string): AppSettings {
     // A till left alone locks itself: an hour without a call ends the session.
     sessionTtlMinutes: 60,
     validateOutputs: false,
-    unknownGraceMs: 10 * 60_000,
+    vendorTimestampToleranceMs: 5 * 60_000,
+    vendorAcceptWindowMs: 6 * 60_000,
     logLevel: 'info',
     outbox: { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, idleProbeMs: 15_000 },
     vending: { mode: 'vendor', offlineLimitMinor: 500_000, saleDeadlineMs: 8_000 },
@@ -97,6 +105,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<AppSett
     defaultLocale: env.SHAHN_LOCALE ?? d.defaultLocale,
     logLevel: env.SHAHN_LOG_LEVEL ?? d.logLevel,
     sessionTtlMinutes: num(env.SHAHN_SESSION_TTL_MINUTES) ?? d.sessionTtlMinutes,
+    vendorTimestampToleranceMs: num(env.SHAHN_VENDOR_TIMESTAMP_TOLERANCE_MS) ?? d.vendorTimestampToleranceMs,
+    vendorAcceptWindowMs: num(env.SHAHN_VENDOR_ACCEPT_WINDOW_MS) ?? d.vendorAcceptWindowMs,
     vending: {
       ...d.vending,
       mode: env.SHAHN_VEND_LOCALLY === undefined || env.SHAHN_VEND_LOCALLY === '' ? d.vending.mode : env.SHAHN_VEND_LOCALLY === '1' ? 'local' : 'vendor',
@@ -115,7 +125,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<AppSett
       language: env.SHAHN_RECEIPT_LANGUAGE ?? d.printer.language,
     },
   };
-  const parsed = AppSettingsSchema.safeParse(candidate);
+  const parsed = AppSettingsSchema.refine((s) => s.vendorAcceptWindowMs >= s.vendorTimestampToleranceMs, {
+    path: ['vendorAcceptWindowMs'],
+    // A shorter window would hand money back while the vendor may still accept the request.
+    message: `(SHAHN_VENDOR_ACCEPT_WINDOW_MS, ${candidate.vendorAcceptWindowMs} ms) must be at least the vendors' timestamp tolerance (SHAHN_VENDOR_TIMESTAMP_TOLERANCE_MS, ${candidate.vendorTimestampToleranceMs} ms): a sale must not be failed while the vendor may still accept its request`,
+  }).safeParse(candidate);
   if (!parsed.success) {
     throw new Error(`Invalid Shahn settings:\n- ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('\n- ')}`);
   }

@@ -7,12 +7,10 @@ import path from 'node:path';
 import { app as electronApp, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { createApp, type App } from './app';
 import { configFromEnv } from './config';
-import { startHost } from './host/server';
 import { hardenSession, hardenWebContents } from './electron/harden';
 import { ipcSenderRefusal, rendererFile, rendererHeaders } from './electron/policy';
 import { safeStorageProtector } from './electron/safe-storage';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, secureWebPreferences } from './electron/window-security';
-import { seedDemo } from '../scripts/seed-demo';
 
 electronApp.enableSandbox(); // every renderer sandboxed, whatever a window's own options say
 // A second launch (a double click on the icon) focuses the running window instead of opening a
@@ -52,13 +50,11 @@ function createWindow() {
 // Applies to every web contents, the main window's included, before it loads anything.
 electronApp.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
 
-void electronApp.whenReady().then(async () => {
+void electronApp.whenReady().then(() => {
   const config = configFromEnv(process.env, process.env.SHAHN_DATA_DIR ? {} : { dataDir: electronApp.getPath('userData') });
   // Vending keys' master key wrapped by the OS keychain where there is one (main/keys).
+  // No demo code in the shipped app: `npm run demo` seeds its data folder before starting us.
   shahn = createApp(config, { keyProtector: safeStorageProtector() });
-  if (process.env.SHAHN_SEED_DEMO === '1' && (shahn.db.read.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0) {
-    seedDemo(shahn.db.write, undefined, { requireShift: true });
-  }
   hardenSession(session.defaultSession);
   ipcMain.handle('shahn:invoke', async (event, channel: unknown, input: unknown) => {
     const refused = ipcSenderRefusal(event.senderFrame?.url);
@@ -70,10 +66,6 @@ void electronApp.whenReady().then(async () => {
     return result;
   });
   serveRenderer();
-  if (process.env.SHAHN_SEED_DEMO === '1' && process.env.PORT) {
-    const host = await startHost(shahn, { port: Number(process.env.PORT), staticDir: rendererDir });
-    console.log(`Shahn demo: ${host.url}`);
-  }
   createWindow();
 });
 

@@ -1,53 +1,89 @@
 // One Shahn per data folder: one database, one outbox worker, whatever the number of windows or
-// terminals. The lock is a pid file; a file naming a dead process (a crash, a power cut) is stale
-// and taken over, so a counter never needs a hand to start again.
+// terminals. The lock is one the operating system keeps, not a pid: an exclusive SQLite lock on
+// shahn.lock, held for the life of the process (SQLite's own file locks, already in the app: fcntl
+// record locks on Linux and macOS, LockFileEx on Windows). The OS drops it when the process ends,
+// however it ends (crash, kill, power cut), and no lock survives a reboot. So a counter always
+// starts again by itself, and nothing can be fooled by pid reuse: after a reboot another process
+// (or, common on Windows, this very Shahn) may well have the pid the last one had.
+// shahn.pid beside it only says who holds the folder, for messages; it decides nothing.
+//
+// Considered and not used: a pid file with the process's start time (/proc/<pid>/stat on Linux,
+// no such thing without native code on Windows), and proper-lockfile (mkdir + an mtime refreshed
+// by a timer: a restart within its stale window is refused, and a Shahn whose event loop is busy
+// for longer than that window, e.g. a long synchronous backup, can have its lock taken over).
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
+export const LOCK_NAME = 'shahn.lock';
 export const PID_NAME = 'shahn.pid';
 
 export class AlreadyRunning extends Error {
   override name = 'AlreadyRunning';
-  constructor(readonly pid: number, dataDir: string) {
-    super(`Shahn is already running on the data folder ${dataDir} (process ${pid}). A counter's database has one Shahn: use its window, or stop it first.`);
+  constructor(readonly pid: number | null, dataDir: string) {
+    super(`Shahn is already running on the data folder ${dataDir} (process ${pid ?? 'unknown'}). A counter's database has one Shahn: use its window, or stop it first.`);
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0); // signal 0: "does it exist?"
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
-  }
-};
+const errCode = (e: unknown) => (e as { code?: string }).code;
 
-/** The pid that holds the folder, or null when nobody (or only a dead process) does. */
-export function runningPid(dataDir: string): number | null {
-  const f = path.join(dataDir, PID_NAME);
-  let text: string;
+/** The lock's connection, or null when another connection (this process or another) holds it. */
+function take(file: string): Database.Database | null {
+  for (let attempt = 0; ; attempt++) {
+    const db = new Database(file, { timeout: 0 }); // never wait: a held lock means "running"
+    try {
+      // EXCLUSIVE locking mode: once taken, the lock is kept until the connection closes. The
+      // journal lives in memory: there is nothing in this file worth a journal on disk.
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = MEMORY');
+      db.exec('BEGIN EXCLUSIVE; COMMIT');
+      return db;
+    } catch (e) {
+      // Closing this connection does not drop a lock another connection of this process holds:
+      // SQLite keeps such a file open until that lock is released (fcntl locks are per process).
+      db.close();
+      if (errCode(e) === 'SQLITE_BUSY') return null;
+      // Not a database (damaged, or written by something else): no one can hold a lock through
+      // it, and emptying it in place (never deleting it) makes it a valid empty one.
+      if (errCode(e) === 'SQLITE_NOTADB' && attempt === 0) {
+        fs.truncateSync(file);
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+/** Who holds the folder, as the holder wrote it; only for messages. */
+function holderPid(dataDir: string): number | null {
   try {
-    text = fs.readFileSync(f, 'utf8').trim();
+    const pid = Number(fs.readFileSync(path.join(dataDir, PID_NAME), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
   }
-  const pid = Number(text);
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
 }
 
-/** Takes the folder for this process; throws AlreadyRunning when a live process holds it. */
+/** Takes the folder for this process; throws AlreadyRunning when a live Shahn holds it. */
 export function acquireInstanceLock(dataDir: string): { release(): void } {
-  const f = path.join(dataDir, PID_NAME);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(f, String(process.pid), { flag: 'wx' }); // atomic: fails if it exists
-      return { release: () => fs.rmSync(f, { force: true }) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = runningPid(dataDir);
-      if (holder !== null) throw new AlreadyRunning(holder, dataDir);
-      fs.rmSync(f, { force: true }); // stale: its process is gone
-    }
+  const lock = take(path.join(dataDir, LOCK_NAME));
+  if (!lock) throw new AlreadyRunning(holderPid(dataDir), dataDir);
+  const pidFile = path.join(dataDir, PID_NAME);
+  const tmp = `${pidFile}.${process.pid}`;
+  try {
+    fs.writeFileSync(tmp, String(process.pid));
+    fs.renameSync(tmp, pidFile); // whole or not at all; any earlier holder's pid is stale by now
+  } catch (e) {
+    lock.close();
+    throw e;
   }
-  throw new AlreadyRunning(-1, dataDir);
+  let released = false;
+  return {
+    release: () => {
+      if (released) return;
+      released = true;
+      fs.rmSync(pidFile, { force: true }); // before the lock goes: never a next holder's file
+      lock.close();
+    },
+  };
 }

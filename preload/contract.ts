@@ -187,7 +187,7 @@ export const BackupResultSchema = z.object({ file: z.string(), bytes: z.number()
 // Receipts and the printer (issue 7). The settings' shape is checked here; whether an address
 // or a name makes sense is checked by main/settings, which answers in both languages.
 export const PrinterSettingsSchema = z.object({
-  /** tcp://host:9100, printer:NAME or a device path; null = no printer at this counter */
+  /** tcp://host:9100, printer:NAME or a printer device, never a file (main/printing/address.ts); null = no printer at this counter */
   iface: z.string().trim().max(300).nullable(),
   widthMm: z.union([z.literal(58), z.literal(80)]),
   profile: z.enum(['epson', 'star']),

@@ -1,10 +1,12 @@
 // `npm run demo`: the simulators (STS vendor, Acrel cloud, head office, receipt printer) and
-// Shahn on a fresh demo database. Electron where its binary exists, the browser host otherwise.
+// Shahn on a fresh demo database, seeded here (the app itself has no demo code). Electron where
+// its binary exists, the browser host otherwise.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSimulators } from '../test/sim';
+import { seedDemoFolder } from './demo-folder';
 import { electronBinary } from './electron-binary';
 import { DEMO_USERS } from './seed-demo';
 import { startBrowserShahn } from './start-browser';
@@ -19,9 +21,8 @@ async function main() {
     ...sims.env,
     SHAHN_DATA_DIR: dataDir,
     SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}`,
-    SHAHN_SEED_DEMO: '1',
-    PORT: String(port),
   };
+  await seedDemoFolder(env);
   const users = DEMO_USERS.map((u) => `${u.username}/${u.pin} (${u.role})`).join(', ');
   const bin = electronBinary();
   let stop: () => Promise<void>;

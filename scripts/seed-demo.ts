@@ -53,7 +53,7 @@ function seedTariffExtras(db: Database.Database, at: string): void {
 }
 
 /**
- * `requireShift`: the demo counter (npm run demo, Electron with SHAHN_SEED_DEMO) asks the cashier to
+ * `requireShift`: the demo counter (npm run demo, the end-to-end tests) asks the cashier to
  * open a shift with a cash float before the first sale, as a real counter does. Tests that are not
  * about shifts seed without it: their first sale opens a shift with a zero float.
  */
@@ -93,4 +93,10 @@ export function seedDemo(db: Database.Database, at = new Date().toISOString(), o
   writeSetting(db, 'shifts', { requireShift: opts.requireShift ?? false }, at);
   // The demo vending key (the STS test key), sealed like a real one so offline vending works in the demo.
   keyStoreFor(db).put({ sgc: DEMO_STS_KEYS.sgc, krn: DEMO_STS_KEYS.krn }, DEMO_STS_KEYS.vendingKey, at);
+}
+
+/** The demo counter (npm run demo, the end-to-end tests): seeded once, into a database with no users yet. */
+export function seedDemoIfEmpty(db: Database.Database): void {
+  const users = db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
+  if (users.n === 0) seedDemo(db, undefined, { requireShift: true });
 }

@@ -8,7 +8,7 @@ export interface OutboxRow {
   order_key: string | null; resolved_at: string | null; resolved_by: number | null; resolution: string | null;
 }
 
-/** orderKey (e.g. "meter:202400000001"): the message waits for earlier pending messages with the same key. */
+/** orderKey (e.g. "meter:<number>"): the message waits for earlier pending messages with the same key. */
 export function enqueue(db: Database.Database, m: { topic: string; key: string; saleId?: string; payload: unknown; at: string; orderKey?: string }): number {
   const r = stmt(
     db,

@@ -77,18 +77,22 @@ export interface Outcome {
   errorCode?: string | null; errorMessage?: Bilingual | null;
 }
 
+/**
+ * Writes the outcome's columns only. A TID must already be in the meter's token ledger (the
+ * database refuses it otherwise, migration 0009): main/sales/outcome.ts records it first.
+ */
 export function setOutcome(db: Database.Database, id: string, o: Outcome, at: string): void {
-  // Every TID we learn of (vendor or local) raises the meter's last TID, so a local token made
-  // later never reuses or precedes one already issued. Same transaction as the outcome.
-  if (o.tid !== undefined && o.tid !== null) {
-    db.prepare('UPDATE meters SET sts_last_tid = MAX(COALESCE(sts_last_tid, -1), ?) WHERE id = (SELECT meter_id FROM sales WHERE id = ?)').run(o.tid, id);
-  }
   db.prepare(
     `UPDATE sales SET status = ?, token = COALESCE(?, token), token_source = COALESCE(?, token_source),
        sts_tid = COALESCE(?, sts_tid), vendor_ref = COALESCE(?, vendor_ref), error_code = ?, error_message_json = ?, updated_at = ?
      WHERE id = ?`,
   ).run(o.status, o.token ?? null, o.tokenSource ?? null, o.tid ?? null, o.vendorRef ?? null, o.errorCode ?? null,
     o.errorMessage ? JSON.stringify(o.errorMessage) : null, at, id);
+}
+
+/** A sale that keeps its status (unknown) but now says why (e.g. the vendor's answer did not match). */
+export function setSaleError(db: Database.Database, id: string, code: string, message: { en: string; ar: string }, at: string): void {
+  db.prepare('UPDATE sales SET error_code = ?, error_message_json = ?, updated_at = ? WHERE id = ?').run(code, JSON.stringify(message), at, id);
 }
 
 export function setPrintStatus(db: Database.Database, id: string, status: Sale['printStatus'], at: string, printed: boolean): void {

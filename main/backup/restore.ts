@@ -1,12 +1,13 @@
 // Restores a backup over the app's database, safely:
-// 1. refuses while Shahn is running on this data folder (its pid file names a live process);
+// 1. refuses while Shahn is running on this data folder, and holds the folder's lock throughout, so
+//    Shahn cannot start on a database half put back;
 // 2. refuses a file that is not a sound Shahn database (integrity check, schema version known);
 // 3. keeps the current database first, as an online-backup copy in <dataDir>/before-restore/;
 // 4. removes the old WAL/SHM files and puts the backup in place by rename (atomic);
 // 5. opens it once, which applies any newer migrations, and reports the sale count.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runningPid } from '../instance-lock';
+import { acquireInstanceLock, AlreadyRunning } from '../instance-lock';
 export { PID_NAME } from '../instance-lock';
 import Database from 'better-sqlite3';
 import { openDb } from '../../db/open';
@@ -48,8 +49,22 @@ function checkBackup(file: string): { version: number; sales: number } {
 }
 
 export async function restoreBackup(o: { file: string; dataDir: string; now?: Date }): Promise<{ keptCopy: string | null; sales: number; version: number }> {
-  const pid = runningPid(o.dataDir);
-  if (pid !== null) throw new RestoreRefused(`Shahn is running on ${o.dataDir} (process ${pid}); close it first`);
+  let lock: { release(): void };
+  try {
+    fs.mkdirSync(o.dataDir, { recursive: true }); // a new machine's folder may not exist yet
+    lock = acquireInstanceLock(o.dataDir);
+  } catch (e) {
+    if (e instanceof AlreadyRunning) throw new RestoreRefused(`Shahn is running on ${o.dataDir} (process ${e.pid ?? 'unknown'}); close it first`);
+    throw e;
+  }
+  try {
+    return await restoreLocked(o);
+  } finally {
+    lock.release();
+  }
+}
+
+async function restoreLocked(o: { file: string; dataDir: string; now?: Date }): Promise<{ keptCopy: string | null; sales: number; version: number }> {
   const { version } = checkBackup(path.resolve(o.file));
   const target = path.join(o.dataDir, DB_NAME);
   let keptCopy: string | null = null;

@@ -2,13 +2,18 @@
 // meter's key (clear tamper, clear credit, set the power limit) that a technician types on the
 // keypad. The supervisor waits for it, so it is a direct call — keyed, so a retry after a lost
 // answer returns the same code — and every code issued is audited (its TID, never the digits).
+// Its TID is recorded in the meter's token ledger like a credit token's (main/meters/token-ledger),
+// so a local credit token made after it takes a greater TID; a code whose TID a token of this
+// counter already holds is refused (the meter would refuse one of them), and audited as refused.
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../preload/contract';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../audit/append';
 import { err } from '../errors';
+import { meterIdOf } from '../../db/repos/issued-tokens';
 import type { MaintenanceAction } from '../vendors/sts/wire-meter';
 import { knownMeter } from './reads';
+import { recordIssuedToken, TidInUseError } from './token-ledger';
 import { tokenDigest } from './token-digest';
 import { clientFor, unwrap, type MeterVendors } from './vendors';
 
@@ -38,12 +43,18 @@ export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: (
   const code = unwrap(o, 'sts', meterNumber);
   const at = d.now().toISOString();
   const w = d.db.write;
-  w.transaction(() => {
-    appendAudit(w, {
-      at, userId: user.id, action: 'meter.maintenance_code', entity: 'meter', entityId: meterNumber,
+  const details = { requestId: key, purpose: i.purpose, action: i.action, powerLimitW: i.powerLimitW ?? null, tid: code.tid, expiresAt: code.expiresAt };
+  try {
+    w.transaction(() => {
+      const meterId = meterIdOf(w, meterNumber)!; // knownMeter found it; meters are never deleted
+      recordIssuedToken(w, { meterId, tid: code.tid, kind: 'engineering', source: 'vendor', saleId: null, requestId: key, issuedAt: at });
       // The digits are not kept (they would open the meter); their hash lets a reprint prove them.
-      details: { requestId: key, purpose: i.purpose, action: i.action, powerLimitW: i.powerLimitW ?? null, tid: code.tid, expiresAt: code.expiresAt, codeSha256: tokenDigest(code.code) },
-    });
-  })();
+      appendAudit(w, { at, userId: user.id, action: 'meter.maintenance_code', entity: 'meter', entityId: meterNumber, details: { ...details, codeSha256: tokenDigest(code.code) } });
+    })();
+  } catch (e) {
+    if (!(e instanceof TidInUseError)) throw e;
+    w.transaction(() => appendAudit(w, { at, userId: user.id, action: 'meter.maintenance_code_refused', entity: 'meter', entityId: meterNumber, details }))();
+    throw err('CONFLICT', `${e.bilingual.en} The code was not issued: ask for a new one.`, `${e.bilingual.ar} لم يصدر الرمز: اطلب رمزاً جديداً.`);
+  }
   return { meterNumber, ...code };
 }

@@ -5,7 +5,8 @@ import type { Db } from '../../db/open';
 import { counts, dueRows, getRow, makeDueNow, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
 import { UNREACHABLE_PREFIX, type VendorOutcome } from '../vendors/outcome';
 
-export type Delivery = VendorOutcome<unknown>;
+/** A receiver's answer. An unknown may say when asking again first makes sense (`retryAt`, ISO). */
+export type Delivery = VendorOutcome<unknown> | { kind: 'unknown'; reason: string; retryAt: string };
 
 export interface TopicHandler {
   /** How many due rows of this topic to hand over in one call (head-office batches). */
@@ -85,7 +86,8 @@ export function createOutboxWorker(o: WorkerOptions) {
     // "no record yet" is one receiver's answer: that message backs off, the counter stays online.
     if (result?.reason.startsWith(UNREACHABLE_PREFIX)) { online = false; knownOffline = true; }
     o.log?.warn({ outboxId: row.id, topic: row.topic, saleId: row.sale_id, reason }, 'outbox delivery will be retried');
-    markRetry(w, row.id, reason, new Date(now().getTime() + backoffMs(row.attempts, base, max, random)).toISOString());
+    const retryAt = result && 'retryAt' in result ? result.retryAt : new Date(now().getTime() + backoffMs(row.attempts, base, max, random)).toISOString();
+    markRetry(w, row.id, reason, retryAt);
     return 'retry';
   }
 

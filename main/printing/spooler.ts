@@ -10,7 +10,7 @@ const lpCommand = () => process.env.SHAHN_LP_COMMAND || 'lp';
 
 export function sendSpooler(bytes: Buffer, iface: string, name: string, timeoutMs: number): Promise<void> {
   if (process.platform === 'win32') {
-    return Promise.reject(new PrinterError('UNSUPPORTED', `"${iface}": printing through the Windows spooler is not supported by this build; use tcp://host:9100 or a device path`, iface));
+    return Promise.reject(new PrinterError('UNSUPPORTED', `"${iface}": printing through the Windows spooler is not supported by this build; use tcp://host:9100, a port such as COM3 or a shared printer such as \\\\server\\printer`, iface));
   }
   return new Promise<void>((resolve, reject) => {
     let settled = false;

@@ -1,15 +1,15 @@
 // Delivering receipt bytes. Kept apart from rendering so a failed print never touches the sale:
 // the caller renders once, tries to send, and records the PrinterError if any.
 import net from 'node:net';
-import path from 'node:path';
-import { open } from 'node:fs/promises';
+import { acceptedAddresses, parsePrinterAddress } from './address';
+import { sendToDevice } from './device';
 import { PrinterError } from './errors';
 import { sendSpooler } from './spooler';
 
 /** When the printer does not close its side after our FIN, how long to wait before we close ours. */
 const CLOSE_GRACE_MS = 1000;
 
-const OFFLINE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT', 'ENODEV', 'ENXIO']);
+const OFFLINE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** DLE EOT 4: "transmit roll paper sensor status", a real-time command even a stopped printer answers. */
 export const PAPER_STATUS_REQUEST = Buffer.from([0x10, 0x04, 0x04]);
@@ -24,16 +24,19 @@ export interface SendOptions {
 }
 
 /**
- * iface: "tcp://host[:port]" (raw port 9100), an absolute device path such as "/dev/usb/lp0",
- * or "printer:NAME" (a printer installed in the OS: CUPS on Linux/macOS, see spooler.ts).
+ * iface: "tcp://host[:port]" (raw port 9100), "printer:NAME" (a printer installed in the OS: CUPS
+ * on Linux/macOS, see spooler.ts), or a printer device (address.ts: /dev/usb/lp0 ... on Linux,
+ * COM3 or \\host\printer on Windows). Checked again here, at the moment of sending, whatever the
+ * settings screen let through: an address that is not a printer is refused before anything is opened.
  */
 export async function sendToPrinter(bytes: Buffer, iface: string, timeoutMs: number, opts: SendOptions = {}): Promise<void> {
-  const tcp = /^tcp:\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?\/?$/i.exec(iface);
-  if (tcp) return sendTcp(bytes, iface, tcp[1]!.replace(/^\[|\]$/g, ''), Number(tcp[2] ?? 9100), timeoutMs, opts.checkPaper === true);
-  const spooled = /^printer:(.+)$/i.exec(iface);
-  if (spooled) return sendSpooler(bytes, iface, spooled[1]!.trim(), timeoutMs);
-  if (path.isAbsolute(iface)) return sendDevice(bytes, iface, timeoutMs);
-  throw new PrinterError('UNSUPPORTED', `"${iface}" is not a printer address (expected tcp://host:port, /dev/... or printer:NAME)`, iface);
+  const a = parsePrinterAddress(iface, process.platform);
+  if (!a) throw new PrinterError('UNSUPPORTED', `"${iface}" is not a printer address (accepted: ${acceptedAddresses(process.platform)})`, iface);
+  switch (a.kind) {
+    case 'tcp': return sendTcp(bytes, iface, a.host, a.port, timeoutMs, opts.checkPaper === true);
+    case 'spooler': return sendSpooler(bytes, iface, a.name, timeoutMs);
+    case 'device': return sendToDevice(bytes, a.path, timeoutMs, iface, a.share);
+  }
 }
 
 function sendTcp(bytes: Buffer, iface: string, host: string, port: number, timeoutMs: number, checkPaper: boolean): Promise<void> {
@@ -102,33 +105,4 @@ function sendTcp(bytes: Buffer, iface: string, host: string, port: number, timeo
       finish(new PrinterError(offline ? 'OFFLINE' : 'IO', `printer ${host}:${port}: ${e.code ?? e.message}`, iface, { cause: e }));
     });
   });
-}
-
-async function sendDevice(bytes: Buffer, iface: string, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PrinterError('TIMEOUT', `${iface} did not accept the receipt within ${timeoutMs} ms`, iface)), timeoutMs);
-  });
-  const write = async (): Promise<void> => {
-    let handle;
-    try {
-      handle = await open(iface, 'w');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      throw new PrinterError(OFFLINE_CODES.has(code) ? 'OFFLINE' : 'IO', `${iface}: ${code || String(e)}`, iface, { cause: e });
-    }
-    try {
-      await handle.writeFile(bytes);
-    } catch (e) {
-      throw new PrinterError('IO', `${iface}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, iface, { cause: e });
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
-  };
-  try {
-    // A stuck USB write cannot be cancelled from JS; the timeout at least frees the sale flow.
-    await Promise.race([write(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

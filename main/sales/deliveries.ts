@@ -3,11 +3,12 @@
 import type { Sale } from '../../preload/contract';
 import type { OutboxRow } from '../../db/repos/outbox';
 import { getSale, saleStatus } from '../../db/repos/sales';
-import { recordSaleOutcome } from './outcome';
+import { recordSaleOutcomeOrHold } from './outcome';
 import type { TopicHandler, Delivery } from '../outbox/worker';
 import type { VendorOutcome } from '../vendors/outcome';
 import { appendAudit } from '../audit/append';
-import { setOutcome } from '../../db/repos/sales';
+import { setOutcome, setSaleError } from '../../db/repos/sales';
+import { chargeMismatch } from './vendor-match';
 import type { SalesDeps, StsVerify } from './ports';
 
 export interface AcrelPort {
@@ -23,7 +24,7 @@ function recordOutcome(deps: Pick<SalesDeps, 'db'>, row: OutboxRow, at: string, 
   // recharge sent again later (a dead letter retried) must not turn it into a sale.
   const status = saleStatus(deps.db.write, row.sale_id);
   if (status !== 'paid' && status !== 'pending' && status !== 'unknown') return;
-  recordSaleOutcome(deps.db.write, row.sale_id, o, at, null);
+  if (!recordSaleOutcomeOrHold(deps.db.write, row.sale_id, o, at, null, row.topic)) return; // a TID clash: held unknown
   appendAudit(deps.db.write, { at, userId: null, action: `sale.${o.status}`, entity: 'sale', entityId: row.sale_id, details: { via: row.topic } });
 }
 
@@ -55,47 +56,83 @@ export function acrelRechargeHandler(deps: Pick<SalesDeps, 'db'>, acrel: AcrelPo
   };
 }
 
+const NOT_VENDED = { en: 'The vendor confirmed no token was issued for this sale. Return the money to the customer.', ar: 'أكد المزود أنه لم يصدر رمز لهذه العملية. أعد المبلغ للعميل.' };
+const NEVER_SENT = { en: 'The request for this sale never left the counter, so no token was issued. Return the money to the customer.', ar: 'لم يغادر طلب هذه العملية المركز، فلم يصدر أي رمز. أعد المبلغ للعميل.' };
+
 /**
  * Resolves an `unknown` STS sale by asking the vendor about the same key: never by vending again.
- * "Not found" is believed only once the original request can no longer be acted on (the vendor
- * refuses requests older than its signature window): until then it may still be in flight.
+ * The invariant (issue 12): a sale is never failed (money handed back) while any request carrying
+ * its key could still be accepted. The attempt ledger knows every attempt, written before it was
+ * sent, and where it went; so:
+ * - no attempt that may have arrived (none recorded: a crash before sending; or every one never
+ *   connected) and none can start any more -> failed at once, without asking;
+ * - the lookup goes to the endpoint that received the attempts, whatever the settings say now;
+ * - "not found" is believed only once the vendor's acceptance window has passed since the last
+ *   attempt signed (and since the last moment the call could have started another);
+ * - a found charge that is not this sale's (meter, energy, amount) is set aside for a supervisor.
  */
-export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'now' | 'config'>): TopicHandler {
+export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'config'>): TopicHandler {
   return {
     batch: 1,
     priority: 1, // unknown outcomes are resolved before anything else is sent
     async deliver(rows) {
       const out = new Map<number, Delivery>();
       for (const row of rows) {
+        const sale = getSale(deps.db.read, row.sale_id ?? '');
         // Settled meanwhile (a late answer, a local token): nothing to ask.
-        if (saleStatus(deps.db.read, row.sale_id ?? '') !== 'unknown') {
+        if (!sale || sale.status !== 'unknown') {
           out.set(row.id, { kind: 'ok', value: null });
           continue;
         }
-        const res = await deps.sts.verifyCharge({ idempotencyKey: row.key });
-        const sale = getSale(deps.db.read, row.sale_id ?? '');
-        // From the moment the sale was paid (the first charge attempt), not its last update: a
-        // print retry must not push the window back.
-        const settledAt = sale ? new Date(sale.createdAt).getTime() + deps.config.unknownGraceMs : 0;
-        if (res.kind === 'ok' && !res.value.found && deps.now().getTime() < settledAt) {
-          out.set(row.id, { kind: 'unknown', reason: 'the vendor has no record yet; the original request may still be in flight' });
-        } else {
-          out.set(row.id, res);
+        const sent = deps.sts.sentAttempts(row.key);
+        if (sent.count === 0) {
+          // Every attempt provably never connected. Until the call's last moment to start one
+          // more has passed, one still might; after it, nothing can ever arrive.
+          if (sent.notAfterMs !== null && Date.now() <= sent.notAfterMs) {
+            out.set(row.id, { kind: 'unknown', reason: 'the charge call may still send an attempt', retryAt: new Date(sent.notAfterMs + 1).toISOString() });
+          } else {
+            out.set(row.id, { kind: 'ok', value: { found: false, neverSent: true } });
+          }
+          continue;
         }
+        const res = await deps.sts.verifyCharge({ idempotencyKey: row.key });
+        if (res.kind === 'ok' && res.value.found) {
+          const mismatch = chargeMismatch(sale, res.value, deps.config.currencyDecimals);
+          out.set(row.id, mismatch ? { kind: 'refused', code: 'VENDOR_MISMATCH', message: mismatch } : res);
+          continue;
+        }
+        if (res.kind === 'ok') {
+          // Signature times are the wall clock's (the vendor checks them against its own). The
+          // vendor checks the timestamp when a request arrives (at most the window after it was
+          // signed, or after the last moment another attempt could start); a request still
+          // arriving is cut off when its timeout aborts it. The later of these is the verdict.
+          const paidAt = new Date(sale.createdAt).getTime();
+          const window = deps.config.vendorAcceptWindowMs;
+          const verdictAt = Math.max((sent.lastSignedAtMs ?? paidAt) + window, (sent.notAfterMs ?? paidAt) + window, sent.lastAbortAtMs ?? 0);
+          if (Date.now() < verdictAt) {
+            out.set(row.id, { kind: 'unknown', reason: 'the vendor has no record yet; a request sent for this sale could still be accepted', retryAt: new Date(verdictAt).toISOString() });
+            continue;
+          }
+        }
+        out.set(row.id, res);
       }
       return out;
     },
     onDone(row, value, at) {
-      const v = value as StsVerify | null;
+      const v = value as (StsVerify & { neverSent?: true }) | null;
       if (v === null || saleStatus(deps.db.write, row.sale_id ?? '') !== 'unknown') return;
       if (v.found) {
         recordOutcome(deps, row, at, { status: 'issued', token: v.token, tokenSource: 'vendor', tid: v.tid, vendorRef: v.vendorRef, errorCode: null, errorMessage: null });
       } else {
-        recordOutcome(deps, row, at, {
-          status: 'failed', errorCode: 'NOT_VENDED',
-          errorMessage: { en: 'The vendor confirmed no token was issued for this sale. Return the money to the customer.', ar: 'أكد المزود أنه لم يصدر رمز لهذه العملية. أعد المبلغ للعميل.' },
-        });
+        recordOutcome(deps, row, at, { status: 'failed', errorCode: v.neverSent ? 'NEVER_SENT' : 'NOT_VENDED', errorMessage: v.neverSent ? NEVER_SENT : NOT_VENDED });
       }
+    },
+    onDead(row, refusal, at) {
+      // The sale stays unknown (money neither given out nor handed back) with the reason a
+      // supervisor reads next to it; the dead letter is where they act on it.
+      if (refusal.code !== 'VENDOR_MISMATCH' || saleStatus(deps.db.write, row.sale_id ?? '') !== 'unknown') return;
+      setSaleError(deps.db.write, row.sale_id!, refusal.code, refusal.message, at);
+      appendAudit(deps.db.write, { at, userId: null, action: 'sale.vendor_mismatch', entity: 'sale', entityId: row.sale_id!, details: { en: refusal.message.en } });
     },
   };
 }

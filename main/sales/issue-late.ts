@@ -5,10 +5,11 @@ import type { Quote } from '../../preload/contract';
 import type { MeterRecord } from '../../db/repos/meters';
 import { settleForSale } from '../../db/repos/outbox';
 import { saleStatus, type Outcome } from '../../db/repos/sales';
-import { recordSaleOutcome } from './outcome';
+import { recordSaleOutcomeOrHold } from './outcome';
 import { appendAudit } from '../audit/append';
 import { neverArrived, type VendorOutcome } from '../vendors/outcome';
 import { vendLocally } from './local-vend';
+import { chargeMismatch } from './vendor-match';
 import type { SalesDeps, StsCharge } from './ports';
 
 export const UNKNOWN_OUTCOME: Outcome = {
@@ -21,10 +22,14 @@ export const UNKNOWN_OUTCOME: Outcome = {
 };
 
 /** A vendor answer as an outcome; null when it never arrived (the caller vends locally). */
-export function vendorOutcome(deps: Pick<SalesDeps, 'log'>, saleId: string, quote: Quote, res: VendorOutcome<StsCharge>): Outcome | null {
+export function vendorOutcome(deps: Pick<SalesDeps, 'log' | 'config'>, saleId: string, quote: Quote, res: VendorOutcome<StsCharge>): Outcome | null {
   if (res.kind === 'ok') {
-    if (res.value.energyTenths !== quote.energyTenths) {
-      deps.log.error({ saleId, asked: quote.energyTenths, got: res.value.energyTenths }, 'vendor token energy differs from the sale');
+    const mismatch = chargeMismatch(quote, res.value, deps.config.currencyDecimals);
+    if (mismatch) {
+      // Not this sale's token: unknown, and its verification (which will find the same answer)
+      // is set aside for a supervisor. Never issued on the vendor's word alone.
+      deps.log.error({ saleId, meter: res.value.meterNumber, energyTenths: res.value.energyTenths, amountMinor: res.value.amountMinor }, 'vendor answer does not match the sale');
+      return { status: 'unknown', errorCode: 'VENDOR_MISMATCH', errorMessage: mismatch };
     }
     return { status: 'issued', token: res.value.token, tokenSource: 'vendor', tid: res.value.tid, vendorRef: res.value.vendorRef, errorCode: null, errorMessage: null };
   }
@@ -50,7 +55,7 @@ export function settleLate(deps: SalesDeps, saleId: string, userId: number, quot
   w.transaction(() => {
     const s = saleStatus(w, saleId);
     if (s !== 'paid' && s !== 'unknown') return;
-    recordSaleOutcome(w, saleId, o, at, userId);
+    if (!recordSaleOutcomeOrHold(w, saleId, o, at, userId, 'late answer')) return; // a TID clash: held unknown
     settleForSale(w, 'sts.verify', saleId, at);
     appendAudit(w, { at, userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId, details: { via: 'late answer', tokenSource: o.tokenSource ?? null } });
   })();

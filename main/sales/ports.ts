@@ -5,12 +5,25 @@ import type { VendorOutcome } from '../vendors/outcome';
 import type { Sale } from '../../preload/contract';
 import type { VendingKeyStore } from '../keys';
 
-export interface StsCharge { token: string; tid: number; energyTenths: number; vendorRef: string }
-export type StsVerify = { found: false } | ({ found: true; meterNumber: string } & StsCharge);
+export interface StsCharge { meterNumber: string; token: string; tid: number; energyTenths: number; amountMinor: number; vendorRef: string }
+export type StsVerify = { found: false } | ({ found: true } & StsCharge);
+
+/** What was sent under a key (main/vendors/attempt-ledger.ts), for the "not vended" verdict. */
+export interface SentAttempts {
+  count: number;
+  lastSignedAtMs: number | null;
+  /** The latest moment any attempt could still be sending (its signature time + its timeout). */
+  lastAbortAtMs: number | null;
+  /** The latest moment the call could still have started another attempt. */
+  notAfterMs: number | null;
+}
 
 export interface StsVendorPort {
-  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<StsCharge>>;
+  /** notAfterMs: no attempt starts after it (the sale's deadline). */
+  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
+  /** Asks the endpoint that received the key's requests, whatever the settings say now. */
   verifyCharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsVerify>>;
+  sentAttempts(key: string): SentAttempts;
 }
 
 export interface OutboxPort {
@@ -28,8 +41,12 @@ export interface SalesConfig {
   currency: string;
   currencyDecimals: number;
   timeZone: string;
-  /** How long after an unknown outcome a vendor's "no such charge" can still change (see verify). */
-  unknownGraceMs: number;
+  /**
+   * How long after an attempt was signed the vendor may still accept it: its timestamp tolerance
+   * (5 min in our protocol) plus how far its clock may lag ours. A "no such charge" is believed
+   * only once this has passed since the last attempt that may have left (sales/deliveries.ts).
+   */
+  vendorAcceptWindowMs: number;
 }
 
 /** How STS tokens are made when the vendor cannot be asked (main/sales/local-vend.ts). */

@@ -5,7 +5,7 @@ import type { ConfirmedPrice, PaymentMethod, Sale, User } from '../../preload/co
 import { appendAudit } from '../audit/append';
 import { enqueue } from '../../db/repos/outbox';
 import { getSale, insertPaidSale, nextReceiptNo, saleStatus, type Outcome } from '../../db/repos/sales';
-import { recordSaleOutcome } from './outcome';
+import { recordSaleOutcomeOrHold } from './outcome';
 import { AppError, err } from '../errors';
 import { approvalRequired, consumeApproval } from '../auth/approval';
 import { quoteSale } from './quote';
@@ -36,7 +36,7 @@ export function persistOutcome(deps: Pick<SalesDeps, 'db' | 'now'>, saleId: stri
     // Only a sale still in `paid` takes its first outcome here: a late vendor answer or a local
     // token may already have settled it, and a settled sale is never overwritten.
     if (saleStatus(w, saleId) !== 'paid') return;
-    recordSaleOutcome(w, saleId, o, at, userId);
+    if (!recordSaleOutcomeOrHold(w, saleId, o, at, userId, 'answer')) return; // a TID clash: held unknown
     appendAudit(w, { at, userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId, details: { errorCode: o.errorCode ?? null, tokenSource: o.tokenSource ?? null } });
     if (o.status === 'unknown') enqueue(w, { topic: 'sts.verify', key: saleId, saleId, payload: { saleId }, at });
   })();

@@ -1,17 +1,15 @@
 // Handlers of the receipt and printer channels (issue 7). Spread into buildHandlers.
 import { getSale } from '../../db/repos/sales';
-import type { PrinterSettings } from '../../preload/contract';
 import type { AppConfig } from '../config';
 import { err } from '../errors';
 import type { CallContext } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
-import { PrinterError, printerErrorMessage } from '../printing/errors';
 import type { SalesDeps } from '../sales/ports';
 import { kickPrintQueue, printSale, problemJobs, reprintJob, retryJob, type PrintResult } from '../sales/print';
 import type { ReceiptPrinter } from '../wiring/printer-port';
-import { checkPrinterSettings } from './printer-rules';
 import { guardCopy, nextPrintIsCopy } from '../users/reprint-guard';
 import { loadPrinterSettings, savePrinterSettings } from './printer-settings';
+import { printTestPage } from './printer-test';
 
 type Printing = Pick<Handlers, 'sales.print' | 'printer.settings' | 'printer.saveSettings' | 'printer.test' | 'receipts.preview' | 'receipts.problems' | 'receipts.retry' | 'receipts.reprint'>;
 
@@ -33,17 +31,7 @@ export function printingHandlers(config: AppConfig, sales: SalesDeps, printer: R
       kickPrintQueue(sales);
       return saved;
     },
-    'printer.test': async ({ settings }) => {
-      const s: PrinterSettings = settings ? checkPrinterSettings(settings) : printer.settings();
-      try {
-        await printer.testPage(s, sales.now());
-        return { printed: true, copy: false, error: null };
-      } catch (e) {
-        if (!(e instanceof PrinterError)) throw e;
-        sales.log.warn({ code: e.code, err: e.message }, 'test page not printed');
-        return { printed: false, copy: false, error: printerErrorMessage(e.code) };
-      }
-    },
+    'printer.test': ({ settings }, ctx) => printTestPage({ db: sales.db.write, printer, now: sales.now, log: sales.log }, settings, userOf(ctx)?.id ?? null),
     'receipts.preview': ({ id, copy }, ctx) => {
       const sale = getSale(sales.db.read, id);
       if (!sale) throw noSale();

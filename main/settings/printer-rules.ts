@@ -1,29 +1,33 @@
 // What makes printer settings usable, with messages a supervisor can act on in either language.
 // The contract already checked the shape (types, 58/80, epson/star); these are the rules zod
 // cannot phrase bilingually on its own: each failing field gets its own Arabic/English sentence.
-import path from 'node:path';
 import { z } from 'zod';
 import type { Bilingual, PrinterSettings } from '../../preload/contract';
 import { err } from '../errors';
+import { isPrinterAddress } from '../printing/address';
 
-const TCP = /^tcp:\/\/([^/:\s]+|\[[^\]\s]+\])(?::(\d{1,5}))?\/?$/i;
-
-/** tcp://host[:port], printer:NAME, or an absolute device path (/dev/usb/lp0, \\.\COM3, C:\...). */
-export function isPrinterAddress(s: string): boolean {
-  const tcp = TCP.exec(s);
-  if (tcp) return tcp[2] === undefined || (Number(tcp[2]) >= 1 && Number(tcp[2]) <= 65535);
-  if (/^printer:\S.*$/i.test(s)) return true;
-  return path.posix.isAbsolute(s) || path.win32.isAbsolute(s);
-}
+// One rule for the settings screen and for the moment of printing (main/printing/address.ts).
+export { isPrinterAddress };
 
 const ltr = (s: string) => `\u2066${s}\u2069`;
 
-const MESSAGES: Record<string, Bilingual> = {
-  iface: {
-    en: 'Printer address: use tcp://192.168.1.50:9100, printer:NAME or a device path such as /dev/usb/lp0.',
+/** What this machine accepts as a printer address, said in both languages: a file is never one. */
+function addressMessage(platform: NodeJS.Platform): Bilingual {
+  if (platform === 'win32') {
+    return {
+      en: 'Printer address: use tcp://192.168.1.50:9100 (network printer), printer:NAME, a port such as COM3 or \\\\.\\COM3, or a shared printer such as \\\\server\\printer; never a file.',
+      ar: `عنوان الطابعة: استخدم ${ltr('tcp://192.168.1.50:9100')} (طابعة شبكة) أو ${ltr('printer:NAME')} أو منفذاً مثل ${ltr('COM3')} أو ${ltr('\\\\.\\COM3')} أو طابعة مشتركة مثل ${ltr('\\\\server\\printer')}؛ وليس ملفاً أبداً.`,
+    };
+  }
+  return {
+    en: 'Printer address: use tcp://192.168.1.50:9100 (network printer), printer:NAME (a printer installed in the system) or a printer device: /dev/usb/lp0, /dev/lp0, /dev/ttyUSB0, /dev/ttyACM0 or /dev/ttyS0; never a file.',
     // LRI ... PDI keep each Latin example whole and left-to-right inside the Arabic sentence.
-    ar: `عنوان الطابعة: استخدم ${ltr('tcp://192.168.1.50:9100')} أو ${ltr('printer:NAME')} أو مسار جهاز مثل ${ltr('/dev/usb/lp0')}.`,
-  },
+    ar: `عنوان الطابعة: استخدم ${ltr('tcp://192.168.1.50:9100')} (طابعة شبكة) أو ${ltr('printer:NAME')} (طابعة مثبتة في النظام) أو جهاز طابعة: ${['/dev/usb/lp0', '/dev/lp0', '/dev/ttyUSB0', '/dev/ttyACM0', '/dev/ttyS0'].map(ltr).join(' أو ')}؛ وليس ملفاً أبداً.`,
+  };
+}
+
+const MESSAGES: Record<string, Bilingual> = {
+  iface: addressMessage(process.platform),
   utilityName: { en: 'Utility name: enter it in Arabic and English (at most 60 characters each).', ar: 'اسم الجهة: أدخله بالعربية والإنجليزية (60 حرفاً على الأكثر لكل منهما).' },
   taxNumber: { en: 'Tax number: letters, digits, spaces and dashes only, at most 32.', ar: 'الرقم الضريبي: حروف وأرقام ومسافات وشرطات فقط، 32 على الأكثر.' },
   footer: { en: 'Footer: at most 200 characters in each language.', ar: 'تذييل الإيصال: 200 حرف على الأكثر لكل لغة.' },
@@ -31,7 +35,7 @@ const MESSAGES: Record<string, Bilingual> = {
 
 const name = z.string().trim().min(1).max(60);
 const Rules = z.object({
-  iface: z.string().refine(isPrinterAddress).nullable(),
+  iface: z.string().refine((a) => isPrinterAddress(a)).nullable(),
   utilityName: z.object({ ar: name, en: name }),
   taxNumber: z.string().regex(/^[A-Za-z0-9 -]{1,32}$/).nullable(),
   footer: z.object({ ar: z.string().max(200), en: z.string().max(200) }).nullable(),

@@ -10,9 +10,6 @@ export interface Attempt<T> {
   mayHaveArrived: boolean;
 }
 
-/** Errors raised before a connection existed: the request cannot have reached the vendor. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
-
 /** Statuses that mean "not now" rather than "no": the vendor may or may not have acted. */
 const TRANSIENT_4XX = new Set([408, 425, 429]);
 
@@ -61,12 +58,16 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-export function classifyFailure(err: unknown, timedOut: boolean, timeoutMs: number): Attempt<never> {
-  if (timedOut) return { outcome: unknown(`timeout after ${timeoutMs} ms`), retryable: true, mayHaveArrived: true };
+/**
+ * A failure without a response. `connected` (the TCP connection was established) decides whether
+ * the vendor may have seen the request — not the error code: a reset, an unreachable network or a
+ * timeout after connecting may all come after the request left, and only "never connected" proves
+ * that nothing did (the one case where the counter may vend on its own).
+ */
+export function classifyFailure(err: unknown, a: { timedOut: boolean; timeoutMs: number; connected: boolean }): Attempt<never> {
   const code = errorCode(err);
-  if (code !== undefined && NEVER_SENT.has(code)) {
-    return { outcome: unknown(`${UNREACHABLE_PREFIX} ${code}`), retryable: true, mayHaveArrived: false };
-  }
-  const what = code ?? (err instanceof Error ? err.message : String(err));
+  const what = a.timedOut ? `timeout after ${a.timeoutMs} ms` : (code ?? (err instanceof Error ? err.message : String(err)));
+  if (!a.connected) return { outcome: unknown(`${UNREACHABLE_PREFIX} ${what} before connecting`), retryable: true, mayHaveArrived: false };
+  if (a.timedOut) return { outcome: unknown(what), retryable: true, mayHaveArrived: true };
   return { outcome: unknown(`connection lost: ${what}`), retryable: true, mayHaveArrived: true };
 }

@@ -63,6 +63,7 @@ export function verifySignature(
   req: { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Buffer },
   lookup: (apiKey: string) => Credentials | undefined,
   now: number = Date.now(),
+  maxSkewMs: number = MAX_CLOCK_SKEW_MS,
 ): { ok: true; credentials: Credentials } | { ok: false; failure: VerifyFailure } {
   const h = (name: string) => {
     const v = req.headers[name];
@@ -78,7 +79,7 @@ export function verifySignature(
     return { ok: false, failure: 'BAD_MERCHANT' };
   }
   const ts = /^\d{1,16}$/.test(timestamp) ? Number(timestamp) : NaN;
-  if (!Number.isFinite(ts) || Math.abs(now - ts) > MAX_CLOCK_SKEW_MS) return { ok: false, failure: 'STALE_TIMESTAMP' };
+  if (!Number.isFinite(ts) || Math.abs(now - ts) > maxSkewMs) return { ok: false, failure: 'STALE_TIMESTAMP' };
   const expected = Buffer.from(sign(credentials.apiSecret, { method: req.method, path: req.path, timestamp, body: req.body }), 'hex');
   const given = /^[0-9a-fA-F]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, failure: 'BAD_SIGNATURE' };

@@ -1,10 +1,15 @@
 // The vendor clients in force, behind one small holder: code that sells, delivers or manages
 // meters asks the holder at each call, so a change saved in Settings > Vendors applies from the
 // next request without a restart. Clients are built once per configuration, not per call.
-import type { VendorConfig } from '../vendors/config';
+// With an attempt ledger (createApp always passes one), every keyed request records the endpoint
+// it went to, and `at(endpointId)` gives clients for an endpoint recorded earlier, so a lookup
+// about a key goes where the key went (issue 12), even after the settings changed.
+import type { VendorConfig, VendorEndpointConfig } from '../vendors/config';
+import type { AttemptLedger, LedgerVendor } from '../vendors/attempt-ledger';
 import { createAcrelClient, type AcrelClient } from '../vendors/acrel/client';
 import { createHeadOfficeClient, type HeadOfficeClient } from '../vendors/head-office/client';
 import { createStsVendorClient, type StsVendorClient } from '../vendors/sts/client';
+import type { VendorHttpOptions } from '../vendors/http';
 
 export interface VendorClients {
   sts: StsVendorClient | null;
@@ -16,23 +21,52 @@ export interface VendorHolder {
   current(): VendorClients;
   /** Builds new clients for this configuration; requests already under way finish on the old ones. */
   replace(cfg: VendorConfig): void;
+  /** Clients of a recorded endpoint (null: no ledger, or its credentials cannot be opened). */
+  at(endpointId: number): Partial<VendorClients> | null;
+  ledger: AttemptLedger | null;
 }
 
-export function buildVendorClients(cfg: VendorConfig): VendorClients {
+function clientOf(vendor: LedgerVendor, cfg: VendorEndpointConfig, ledger: AttemptLedger | null): Partial<VendorClients> {
+  const opts: VendorHttpOptions = ledger ? { attempts: ledger.recorderFor(ledger.endpointId(vendor, cfg)) } : {};
+  if (vendor === 'sts') return { sts: createStsVendorClient(cfg, opts) };
+  if (vendor === 'acrel') return { acrel: createAcrelClient(cfg, opts) };
+  return { headOffice: createHeadOfficeClient(cfg, opts) };
+}
+
+export function buildVendorClients(cfg: VendorConfig, ledger: AttemptLedger | null = null): VendorClients {
   return {
-    sts: cfg.sts ? createStsVendorClient(cfg.sts) : null,
-    acrel: cfg.acrel ? createAcrelClient(cfg.acrel) : null,
-    headOffice: cfg.headOffice ? createHeadOfficeClient(cfg.headOffice) : null,
+    sts: cfg.sts ? clientOf('sts', cfg.sts, ledger).sts! : null,
+    acrel: cfg.acrel ? clientOf('acrel', cfg.acrel, ledger).acrel! : null,
+    headOffice: cfg.headOffice ? clientOf('headOffice', cfg.headOffice, ledger).headOffice! : null,
   };
 }
 
-export function createVendorHolder(cfg: VendorConfig): VendorHolder {
-  let clients = buildVendorClients(cfg);
+const DEFAULT_TUNING = { timeoutMs: 30_000, retryAttempts: 3 };
+
+export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | null = null): VendorHolder {
+  let config = cfg;
+  let clients = buildVendorClients(cfg, ledger);
+  const byEndpoint = new Map<number, Partial<VendorClients>>();
   return {
     current: () => clients,
     replace(next) {
-      clients = buildVendorClients(next);
+      config = next;
+      clients = buildVendorClients(next, ledger);
     },
+    at(endpointId) {
+      if (!ledger) return null;
+      const known = byEndpoint.get(endpointId);
+      if (known) return known;
+      // Timeout and retries are tuning, not identity: today's settings for that vendor apply.
+      const tuningOf = (v: LedgerVendor) => config[v] ?? DEFAULT_TUNING;
+      const probe = ledger.endpointConfig(endpointId, DEFAULT_TUNING);
+      if (!probe) return null;
+      const { timeoutMs, retryAttempts } = tuningOf(probe.vendor);
+      const built = clientOf(probe.vendor, { ...probe.cfg, timeoutMs, retryAttempts }, ledger);
+      byEndpoint.set(endpointId, built);
+      return built;
+    },
+    ledger,
   };
 }
 

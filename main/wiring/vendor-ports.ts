@@ -3,24 +3,49 @@
 // in the holder at every call, so settings saved in Settings > Vendors apply to the next request.
 import type { Bilingual } from '../../preload/contract';
 import type { VendorConfig } from '../vendors/config';
-import { holderOf, type VendorHolder } from './vendor-holder';
+import { holderOf, type VendorClients, type VendorHolder } from './vendor-holder';
 import type { VendorOutcome } from '../vendors/outcome';
 import type { StsVendorPort } from '../sales/ports';
 import type { AcrelPort, HeadOfficePort } from '../sales/deliveries';
 
 const notConfigured = (what: Bilingual): VendorOutcome<never> => ({ kind: 'refused', code: 'NOT_CONFIGURED', message: what });
+const GONE = (what: string): VendorOutcome<never> => ({
+  kind: 'unknown',
+  reason: `the ${what} endpoint that received this request can no longer be opened (its credentials were sealed under another master key); it will not be asked elsewhere`,
+});
 const STS_OFF = { en: 'STS token sales are not configured at this counter.', ar: 'بيع رموز STS غير مهيأ في هذا المركز.' };
 const ACREL_OFF = { en: 'Cloud meter credit is not configured at this counter.', ar: 'شحن العدادات السحابية غير مهيأ في هذا المركز.' };
 
 export function createVendorPorts(from: VendorHolder | VendorConfig): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
   const holder = holderOf(from);
   const now = () => holder.current();
+  // A request about a key goes where that key's first attempt went (issue 12): the ledger knows;
+  // without a record (nothing sent yet, or a sale older than the ledger) the clients in force.
+  const boundTo = (key: string) => {
+    const endpointId = holder.ledger?.summary(key).endpointId ?? null;
+    return endpointId === null ? { clients: now() as Partial<VendorClients>, gone: false } : { clients: holder.at(endpointId) ?? {}, gone: holder.at(endpointId) === null };
+  };
   return {
     sts: {
       chargeMeter: async (i) => now().sts?.chargeMeter(i) ?? notConfigured(STS_OFF),
-      verifyCharge: async (i) => now().sts?.verifyCharge(i) ?? notConfigured(STS_OFF),
+      verifyCharge: async (i) => {
+        const b = boundTo(i.idempotencyKey);
+        if (b.gone) return GONE('STS vendor');
+        return b.clients.sts?.verifyCharge(i) ?? notConfigured(STS_OFF);
+      },
+      sentAttempts: (key) => {
+        const s = holder.ledger?.summary(key);
+        // No ledger (a tool, a test's fixed configuration): assume something may have been sent.
+        return s ?? { count: 1, lastSignedAtMs: null, lastAbortAtMs: null, notAfterMs: null };
+      },
     },
-    acrel: { rechargeBalance: async (i) => now().acrel?.rechargeBalance(i) ?? notConfigured(ACREL_OFF) },
+    acrel: {
+      rechargeBalance: async (i) => {
+        const b = boundTo(i.idempotencyKey);
+        if (b.gone) return GONE('Acrel cloud');
+        return b.clients.acrel?.rechargeBalance(i) ?? notConfigured(ACREL_OFF);
+      },
+    },
     headOffice: {
       pushSales: async (sales) =>
         now().headOffice?.pushSales(sales) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; sales stay in the outbox' },

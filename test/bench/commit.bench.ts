@@ -47,7 +47,7 @@ export async function benchCommit(n = 2_000): Promise<void> {
   seedDemo(db.write);
   const user = db.read.prepare(`SELECT id FROM users WHERE username = 'cashier'`).get() as { id: number };
   const now = () => new Date();
-  const deps = { db, config: { currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', unknownGraceMs: 0 }, now };
+  const deps = { db, config: { currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now };
   const { quote, meter } = quoteSale(deps, { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500 });
   const w = db.write;
   const saleMs: number[] = [];
@@ -68,7 +68,7 @@ export async function benchCommit(n = 2_000): Promise<void> {
   const log = { info() {}, warn() {}, error() {} };
   const salesDeps: SalesDeps = {
     ...deps, log, keys: keyStoreFor(db.write), vending: { mode: 'local', offlineLimitMinor: 1e12, saleDeadlineMs: 5_000 },
-    sts: { chargeMeter: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }), verifyCharge: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }) },
+    sts: { chargeMeter: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }), verifyCharge: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }), sentAttempts: () => ({ count: 0, lastSignedAtMs: null, lastAbortAtMs: null, notAfterMs: null }) },
     outbox: { deliverNow: async () => 'retry', kick() {} },
     printer: { print: async () => {} },
   };

@@ -16,7 +16,8 @@ const step = env.CRASH_STEP as SaleStep | undefined;
 let crossings = Number(env.CRASH_AT ?? 0);
 
 const config = configFromEnv(env, {
-  unknownGraceMs: 1_500,
+  vendorTimestampToleranceMs: 2_000,
+  vendorAcceptWindowMs: 2_500,
   printer: { iface: env.CRASH_PRINTER ?? null, widthMm: 80, profile: 'epson', language: 'en', timeoutMs: 2_000 },
   outbox: { baseDelayMs: 50, maxDelayMs: 400, idleProbeMs: 150 },
   vending: { mode: 'vendor', offlineLimitMinor: 1_000_000_000, saleDeadlineMs: 1_500 },

@@ -26,7 +26,7 @@ async function main() {
   const target = Number(process.env.CRASH_TOTAL_SALES ?? 1000);
   const random = rng(seed);
   const c = DEMO_CREDENTIALS;
-  const sts = await startStsVendorSim({ credentials: c.sts, meters: [...DEMO_STS_METERS, ...FLEET_STS] });
+  const sts = await startStsVendorSim({ credentials: c.sts, meters: [...DEMO_STS_METERS, ...FLEET_STS], timestampToleranceMs: 2_000 });
   const acrel = await startAcrelSim({ credentials: c.acrel, meters: [...DEMO_ACREL_METERS, ...FLEET_ACREL] });
   const headOffice = await startHeadOfficeSim({ credentials: c.headOffice });
   const printer = await startPrinterSim();

@@ -24,6 +24,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The STS simulator accepts a request this long after it was signed; Shahn is told the same. */
+export const TOLERANCE_MS = 2_000;
+
 export class RpcFailure extends Error {
   constructor(readonly error: RpcError) {
     super(`${error.code}: ${error.message.en}`);
@@ -31,13 +34,14 @@ export class RpcFailure extends Error {
 }
 
 export async function startHarness(opts: { settings?: Partial<AppSettings>; app?: CreateAppOptions; dataDir?: string; seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
-  const sims = await startSimulators();
+  const sims = await startSimulators({ stsTimestampToleranceMs: TOLERANCE_MS });
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-test-'));
   const config = configFromEnv(
     { ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_LOG_LEVEL: 'silent', ...opts.env },
     {
       validateOutputs: true,
-      unknownGraceMs: 1_500,
+      vendorTimestampToleranceMs: TOLERANCE_MS,
+      vendorAcceptWindowMs: TOLERANCE_MS + 500,
       printer: { iface: `tcp://${sims.printer.host}:${sims.printer.port}`, widthMm: 80, profile: 'epson', language: 'both', timeoutMs: 3_000 },
       outbox: { baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 200 },
       ...opts.settings,

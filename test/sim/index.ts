@@ -40,7 +40,7 @@ export interface Simulators {
   close(): Promise<void>;
 }
 
-export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; now?: () => Date; frozen?: boolean } = {}): Promise<Simulators> {
+export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; now?: () => Date; frozen?: boolean; stsTimestampToleranceMs?: number } = {}): Promise<Simulators> {
   const ports = opts.ports ?? {};
   const clock = createSimClock(opts.now, { frozen: opts.frozen });
   const started: { close(): Promise<void> }[] = [];
@@ -54,7 +54,7 @@ export async function startSimulators(opts: { ports?: Partial<SimulatorPorts>; n
   };
   try {
     const c = DEMO_CREDENTIALS;
-    const sts = await track(startStsVendorSim({ port: ports.sts, credentials: c.sts, clock }));
+    const sts = await track(startStsVendorSim({ port: ports.sts, credentials: c.sts, clock, timestampToleranceMs: opts.stsTimestampToleranceMs }));
     const acrel = await track(startAcrelSim({ port: ports.acrel, credentials: c.acrel, clock }));
     const headOffice = await track(startHeadOfficeSim({ port: ports.headOffice, credentials: c.headOffice, now: opts.now }));
     const printer = await track(startPrinterSim({ port: ports.printer }));

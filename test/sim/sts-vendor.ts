@@ -54,6 +54,8 @@ export interface StsVendorSim extends HttpSim {
 
 export async function startStsVendorSim(opts: {
   port?: number;
+  /** How far a request's signed timestamp may be from the simulator's clock (default: the protocol's 5 min). */
+  timestampToleranceMs?: number;
   credentials: Credentials;
   meters?: readonly DemoStsMeter[];
   now?: () => Date;
@@ -103,8 +105,8 @@ export async function startStsVendorSim(opts: {
     // Report what the token really carries: STS rounds amounts up to the next encodable value.
     const carried = decodeToken(meter.decoderKey, token).amountTenths ?? p.value.energyTenths;
     meter.lastIssuedTid = tid;
-    const result: ChargeResult = { meterNumber: meter.number, token, tid, energyTenths: carried, vendorRef: nextRef('STS') };
-    charges.set(key, { ...result, idempotencyKey: key, amountMinor: p.value.amountMinor, requestedTenths: p.value.energyTenths, rnd, at: at.toISOString() });
+    const result: ChargeResult = { meterNumber: meter.number, token, tid, energyTenths: carried, amountMinor: p.value.amountMinor, vendorRef: nextRef('STS') };
+    charges.set(key, { ...result, idempotencyKey: key, requestedTenths: p.value.energyTenths, rnd, at: at.toISOString() });
     return okReply(result);
   }
 
@@ -126,6 +128,7 @@ export async function startStsVendorSim(opts: {
     token: c.token,
     tid: c.tid,
     energyTenths: c.energyTenths,
+    amountMinor: c.amountMinor,
     vendorRef: c.vendorRef,
   });
   const rechargeWire = (c: StsRechargeRecord): RechargeResult => ({
@@ -180,7 +183,7 @@ export async function startStsVendorSim(opts: {
     world.settle();
     return m;
   }
-  const server = await startHttpSim({ port: opts.port, credentials: [opts.credentials], routes });
+  const server = await startHttpSim({ port: opts.port, credentials: [opts.credentials], routes, timestampToleranceMs: opts.timestampToleranceMs });
   return Object.assign(server, {
     meters: {
       numbers: () => [...meters.keys()],

@@ -16,14 +16,17 @@ import {
 } from './wire';
 
 export interface StsCharge {
+  meterNumber: string;
   token: string;
   tid: number;
   /** Energy the token carries, in 0.1 kWh (may exceed the request: STS amounts round up). */
   energyTenths: number;
+  /** The money the vendor charged for it, in minor units. */
+  amountMinor: number;
   vendorRef: string;
 }
 
-export type StsChargeLookup = { found: false } | ({ found: true; meterNumber: string } & StsCharge);
+export type StsChargeLookup = { found: false } | ({ found: true } & StsCharge);
 export type StsRechargeLookup =
   | { found: false }
   | { found: true; meterNumber: string; energyTenths: number; balanceTenths: number; vendorRef: string };
@@ -31,7 +34,7 @@ export type StsRechargeLookup =
 /** Sales operations below; meter management (status, commands, modes, schedules) in management.ts. */
 export interface StsVendorClient extends StsMeterManagement {
   /** Vends a credit token. Retrying with the same key returns the same token, never a second one. */
-  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<StsCharge>>;
+  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
   /** Resolves an unknown chargeMeter: what, if anything, the vendor did under this key. */
   verifyCharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsChargeLookup>>;
   /** Prepaid mode (meter on a DCU): adds kWh to the meter's balance remotely, no token. */
@@ -53,21 +56,22 @@ export function createStsVendorClient(cfg: VendorEndpointConfig, opts?: VendorHt
   const http = createVendorHttp(cfg, opts);
   return {
     ...stsMeterManagement(http),
-    async chargeMeter({ meterNumber, energyTenths, amountMinor, idempotencyKey }) {
+    async chargeMeter({ meterNumber, energyTenths, amountMinor, idempotencyKey, notAfterMs }) {
       const o = await http.send({
         method: 'POST',
         path: '/api/v1/meters/charge',
         body: { meterNumber, energyTenths, amountMinor },
         idempotencyKey,
+        notAfterMs,
         schema: ChargeResultSchema,
       });
-      return mapOutcome(o, ({ token, tid, energyTenths: carried, vendorRef }) => ({ token, tid, energyTenths: carried, vendorRef }));
+      return mapOutcome(o, (v) => ({ meterNumber: v.meterNumber, token: v.token, tid: v.tid, energyTenths: v.energyTenths, amountMinor: v.amountMinor, vendorRef: v.vendorRef }));
     },
     async verifyCharge({ idempotencyKey }) {
       const o = await http.send({ method: 'GET', path: `/api/v1/charges/${seg(idempotencyKey)}`, schema: ChargeLookupSchema });
       return mapOutcome(o, (v: ChargeLookup): StsChargeLookup =>
         v.found
-          ? { found: true, meterNumber: v.meterNumber, token: v.token, tid: v.tid, energyTenths: v.energyTenths, vendorRef: v.vendorRef }
+          ? { found: true, meterNumber: v.meterNumber, token: v.token, tid: v.tid, energyTenths: v.energyTenths, amountMinor: v.amountMinor, vendorRef: v.vendorRef }
           : { found: false },
       );
     },

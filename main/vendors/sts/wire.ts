@@ -12,8 +12,12 @@ const PositiveEnergy = EnergyTenths.min(1);
 export const ChargeRequestSchema = z.object({ meterNumber: MeterNumber, energyTenths: PositiveEnergy, amountMinor: MinorUnits }).strict();
 export type ChargeRequest = z.infer<typeof ChargeRequestSchema>;
 
-/** energyTenths is what the token carries: STS amounts round up to the next value a token can hold. */
-export const ChargeResultSchema = z.object({ meterNumber: MeterNumber, token: Token, tid: Tid, energyTenths: EnergyTenths, vendorRef: VendorRef });
+/**
+ * energyTenths is what the token carries: STS amounts round up to the next value a token can hold.
+ * meterNumber, energyTenths and amountMinor echo what the vendor vended: the counter checks them
+ * against its sale before believing the token (a mismatch stays unknown for a supervisor).
+ */
+export const ChargeResultSchema = z.object({ meterNumber: MeterNumber, token: Token, tid: Tid, energyTenths: EnergyTenths, amountMinor: MinorUnits, vendorRef: VendorRef });
 export type ChargeResult = z.infer<typeof ChargeResultSchema>;
 
 // found:false is a 200, never a 404: a 404 from a wrong base URL must not read as "not charged".

@@ -40,7 +40,7 @@ export function AssignPanel({ code, onChanged }: { code: string; onChanged(): vo
       <h3 id="assign-title">{t('tariffs.assignTitle')}</h3>
       <label className="field">
         <span className="field-label">{t('tariffs.meters')}</span>
-        <input className="input input-sm" dir="ltr" placeholder="04000001018, 202400000001" value={meters} onChange={(e) => setMeters(e.target.value)} />
+        <input className="input input-sm" dir="ltr" placeholder={t('tariffs.metersHint')} value={meters} onChange={(e) => setMeters(e.target.value)} />
       </label>
       <div className="assign-row">
         <label className="field grow">

@@ -33,14 +33,15 @@ describe('the sale deadline', () => {
     expect(h.sims.headOffice.sale(sale.id)?.sale.status).toBe('issued');
   });
 
-  it('unreachable with retries longer than the deadline: unknown first, then a local token once it provably never arrived', async () => {
+  it('unreachable with retries longer than the deadline: no retry is waited for past the deadline, so the local token comes within it', async () => {
     h = await startHarness({ settings: { ...settings, vending: { ...settings.vending, saleDeadlineMs: 300 } }, env: { STS_API_RETRY_ATTEMPTS: '3' } });
     await h.login();
     await h.sims.sts.setFaults({ offline: true });
     const { v: sale, ms } = await timed(() => sell(sts));
     expect(ms).toBeLessThan(1_200);
-    expect(sale.status).toBe('unknown');
-    await eventually(async () => (await h.call('sales.get', { id: sale.id })).status === 'issued', 10_000, 'the local token');
+    // The retries that could only start after the deadline are not waited for: every attempt
+    // provably never connected, so the counter vends at once, within the deadline.
+    expect(sale.status).toBe('issued');
     const done = await h.call('sales.get', { id: sale.id });
     expect(done.tokenSource).toBe('local');
     expect(h.sims.sts.meters.enterToken(sts, done.token!).accepted).toBe(true);

@@ -24,7 +24,7 @@ let sts: StsVendorSim, acrel: AcrelSim, headOffice: HeadOfficeSim, app: App;
 
 beforeAll(async () => {
   const c = DEMO_CREDENTIALS;
-  sts = await startStsVendorSim({ credentials: c.sts, meters: [...DEMO_STS_METERS, ...FLEET_STS] });
+  sts = await startStsVendorSim({ credentials: c.sts, meters: [...DEMO_STS_METERS, ...FLEET_STS], timestampToleranceMs: 1_500 });
   acrel = await startAcrelSim({ credentials: c.acrel, meters: [...DEMO_ACREL_METERS, ...FLEET_ACREL] });
   headOffice = await startHeadOfficeSim({ credentials: c.headOffice });
   const env = {
@@ -35,7 +35,8 @@ beforeAll(async () => {
     SHAHN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-network-')), SHAHN_LOG_LEVEL: 'silent',
   };
   app = createApp(configFromEnv(env, {
-    unknownGraceMs: 1_000,
+    vendorTimestampToleranceMs: 1_500,
+    vendorAcceptWindowMs: 2_000,
     outbox: { baseDelayMs: 30, maxDelayMs: 300, idleProbeMs: 100 },
     vending: { mode: 'vendor', offlineLimitMinor: 1_000_000_000, saleDeadlineMs: 600 },
     backup: { dir: null, intervalMinutes: 0, keep: 1 },

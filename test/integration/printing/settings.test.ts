@@ -1,13 +1,34 @@
 // Printer settings live in the database, override the environment, apply to the next receipt,
 // and only a supervisor may see or change them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeSetting } from '../../../db/repos/settings';
 import type { PrinterSettings } from '../../../preload/contract';
 import { decodeEscPos, rasters, textLines } from '../../helpers/escpos-decode';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { sellSts } from './helpers';
+import { jobsOf, sellSts } from './helpers';
 
 let h: Harness;
-afterEach(async () => h?.close());
+const dirs: string[] = [];
+afterEach(async () => {
+  await h?.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A regular file with known content (a stand-in for anything a printer must never overwrite), and a symlink to it named like a printer. */
+function victim(): { file: string; link: string; content: string; unchanged(): boolean } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-victim-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'precious.db');
+  const content = 'not a printer: overwriting this would lose data';
+  fs.writeFileSync(file, content);
+  const mtime = fs.statSync(file).mtimeMs;
+  const link = path.join(dir, 'lp0');
+  fs.symlinkSync(file, link);
+  return { file, link, content, unchanged: () => fs.readFileSync(file, 'utf8') === content && fs.statSync(file).mtimeMs === mtime };
+}
 
 const errorOf = async (channel: string, input: unknown) => {
   const r = await h.raw(channel, input);
@@ -95,5 +116,56 @@ describe('printer settings', () => {
     expect(r.error?.en).toMatch(/offline/);
     expect(r.error?.ar).toMatch(/غير متصلة/);
     expect(h.app.db.read.prepare('SELECT COUNT(*) AS n FROM print_jobs').get()).toEqual({ n: 0 }); // a test page is not a job
+  });
+
+  it('an address aimed at a file (a temp file, a symlink to one, the master key) is refused at save and test, and the file is untouched', async () => {
+    h = await startHarness();
+    await h.login('supervisor', '2222');
+    const { settings } = await h.call('printer.settings', {});
+    const v = victim();
+    const masterKey = path.join(h.dataDir, 'keys', 'master.key');
+    const key = fs.readFileSync(masterKey);
+    for (const iface of [v.file, v.link, `/dev/..${v.file}`, masterKey]) {
+      for (const channel of ['printer.saveSettings', 'printer.test'] as const) {
+        const e = await errorOf(channel, channel === 'printer.test' ? { settings: { ...settings, iface } } : { ...settings, iface });
+        expect(e.code).toBe('BAD_INPUT');
+        expect(e.issues).toEqual(['iface']);
+        // Says what IS accepted, in both languages.
+        expect(e.message.en).toMatch(/^Printer address: .*tcp:\/\/.*printer:NAME.*\/dev\/usb\/lp0.*never a file/);
+        expect(e.message.ar).toMatch(/^عنوان الطابعة: .*tcp:\/\/.*printer:NAME.*\/dev\/usb\/lp0.*ليس ملفاً/);
+      }
+    }
+    expect(v.unchanged()).toBe(true);
+    expect(fs.readFileSync(masterKey).equals(key)).toBe(true);
+    expect((await h.call('printer.settings', {})).saved).toBe(false);
+  });
+
+  it('a file address stored by an older Shahn is refused when printing: the sale stands, the receipt waits, the file is untouched', async () => {
+    h = await startHarness();
+    await h.login('supervisor', '2222');
+    const { settings } = await h.call('printer.settings', {});
+    const v = victim();
+    writeSetting(h.app.db.write, 'printer', { ...settings, iface: v.link }, new Date().toISOString());
+    await h.login();
+    const sale = await sellSts(h);
+    expect(sale.status).toBe('issued');
+    expect(jobsOf(h, sale.id)[0]).toMatchObject({ error_code: 'UNSUPPORTED' });
+    expect(v.unchanged()).toBe(true);
+  });
+
+  it('a test page with unsaved settings is audited: who, which address, what came of it (refusals too)', async () => {
+    h = await startHarness();
+    await h.login('supervisor', '2222');
+    const supervisor = h.app.db.read.prepare(`SELECT id FROM users WHERE username = 'supervisor'`).get() as { id: number };
+    const { settings } = await h.call('printer.settings', {});
+    await h.call('printer.test', { settings: { ...settings, widthMm: 58 } });
+    const v = victim();
+    expect((await errorOf('printer.test', { settings: { ...settings, iface: v.file } })).code).toBe('BAD_INPUT');
+    const rows = h.app.db.read.prepare(`SELECT user_id, entity_id, details FROM audit_log WHERE action = 'printer.test' ORDER BY id`).all() as { user_id: number; entity_id: string; details: string }[];
+    expect(rows.map((r) => ({ ...r, details: JSON.parse(r.details) }))).toEqual([
+      { user_id: supervisor.id, entity_id: 'printer', details: { iface: settings.iface, unsaved: true, printed: true, error: null } },
+      { user_id: supervisor.id, entity_id: 'printer', details: { iface: v.file, unsaved: true, printed: false, error: 'BAD_INPUT' } },
+    ]);
+    expect(v.unchanged()).toBe(true);
   });
 });

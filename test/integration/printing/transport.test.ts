@@ -3,7 +3,8 @@
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReceipt, PrinterError, renderEscPos, sendToPrinter } from '../../../main/printing';
 import { context, stsSale } from '../../helpers/escpos-fixtures';
@@ -73,14 +74,24 @@ describe('sendToPrinter', () => {
     expect(e.code).toBe('TIMEOUT');
   });
 
-  it('writes to a device path', async () => {
+  it('never writes to a regular file: not by its path, a symlink, a ../ trick, nor one it would create', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'shahn-lp-'));
     try {
-      const dev = path.join(dir, 'lp0');
-      await sendToPrinter(Buffer.from([0x1b, 0x40, 0x41, 0x0a]), dev, 2000);
-      expect(await readFile(dev)).toEqual(Buffer.from([0x1b, 0x40, 0x41, 0x0a]));
-      const e = await rejection(sendToPrinter(Buffer.from('x'), path.join(dir, 'missing', 'lp0'), 2000));
-      expect(e.code).toBe('OFFLINE');
+      // Stand-ins for the database and the master key a supervisor must not be able to overwrite.
+      const file = path.join(dir, 'shahn.sqlite');
+      await writeFile(file, 'the database');
+      const before = await stat(file);
+      const link = path.join(dir, 'lp0');
+      await symlink(file, link);
+      const created = path.join(dir, 'new-lp0');
+      for (const iface of [file, link, `/dev/..${file}`, `/dev/usb/lp0/../../..${file}`, created]) {
+        const e = await rejection(sendToPrinter(Buffer.from([0x1b, 0x40, 0x41, 0x0a]), iface, 2000));
+        expect(e.code).toBe('UNSUPPORTED');
+        expect(e.message).toMatch(/not a printer address/);
+      }
+      expect(await readFile(file, 'utf8')).toBe('the database');
+      expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+      expect(existsSync(created)).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

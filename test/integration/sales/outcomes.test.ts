@@ -56,21 +56,24 @@ describe('sale outcomes', () => {
   });
 
   it('after a crash between paid and the outcome, start-up reconciles every sale to one state', async () => {
-    h = await startHarness({ app: { startWorker: false } });
+    // The crash: the process stops right after the paid commit (a settled sale cannot be put back
+    // to `paid` by hand: the database refuses it, migration 0009).
+    h = await startHarness({ app: { startWorker: false, onSaleStep: (step) => { if (step === 'paid') throw new Error('crash after paid'); } } });
     await h.login();
-    const sale = await sell();
-    // Simulate the crash: the sale row is back in `paid` as if the process died after the commit.
-    h.app.db.write.prepare(`UPDATE sales SET status = 'paid', token = NULL WHERE id = ?`).run(sale.id);
+    const r = await h.raw('sales.sell', { meterNumber: meter, amountMinor: 1500, tenderedMinor: 2000, paymentMethod: 'cash' });
+    expect(r.ok).toBe(false);
+    const sale = h.app.db.read.prepare(`SELECT id, status FROM sales`).get() as { id: string; status: string };
+    expect(sale.status).toBe('paid');
     const dataDir = h.dataDir;
     await h.app.close();
-    const sims = h.sims;
+    const firstSims = h.sims;
     h = await startHarness({ dataDir, seed: false });
-    await sims.close();
+    await firstSims.close();
     await h.login();
-    // The vendor of the first run had made the token; this run's vendor sim never saw the key,
-    // so once the grace window has passed, verification reports "not vended" and the sale fails
-    // rather than being vended twice.
+    // The process died before the charge left: the ledger holds no attempt, so nothing can ever
+    // reach a vendor and the sale fails at once, never vended after the fact.
     await eventually(async () => (await h.call('sales.get', { id: sale.id })).status === 'failed', 15_000, 'reconciliation');
+    expect((await h.call('sales.get', { id: sale.id })).errorCode).toBe('NEVER_SENT');
     expect(h.sims.sts.chargesByKey.size).toBe(0);
   });
 });

@@ -50,7 +50,7 @@ export interface HttpSim {
 
 const MAX_BODY = 5 * 1024 * 1024;
 
-export async function startHttpSim(opts: { port?: number; credentials: readonly Credentials[]; routes: readonly Route[] }): Promise<HttpSim> {
+export async function startHttpSim(opts: { port?: number; credentials: readonly Credentials[]; routes: readonly Route[]; timestampToleranceMs?: number }): Promise<HttpSim> {
   const faults = new FaultState();
   const log: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -71,6 +71,8 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // A real server judges the timestamp when the request arrives, before any processing delay.
+    const arrivedAt = Date.now();
     const raw = await readBody(req);
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
@@ -90,7 +92,7 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     if (shot.failNext) return answer(injected(shot.failNext.status));
     if (faults.drawError()) return answer(injected(503));
     if (raw === null) return answer(fail(413, 'BODY_TOO_LARGE', 'Request body too large', 'حجم الطلب كبير جدًا'));
-    const auth = verifySignature({ method, path, headers: req.headers, body: raw }, (k) => byKey.get(k));
+    const auth = verifySignature({ method, path, headers: req.headers, body: raw }, (k) => byKey.get(k), arrivedAt, opts.timestampToleranceMs);
     if (!auth.ok) return answer(fail(401, auth.failure, AUTH_TEXT[auth.failure].en, AUTH_TEXT[auth.failure].ar));
 
     const bare = path.split('?')[0] ?? path;

@@ -5,7 +5,7 @@ import { AppError } from '../../../main/errors';
 import { backoffMs, RETRY_MAX_MS } from '../../../main/printing/queue';
 import { buildTestPage } from '../../../main/printing/test-page';
 import { renderEscPos } from '../../../main/printing';
-import { checkPrinterSettings, isPrinterAddress } from '../../../main/settings/printer-rules';
+import { checkPrinterSettings } from '../../../main/settings/printer-rules';
 import { decodeEscPos, textLines } from '../../helpers/escpos-decode';
 
 const base: PrinterSettings = {
@@ -13,15 +13,7 @@ const base: PrinterSettings = {
   utilityName: { ar: 'شركة الكهرباء', en: 'Electricity Co.' }, taxNumber: null, footer: null, cashDrawer: true,
 };
 
-describe('printer addresses', () => {
-  it.each(['tcp://192.168.1.50:9100', 'tcp://printer.local', 'tcp://[fe80::1]:9100', 'printer:EPSON TM-T20', '/dev/usb/lp0', 'C:\\spool\\lp', '\\\\.\\COM3'])('accepts %s', (a) => {
-    expect(isPrinterAddress(a)).toBe(true);
-  });
-  it.each(['lp0', 'tcp://', 'tcp://host:99999', 'http://host:9100', 'printer:', 'usb'])('refuses %s', (a) => {
-    expect(isPrinterAddress(a)).toBe(false);
-  });
-});
-
+// Which addresses are printers: printer-address.test.ts.
 describe('checkPrinterSettings', () => {
   it('trims, and turns blank tax number, footer and address into "none"', () => {
     const s = checkPrinterSettings({ ...base, iface: '  ', taxNumber: ' ', footer: { ar: ' ', en: '' }, utilityName: { ar: ' شركة ', en: ' Co ' } });
