@@ -30,7 +30,7 @@ async function start(mode: 'vendor' | 'local') {
 
 const engineering = (requestId = randomUUID()) =>
   h.raw('meters.maintenanceCode', { meterNumber: METER, requestId, purpose: 'maintenance', action: 'clear_tamper', validMinutes: 60 });
-const sell = () => h.call('sales.sell', { meterNumber: METER, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' });
+const sell = async () => h.call('sales.sell', await h.confirmed({ meterNumber: METER, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' }));
 
 describe('engineering codes and the meter TID', () => {
   it('an engineering code raises the meter TID: a local credit token in the same minute takes a greater one, and the meter accepts both', async () => {

@@ -16,7 +16,7 @@ afterEach(async () => {
   proxy = undefined;
 });
 const meter = DEMO_STS_METERS[1]!.number;
-const sell = (x: Harness) => x.call('sales.sell', { meterNumber: meter, amountMinor: 1500, tenderedMinor: 2000, paymentMethod: 'cash' });
+const sell = async (x: Harness) => x.call('sales.sell', await x.confirmed({ meterNumber: meter, amountMinor: 1500, tenderedMinor: 2000, paymentMethod: 'cash' }));
 const status = async (x: Harness, id: string) => (await x.call('sales.get', { id })).status;
 const fast = { vending: { mode: 'vendor' as const, offlineLimitMinor: 1_000_000, saleDeadlineMs: 300 } };
 

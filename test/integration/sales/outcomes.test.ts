@@ -60,7 +60,7 @@ describe('sale outcomes', () => {
     // to `paid` by hand: the database refuses it, migration 0009).
     h = await startHarness({ app: { startWorker: false, onSaleStep: (step) => { if (step === 'paid') throw new Error('crash after paid'); } } });
     await h.login();
-    const r = await h.raw('sales.sell', { meterNumber: meter, amountMinor: 1500, tenderedMinor: 2000, paymentMethod: 'cash' });
+    const r = await h.raw('sales.sell', await h.confirmed({ meterNumber: meter, amountMinor: 1500, tenderedMinor: 2000, paymentMethod: 'cash' }));
     expect(r.ok).toBe(false);
     const sale = h.app.db.read.prepare(`SELECT id, status FROM sales`).get() as { id: string; status: string };
     expect(sale.status).toBe('paid');

@@ -29,7 +29,7 @@ async function start(o: { deadlineMs?: number; env?: Record<string, string> } = 
   await h.login();
 }
 
-const sell = (m = METER) => h.call('sales.sell', { meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' });
+const sell = async (m = METER) => h.call('sales.sell', await h.confirmed({ meterNumber: m, amountMinor: 1500, tenderedMinor: 1500, paymentMethod: 'cash' }));
 const tidOf = (token: string) => decodeToken(h.sims.sts.meters.decoderKey(METER), token).tid!;
 
 /** A local token at this minute's TID, then the counter's clock a minute on: the vendor is asked again. */
