@@ -4,9 +4,9 @@
 // languages, and its verification is set aside for a supervisor (deliveries.ts).
 import type { Bilingual, Quote } from '../../preload/contract';
 import { formatMinor } from '../money';
+import { formatEnergy } from '../printing/format';
 import type { StsCharge } from './ports';
 
-const kwh = (tenths: number) => (tenths / 10).toFixed(1);
 const ltr = (s: string) => `\u2066${s}\u2069`;
 
 /** null when the answer matches the sale; otherwise what differs, in both languages. */
@@ -18,8 +18,8 @@ export function chargeMismatch(quote: Pick<Quote, 'meterNumber' | 'energyTenths'
     ar.push(`العداد ${ltr(v.meterNumber)} بدلاً من ${ltr(quote.meterNumber)}`);
   }
   if (v.energyTenths !== (quote.energyTenths ?? 0)) {
-    en.push(`${kwh(v.energyTenths)} kWh instead of ${kwh(quote.energyTenths ?? 0)} kWh`);
-    ar.push(`${ltr(kwh(v.energyTenths))} ك.و.س بدلاً من ${ltr(kwh(quote.energyTenths ?? 0))} ك.و.س`);
+    en.push(`${formatEnergy(v.energyTenths)} kWh instead of ${formatEnergy(quote.energyTenths ?? 0)} kWh`);
+    ar.push(`${ltr(formatEnergy(v.energyTenths))} ك.و.س بدلاً من ${ltr(formatEnergy(quote.energyTenths ?? 0))} ك.و.س`);
   }
   if (v.amountMinor !== quote.valueMinor) {
     const m = (n: number) => `${formatMinor(n, currencyDecimals)} ${quote.currency}`;

@@ -21,9 +21,11 @@ export function createVendorPorts(from: VendorHolder | VendorConfig): { sts: Sts
   const now = () => holder.current();
   // A request about a key goes where that key's first attempt went (issue 12): the ledger knows;
   // without a record (nothing sent yet, or a sale older than the ledger) the clients in force.
-  const boundTo = (key: string) => {
+  const boundTo = (key: string): { clients: Partial<VendorClients>; gone: boolean } => {
     const endpointId = holder.ledger?.summary(key).endpointId ?? null;
-    return endpointId === null ? { clients: now() as Partial<VendorClients>, gone: false } : { clients: holder.at(endpointId) ?? {}, gone: holder.at(endpointId) === null };
+    if (endpointId === null) return { clients: now(), gone: false };
+    const clients = holder.at(endpointId);
+    return { clients: clients ?? {}, gone: clients === null };
   };
   return {
     sts: {

@@ -97,17 +97,22 @@ describe("the vendor's answer must match the sale (item 2)", () => {
   });
 });
 
+/**
+ * A sale whose process stopped after the vendor answered, before the outcome was recorded; the
+ * next start is configured with other simulators, which never heard of its key.
+ */
+async function unknownThenRestartedElsewhere() {
+  const first = await startHarness({ app: { startWorker: false, onSaleStep: (step) => { if (step === 'answered') throw new Error('crash after the answer'); } } });
+  await first.login();
+  const sale = await sell(first);
+  expect(sale.status).toBe('unknown');
+  await first.app.close();
+  return { sale, dataDir: first.dataDir, firstSims: first.sims };
+}
+
 describe('an unknown sale is verified with the vendor that received it (item 4)', () => {
   it('after the vendor settings change, the lookup goes to the vendor that made the token', async () => {
-    // The process stops after the vendor answered, before the outcome was recorded.
-    h = await startHarness({ app: { startWorker: false, onSaleStep: (step) => { if (step === 'answered') throw new Error('crash after the answer'); } } });
-    await h.login();
-    const sale = await sell(h);
-    expect(sale.status).toBe('unknown');
-    const dataDir = h.dataDir;
-    await h.app.close();
-    const firstSims = h.sims;
-    // The next start is configured with other simulators, which never heard of this key.
+    const { sale, dataDir, firstSims } = await unknownThenRestartedElsewhere();
     h = await startHarness({ dataDir, seed: false });
     try {
       await h.login();
@@ -120,16 +125,17 @@ describe('an unknown sale is verified with the vendor that received it (item 4)'
   });
 
   it('after the vendor settings change, "not found" at the new vendor never fails the sale', async () => {
-    h = await startHarness({ app: { startWorker: false, onSaleStep: (step) => { if (step === 'answered') throw new Error('crash after the answer'); } } });
-    await h.login();
-    const sale = await sell(h);
-    expect(sale.status).toBe('unknown');
-    const dataDir = h.dataDir;
-    await h.app.close();
-    await h.sims.close(); // the vendor that received the charge is gone
+    const { sale, dataDir, firstSims } = await unknownThenRestartedElsewhere();
+    await firstSims.close(); // the vendor that received the charge is gone
     h = await startHarness({ dataDir, seed: false });
     await h.login();
-    await new Promise((r) => setTimeout(r, TOLERANCE_MS + 2_500));
+    const app = h.app;
+    // Wait for verification rounds made after the verdict time (the last attempt + the window).
+    const { s } = app.db.read.prepare('SELECT MAX(signed_at_ms) AS s FROM vendor_attempts WHERE idempotency_key = ?').get(sale.id) as { s: number };
+    const rounds = () => (app.db.read.prepare(`SELECT attempts FROM outbox WHERE topic = 'sts.verify' AND sale_id = ?`).get(sale.id) as { attempts: number }).attempts;
+    await eventually(() => Date.now() > s + app.config.vendorAcceptWindowMs, 15_000, 'the verdict time');
+    const before = rounds();
+    await eventually(() => rounds() >= before + 2, 15_000, 'verification rounds after the verdict time');
     expect(await status(h, sale.id)).toBe('unknown');
     expect(h.sims.sts.requestLog().some((r) => r.path.includes(sale.id))).toBe(false);
   });
