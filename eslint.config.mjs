@@ -12,7 +12,7 @@ const shippedOnly = [{ group: ['**/scripts/**', '**/test/**'], message: 'Shipped
 const noIo = [
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https',
   'child_process', 'node:child_process', 'better-sqlite3', 'axios', 'dgram', 'node:dgram',
-].map((name) => ({ name, message: 'Pure domain code (main/sts, main/tariffs) does no I/O.' }));
+].map((name) => ({ name, message: 'Pure domain code (main/sts, main/tariffs/pricing) does no I/O.' }));
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'build/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
@@ -39,11 +39,27 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: shippedOnly }] },
   },
   {
-    files: ['main/sts/**', 'main/tariffs/**'],
+    // Storage is the lower layer: main/ builds on db/, never the other way round.
+    files: ['db/**'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: electronOnly.paths,
+        patterns: [...shippedOnly, { group: ['**/main/**'], message: 'db/ never imports main/: storage is the lower layer (docs/architecture.md).' }],
+      }],
+    },
+  },
+  {
+    // Pure domain code: no I/O, no adapters. It may read the stored shapes' TYPES from db/.
+    files: ['main/sts/**', 'main/tariffs/pricing/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [...electronOnly.paths, ...noIo],
-        patterns: [...shippedOnly, { group: ['**/db/**', '**/vendors/**', '**/outbox/**', '**/printing/**', '**/host/**', '**/ipc/**'], message: 'Pure domain code imports no adapters.' }],
+        patterns: [
+          ...shippedOnly,
+          { group: ['**/db/**'], allowTypeImports: true, message: 'Pure domain code may import only TYPES from db/.' },
+          { group: ['**/vendors/**', '**/outbox/**', '**/printing/**', '**/host/**', '**/ipc/**'], message: 'Pure domain code imports no adapters.' },
+        ],
       }],
     },
   },

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app as electronApp, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { createApp, type App } from './app';
-import { configFromEnv } from './config';
+import { createApp, type App } from './app/create-app';
+import { configFromEnv } from './app/config';
 import { hardenSession, hardenWebContents } from './electron/harden';
 import { ipcSenderRefusal, rendererFile, rendererHeaders } from './electron/policy';
 import { safeStorageProtector } from './electron/safe-storage';

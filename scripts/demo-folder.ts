@@ -1,8 +1,8 @@
 // A data folder holding the demo counter, made before Shahn opens it. The shipped app carries no
 // demo code, so `npm run demo` (and the test that launches the real Electron app) seed the folder
 // first, with the same core, and then start Shahn on it.
-import { createApp } from '../main/app';
-import { configFromEnv } from '../main/config';
+import { createApp } from '../main/app/create-app';
+import { configFromEnv } from '../main/app/config';
 import { seedDemoIfEmpty } from './seed-demo';
 
 export async function seedDemoFolder(env: NodeJS.ProcessEnv): Promise<void> {

@@ -2,8 +2,8 @@
 // the end-to-end tests (SHAHN_SEED_DEMO=1: seed the demo counter into an empty database). Not part
 // of the shipped app.
 import path from 'node:path';
-import { createApp, type App } from '../main/app';
-import { configFromEnv, type AppSettings } from '../main/config';
+import { createApp, type App } from '../main/app/create-app';
+import { configFromEnv, type AppSettings } from '../main/app/config';
 import { startHost } from '../main/host/server';
 import { seedDemoIfEmpty } from './seed-demo';
 

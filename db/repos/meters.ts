@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { MeterSummary } from '../../preload/contract';
 import { stmt } from './tariffs';
-import { normaliseQuery } from '../../main/customers/normalize';
+import { normaliseQuery } from '../normalize';
 
 export { latestSchedule, stmt } from './tariffs';
 

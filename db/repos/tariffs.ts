@@ -2,7 +2,34 @@
 // triggers refuse UPDATE/DELETE), so a parsed version is cached for the life of the handle.
 import type Database from 'better-sqlite3';
 import type { Bilingual } from '../../preload/contract';
-import type { FeeMode, TariffPeriod, TariffSchedule } from '../../main/tariffs/schedule';
+
+/** One immutable version of a tariff code, as stored and as the pricing code reads it. */
+export interface TariffPeriod {
+  name: Bilingual;
+  startMinute: number; // 0..1439, counter-local
+  endMinute: number; // 1..1440; end <= start means the period crosses midnight
+  pricePerKwh: string; // exact decimal, minor units per kWh
+  active: boolean;
+}
+
+export type FeeMode = 'per_sale' | 'first_of_month';
+
+export interface TariffSchedule {
+  id: number;
+  code: string;
+  version?: number;
+  effectiveFrom?: string;
+  name: Bilingual;
+  vatPercent: string;
+  feeMinor: number;
+  /** Absent = per sale (schedules written before fee modes existed). */
+  feeMode?: FeeMode;
+  /** Percent of each purchase kept to pay down the meter's debt; absent = none. */
+  debtRecoveryPercent?: string;
+  minPurchaseMinor: number;
+  maxPurchaseMinor: number;
+  periods: TariffPeriod[];
+}
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 /** The prepared statement for `sql` on `db`, prepared on first use. */

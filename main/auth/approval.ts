@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ApprovalAction, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import { verifyPin } from './pin';
 import { counterLockedError, counterLockedUntil, lockMinutes, MAX_FAILURES, userLockedError } from './throttle';
 

@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import { verifyPin } from './pin';
 import { counterLockedError, counterLockedUntil, lockMinutes, MAX_FAILURES, userLockedError } from './throttle';
 

@@ -6,7 +6,7 @@
 //    failed logins within COUNTER_WINDOW_MINUTES, counted from the audit log. This stops someone
 //    at the till from walking through usernames to dodge the per-user lock.
 import type Database from 'better-sqlite3';
-import { err } from '../errors';
+import { err } from '../common/errors';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 5;

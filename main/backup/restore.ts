@@ -7,8 +7,8 @@
 // 5. opens it once, which applies any newer migrations, and reports the sale count.
 import fs from 'node:fs';
 import path from 'node:path';
-import { acquireInstanceLock, AlreadyRunning } from '../instance-lock';
-export { PID_NAME } from '../instance-lock';
+import { acquireInstanceLock, AlreadyRunning } from '../app/instance-lock';
+export { PID_NAME } from '../app/instance-lock';
 import Database from 'better-sqlite3';
 import { openDb } from '../../db/open';
 import { currentVersion, loadMigrations } from '../../db/migrate';

@@ -4,8 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { Customer, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
-import { compactPhone, normaliseQuery } from './normalize';
+import { err } from '../common/errors';
+import { compactPhone, normaliseQuery } from '../../db/normalize';
 
 interface Row { id: number; name: string; name_latin: string | null; phone: string | null; address: string | null; created_at: string; updated_at: string | null }
 

@@ -6,8 +6,8 @@ import type { Bilingual, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { CsvError, parseCsv } from './csv';
 import { findSameCustomer, insertCustomer } from './customers';
-import { insertMeter, newMeterProblems, type NewMeter } from './meter-rules';
-import { compactPhone, normalise, normaliseQuery } from './normalize';
+import { insertMeter, newMeterProblems, type NewMeter } from '../meters/rules';
+import { compactPhone, normalise, normaliseQuery } from '../../db/normalize';
 
 export const IMPORT_COLUMNS = ['meter_number', 'kind', 'customer_name_ar', 'customer_name_latin', 'phone', 'address', 'schedule_code', 'group_code',
   'sts_sgc', 'sts_ti', 'sts_krn', 'sts_key_type', 'sts_base_date', 'sts_ea', 'sts_dkga'] as const;

@@ -4,7 +4,7 @@ import type { dayChannels } from '../../preload/contract-day';
 import type { SessionStore } from '../auth/sessions';
 import { grantApproval } from '../auth/approval';
 import type { BackupReason, BackupResult } from '../backup';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../app/config';
 import type { Handlers } from '../ipc/handlers';
 import type { SalesDeps } from '../sales/ports';
 import { closeShift, listZReports, xReport, zReport } from '../shifts/close';
@@ -12,7 +12,7 @@ import { listShifts, openShift, openShiftOf, registerCounter, saveShiftSettings,
 import { printZ, writeZCsv } from '../shifts/z-output';
 import { changeOwnPin, createUser, listUsers, setPin, unlockUser, updateUser } from '../users/admin';
 import { registryHandlers } from './registry-handlers';
-import { userOf } from './user-of';
+import { userOf } from '../ipc/user-of';
 
 export interface DayDeps {
   config: AppConfig;

@@ -3,10 +3,10 @@ import type { Handlers } from '../ipc/handlers';
 import { appendAudit } from '../audit/append';
 import { createCustomer, getCustomer, searchCustomers, updateCustomer } from '../customers/customers';
 import { importCsv } from '../customers/import';
-import { createMeter, meterDetail, updateMeter } from '../customers/meters';
+import { createMeter, meterDetail, updateMeter } from '../meters/registry';
 import { lastTokens, searchSales } from '../history/search';
 import type { DayDeps } from './handlers';
-import { userOf } from './user-of';
+import { userOf } from '../ipc/user-of';
 
 type Registry = Pick<Handlers, 'history.search' | 'history.lastTokens' | 'customers.search' | 'customers.get' | 'customers.create' | 'customers.update'
   | 'customers.import' | 'meters.detail' | 'meters.create' | 'meters.update' | 'keys.list' | 'keys.put'>;

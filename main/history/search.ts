@@ -4,8 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { normalise, normaliseQuery } from '../customers/normalize';
-import { err } from '../errors';
+import { normalise, normaliseQuery } from '../../db/normalize';
+import { err } from '../common/errors';
 
 export interface HistoryQuery {
   meterNumber?: string; receiptNo?: number; customer?: string; from?: string; to?: string;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { App } from '../app';
+import type { App } from '../app/create-app';
 import { BodyTooLarge, MAX_BODY, readBody } from './body';
 import { HTTP_STATUS } from './http-status';
 import { serveStatic } from './static';

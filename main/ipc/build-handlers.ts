@@ -3,12 +3,12 @@ import { getSale, recentSales } from '../../db/repos/sales';
 import { latestSchedule, searchMeters, toSummary } from '../../db/repos/meters';
 import { login } from '../auth/login';
 import type { SessionStore } from '../auth/sessions';
-import type { AppConfig } from '../config';
-import { err } from '../errors';
+import type { AppConfig } from '../app/config';
+import { err } from '../common/errors';
 import type { OutboxWorker } from '../outbox/worker';
 import type { SalesDeps } from '../sales/ports';
-import { printingHandlers } from '../settings/printer-handlers';
-import type { ReceiptPrinter } from '../wiring/printer-port';
+import { printingHandlers } from '../printing/handlers';
+import type { ReceiptPrinter } from '../printing/port';
 import { lookupMeterForSale } from '../sales/quote';
 import { quoteToConfirm } from '../sales/confirmed-price';
 import { sell } from '../sales/sell';
@@ -19,8 +19,8 @@ import type { MeterVendors } from '../meters/vendors';
 import { tariffHandlers } from './tariff-handlers';
 import type { MeterHandlers } from '../meters/handlers';
 import type { DayHandlers } from '../day/handlers';
-import type { VendorSettingsHandlers } from '../vendors/settings/handlers';
-import { normalise } from '../customers/normalize';
+import type { VendorSettingsHandlers } from '../vendors/handlers';
+import { normalise } from '../../db/normalize';
 
 export interface HandlerDeps {
   config: AppConfig;

@@ -4,7 +4,7 @@
 // nothing about a channel's input shape. Nothing the caller sends is echoed back at length.
 import { contract, CHANNELS, type Channel, type Role, type RpcError } from '../../preload/contract';
 import type { Session } from '../auth/sessions';
-import { AppError, err } from '../errors';
+import { AppError, err } from '../common/errors';
 import type { Handlers } from './handlers';
 
 const RANK: Record<Role, number> = { cashier: 1, supervisor: 2, admin: 3 };

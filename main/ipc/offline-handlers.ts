@@ -4,7 +4,7 @@ import { listDeadLetters, resolveDeadLetter, retryDeadLetter } from '../../db/re
 import { openSales } from '../../db/repos/sales';
 import { appendAudit } from '../audit/append';
 import type { BackupReason, BackupResult } from '../backup';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import type { OutboxWorker } from '../outbox/worker';
 import type { SalesDeps } from '../sales/ports';
 import type { Handlers } from './handlers';

@@ -2,14 +2,14 @@
 import type { User } from '../../preload/contract';
 import type { tariffChannels } from '../../preload/contract-tariffs';
 import { allVersions, listGroups } from '../../db/repos/tariffs';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import type { SalesDeps } from '../sales/ports';
-import { adjustDebt, changeLimits, changePaymentMode } from '../sales/meter-accounts';
-import { creditInfoWithCloud } from '../sales/credit-cloud';
-import { formatMinor } from '../money';
+import { adjustDebt, changeLimits, changePaymentMode } from '../meters/accounts';
+import { creditInfoWithCloud } from '../meters/credit-cloud';
+import { formatMinor } from '../common/money';
 import type { MeterVendors } from '../meters/vendors';
-import { priceNow, pushSchedule, readBack } from '../sales/schedule-push';
-import { assign, createVersion, listSchedules, saveTariffGroup, scheduleOrThrow, toDto } from '../sales/schedules';
+import { priceNow, pushSchedule, readBack } from '../tariffs/schedule-push';
+import { assign, createVersion, listSchedules, saveTariffGroup, scheduleOrThrow, toDto } from '../tariffs/schedules';
 import type { Handlers } from './handlers';
 import type { CallContext } from './dispatch';
 

@@ -10,7 +10,7 @@ import { commandsOf, getCommand, insertCommand, pollNow } from '../../db/repos/m
 import { enqueue } from '../../db/repos/outbox';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import type { CommandRequest, SchedulePeriod } from '../vendors/meter-wire';
 import { knownMeter } from './reads';
 

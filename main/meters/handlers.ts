@@ -5,11 +5,11 @@ import type { meterChannels } from '../../preload/contract-meters';
 import type { Db } from '../../db/open';
 import type { CallContext } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import { commandStatus, listCommands, requestCommand } from './commands';
 import { maintenanceCode } from './maintenance';
 import { printMaintenanceCode } from './maintenance-print';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../app/config';
 import { meterReads } from './reads';
 import type { MeterVendors } from './vendors';
 

@@ -8,11 +8,11 @@ import type { Bilingual, User } from '../../preload/contract';
 import type { Db } from '../../db/open';
 import { findMeter } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
-import type { AppConfig } from '../config';
-import { err } from '../errors';
+import type { AppConfig } from '../app/config';
+import { err } from '../common/errors';
 import { PrinterError, printerErrorMessage, renderEscPos, sendToPrinter } from '../printing';
 import { buildMaintenanceReceipt, type MaintenanceTicket } from '../printing/maintenance-receipt';
-import { loadPrinterSettings } from '../settings/printer-settings';
+import { loadPrinterSettings } from '../printing/settings';
 import { tokenDigest } from './token-digest';
 
 interface IssuedRow { at: string; details: string; display_name: string | null }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { User } from '../../preload/contract';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import { meterIdOf } from '../../db/repos/issued-tokens';
 import type { MaintenanceAction } from '../vendors/sts/wire-meter';
 import { knownMeter } from './reads';

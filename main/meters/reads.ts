@@ -3,7 +3,7 @@
 // now, or a clear reason why it cannot be asked.
 import { meterKindOf } from '../../db/repos/meter-commands';
 import type { Db } from '../../db/open';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import { clientFor, unwrap, type MeterVendors } from './vendors';
 
 export interface ReadDeps {

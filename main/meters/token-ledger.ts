@@ -6,7 +6,7 @@
 // meter's last TID — both in the caller's transaction, beside the sale outcome or audit row.
 import type Database from 'better-sqlite3';
 import { insertIssuedToken, raiseMeterLastTid, type IssuedToken } from '../../db/repos/issued-tokens';
-import { AppError } from '../errors';
+import { AppError } from '../common/errors';
 
 /**
  * The TID is already held on this meter by another token: the meter would refuse one of the two.

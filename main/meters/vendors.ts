@@ -4,9 +4,9 @@ import type { Bilingual } from '../../preload/contract';
 import type { AcrelClient } from '../vendors/acrel/client';
 import type { VendorConfig } from '../vendors/config';
 import type { StsVendorClient } from '../vendors/sts/client';
-import { holderOf, type VendorHolder } from '../wiring/vendor-holder';
+import { holderOf, type VendorHolder } from '../vendors/holder';
 import type { VendorOutcome } from '../vendors/outcome';
-import { err } from '../errors';
+import { err } from '../common/errors';
 
 export interface MeterVendors {
   sts: StsVendorClient | null;

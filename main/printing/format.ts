@@ -3,7 +3,7 @@
 // sooner or later, and a receipt is a legal record. Digits are always Latin (0-9) because the
 // customer types them into a keypad and the cashier reads them aloud.
 
-import { formatMinor } from '../money';
+import { formatMinor } from '../common/money';
 
 function groupThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

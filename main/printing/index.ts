@@ -4,7 +4,7 @@
 export { buildReceipt } from './receipt-model';
 export { renderEscPos } from './escpos';
 export { sendToPrinter } from './transport';
-export { renderPreview, renderPreviewPng, type Preview, type PreviewRegion } from './preview';
+export { renderPreview, type Preview, type PreviewRegion } from './preview';
 export { PrinterError, printerErrorMessage, type PrinterErrorCode } from './errors';
 export type { Bitmap } from './bitmap';
 export type * from './types';

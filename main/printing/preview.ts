@@ -3,7 +3,7 @@
 // bundled Latin face in font A's 12 x 24 cells (the printer's own glyphs differ slightly, their
 // positions do not).
 import { createCanvas } from '@napi-rs/canvas';
-import { type Bitmap, createBitmap, fromRgba, stack, toPng } from './bitmap';
+import { type Bitmap, createBitmap, fromRgba, stack } from './bitmap';
 import { cssLatinFont, ensureFonts } from './fonts';
 import { layoutReceipt, type Segment, type TextLine } from './layout';
 import { METRICS, type Metrics } from './layout-text';
@@ -23,10 +23,6 @@ export interface Preview {
 
 export function renderPreview(receipt: Receipt, widthMm: PaperWidthMm): Preview {
   return previewSegments(layoutReceipt(receipt, widthMm), METRICS[widthMm]);
-}
-
-export function renderPreviewPng(receipt: Receipt, widthMm: PaperWidthMm): Buffer {
-  return toPng(renderPreview(receipt, widthMm).bitmap);
 }
 
 export function previewSegments(segments: Segment[], m: Metrics): Preview {

@@ -4,10 +4,10 @@
 // or debt), refuses with PRICE_CHANGED before anything is written. The refusal carries the new
 // quote, so the screen shows it and the cashier confirms again: never a silently different price.
 import type { ConfirmedPrice, Quote } from '../../preload/contract';
-import { AppError } from '../errors';
-import { formatMinor } from '../money';
+import { AppError } from '../common/errors';
+import { formatMinor } from '../common/money';
 import { formatEnergy, formatPricePerKwh } from '../printing/format';
-import { parsePrice } from '../tariffs/decimal';
+import { parsePrice } from '../tariffs/pricing/decimal';
 import { quoteSale, type QuoteRequest } from './quote';
 import type { SalesDeps } from './ports';
 

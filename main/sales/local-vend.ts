@@ -10,7 +10,7 @@ import { settleForSale } from '../../db/repos/outbox';
 import { localCreditInUse, meterLastTid, saleStatus, unknownStsCount, type Outcome } from '../../db/repos/sales';
 import { recordSaleOutcome } from './outcome';
 import { appendAudit } from '../audit/append';
-import { formatMinor } from '../money';
+import { formatMinor } from '../common/money';
 import { creditToken, deriveDecoderKey, meterPan, tidFromDate } from '../sts';
 import type { SalesDeps } from './ports';
 

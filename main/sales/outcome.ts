@@ -11,7 +11,7 @@ import { setOutcome, type Outcome } from '../../db/repos/sales';
 import { stmt } from '../../db/repos/stmt';
 import { appendAudit } from '../audit/append';
 import { recordIssuedToken, TidInUseError } from '../meters/token-ledger';
-import { afterDebtChange } from './meter-commands';
+import { afterDebtChange } from '../meters/auto-commands';
 
 export { TidInUseError } from '../meters/token-ledger';
 

@@ -4,13 +4,13 @@
 import { isValidMeterNumber } from '../sts';
 import type { Quote } from '../../preload/contract';
 import { findMeter, lastLiveSaleAt, latestSchedule, type MeterRecord } from '../../db/repos/meters';
-import { err } from '../errors';
-import { formatMinor } from '../money';
-import { activePeriod, hhmm, type TariffSchedule } from '../tariffs/schedule';
-import { localMonth } from '../tariffs/time';
-import { priceSale, QuoteRefusal, type PriceResult } from '../tariffs/quote';
-import { priceByUnits } from '../tariffs/by-units';
-import { priceSettlement, SettlementRefusal } from '../tariffs/settlement';
+import { err } from '../common/errors';
+import { formatMinor } from '../common/money';
+import { activePeriod, hhmm, type TariffSchedule } from '../tariffs/pricing/schedule';
+import { localMonth } from '../tariffs/pricing/time';
+import { priceSale, QuoteRefusal, type PriceResult } from '../tariffs/pricing/quote';
+import { priceByUnits } from '../tariffs/pricing/by-units';
+import { priceSettlement, SettlementRefusal } from '../tariffs/pricing/settlement';
 import type { SalesDeps } from './ports';
 
 /** Exactly one of amountMinor (vend by money) and energyTenths (vend by units). */

@@ -3,7 +3,7 @@
 // energy or another amount is not issued: the sale stays unknown with the reason in both
 // languages, and its verification is set aside for a supervisor (deliveries.ts).
 import type { Bilingual, Quote } from '../../preload/contract';
-import { formatMinor } from '../money';
+import { formatMinor } from '../common/money';
 import { formatEnergy } from '../printing/format';
 import type { StsCharge } from './ports';
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Shift, User, ZReport } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import { openShiftOf, shiftRow, toShift, type ShiftRow } from './shifts';
 import { expectedCash, shiftTotals } from './totals';
 

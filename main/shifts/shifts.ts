@@ -7,7 +7,7 @@ import type { Shift, User } from '../../preload/contract';
 import { readSetting, writeSetting } from '../../db/repos/settings';
 import { stmt } from '../../db/repos/stmt';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
+import { err } from '../common/errors';
 
 export interface ShiftRow {
   id: number; user_id: number; counter: string; status: 'open' | 'closed'; float_minor: number; auto_opened: number;

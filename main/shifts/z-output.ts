@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Bilingual, ZReport } from '../../preload/contract';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../app/config';
 import { PrinterError, printerErrorMessage, renderEscPos, sendToPrinter } from '../printing';
 import { buildZReport } from '../printing/z-report';
-import { loadPrinterSettings } from '../settings/printer-settings';
+import { loadPrinterSettings } from '../printing/settings';
 
 export async function printZ(db: Database.Database, config: AppConfig, z: ZReport, copy: boolean): Promise<{ printed: boolean; copy: boolean; error: Bilingual | null }> {
   const s = loadPrinterSettings(db, config).settings;

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { AdminUser, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { hashPin, verifyPin } from '../auth/pin';
-import { err } from '../errors';
+import { err } from '../common/errors';
 
 interface Row {
   id: number; username: string; display_name: string; role: User['role']; locale: User['locale']; pin_hash: string;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { priceSale } from '../../main/tariffs/quote';
+import { priceSale } from '../../main/tariffs/pricing/quote';
 import { openDb } from '../../db/open';
 import { quoteSale } from '../../main/sales/quote';
 import { seedDemo } from '../../scripts/seed-demo';

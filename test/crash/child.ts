@@ -3,8 +3,8 @@
 // reconciliation, then sells CRASH_SALES sales. With CRASH_STEP/CRASH_AT it SIGKILLs itself at
 // the CRASH_AT-th crossing of that step boundary. CRASH_PHASE=settle sells nothing and exits once
 // every sale is final and the outbox is empty. Protocol on stdout (pipes are synchronous on Linux).
-import { createApp } from '../../main/app';
-import { configFromEnv } from '../../main/config';
+import { createApp } from '../../main/app/create-app';
+import { configFromEnv } from '../../main/app/config';
 import type { SaleStep } from '../../main/sales/ports';
 import { seedDemo } from '../../scripts/seed-demo';
 import { FLEET_ACREL, FLEET_STS, FLEET_STS_MIXED, rng, seedFleet } from './fleet';

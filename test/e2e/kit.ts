@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import type { AppSettings } from '../../main/config';
+import type { AppSettings } from '../../main/app/config';
 import { startBrowserShahn } from '../../scripts/start-browser';
 import { startSimulators, type Simulators } from '../sim';
 

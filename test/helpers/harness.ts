@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App, type CreateAppOptions } from '../../main/app';
-import { configFromEnv, type AppSettings } from '../../main/config';
+import { createApp, type App, type CreateAppOptions } from '../../main/app/create-app';
+import { configFromEnv, type AppSettings } from '../../main/app/config';
 import type { Channel, ChannelInput, ChannelOutput, RpcError } from '../../preload/contract';
 import { seedDemo } from '../../scripts/seed-demo';
 import { startSimulators, type Simulators } from '../sim';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Bilingual } from '../../../preload/contract';
 import type { VendorName, VendorSettingsInput } from '../../../preload/contract-vendors';
-import { err } from '../../errors';
+import { err } from '../../common/errors';
 
 const ltr = (s: string) => `\u2066${s}\u2069`;
 

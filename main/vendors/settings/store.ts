@@ -10,7 +10,7 @@ import { deleteSetting, readSetting, settingUpdatedAt, writeSetting } from '../.
 import { VENDORS, type VendorName, type VendorSettingsInput, type VendorSettingsView } from '../../../preload/contract-vendors';
 import { appendAudit } from '../../audit/append';
 import { seal, unseal } from '../../keys/seal';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../common/logger';
 import type { VendorConfig, VendorEndpointConfig } from '../config';
 import { checkVendorSettings } from './rules';
 

@@ -1,7 +1,7 @@
 // Customers and meters: create/edit (supervisor), Arabic-normalised search (the SQL column agrees
 // with the JS rules), meters.lookup on it, and the all-or-nothing CSV import (issue 8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactPhone, normalise } from '../../../main/customers/normalize';
+import { compactPhone, normalise } from '../../../db/normalize';
 import { luhnDigit } from '../../../main/sts';
 import { DEMO_STS_KEYS } from '../../sim/demo-data';
 import { startHarness, type Harness } from '../../helpers/harness';

@@ -9,7 +9,7 @@ import { verifyAuditChain } from '../../../main/audit/append';
 import { login } from '../../../main/auth/login';
 import { hashPin } from '../../../main/auth/pin';
 import { COUNTER_MAX_FAILURES, COUNTER_WINDOW_MINUTES, MAX_FAILURES } from '../../../main/auth/throttle';
-import { AppError } from '../../../main/errors';
+import { AppError } from '../../../main/common/errors';
 import { startHarness } from '../../helpers/harness';
 
 let db: Db;

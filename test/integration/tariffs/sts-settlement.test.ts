@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STS_METERS } from '../../sim/demo-data';
 import { decodeEscPos, textLines } from '../../helpers/escpos-decode';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { creditLimitTenths } from '../../../main/tariffs/settlement';
+import { creditLimitTenths } from '../../../main/tariffs/pricing/settlement';
 import { commandKinds, waitDone } from './commands';
 
 let h: Harness;

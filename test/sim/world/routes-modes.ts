@@ -3,7 +3,7 @@
 // ("…Tenths"), minor units for the ADL200 ("…Minor").
 import { z } from 'zod';
 import { EmptyBodySchema, ScheduleRequestSchema } from '../../../main/vendors/meter-wire';
-import { scheduleProblems } from '../../../main/tariffs/schedule';
+import { scheduleProblems } from '../../../main/tariffs/pricing/schedule';
 import type { Route, SimRequest } from '../kit/http-sim';
 import { fail, okReply, parseBody, type SimReply } from '../kit/replies';
 import type { MeterFinder } from './finder';

@@ -1,7 +1,7 @@
 // Issue 12, item 1: a setting that would let a sale be failed while the vendor may still accept
 // its request is refused at start-up, naming both values.
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../../main/config';
+import { configFromEnv } from '../../../main/app/config';
 
 describe('the vendor acceptance window', () => {
   it('defaults to the protocol tolerance (5 min) plus a minute for a lagging clock', () => {

@@ -1,6 +1,6 @@
 // Arabic search normalisation (main/customers/normalize.ts) and the CSV reader of the import.
 import { describe, expect, it } from 'vitest';
-import { normalise, normaliseQuery, compactPhone } from '../../../main/customers/normalize';
+import { normalise, normaliseQuery, compactPhone } from '../../../db/normalize';
 import { CsvError, parseCsv } from '../../../main/customers/csv';
 
 describe('normalise', () => {

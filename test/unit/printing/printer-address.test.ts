@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPrinterAddress } from '../../../main/settings/printer-rules';
+import { isPrinterAddress } from '../../../main/printing/settings-rules';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-addr-'));
 const regular = path.join(tmp, 'shahn.sqlite');

@@ -1,11 +1,11 @@
 // The rules a supervisor's printer settings must pass, and the retry schedule of print jobs.
 import { describe, expect, it } from 'vitest';
 import type { PrinterSettings } from '../../../preload/contract';
-import { AppError } from '../../../main/errors';
+import { AppError } from '../../../main/common/errors';
 import { backoffMs, RETRY_MAX_MS } from '../../../main/printing/queue';
 import { buildTestPage } from '../../../main/printing/test-page';
 import { renderEscPos } from '../../../main/printing';
-import { checkPrinterSettings } from '../../../main/settings/printer-rules';
+import { checkPrinterSettings } from '../../../main/printing/settings-rules';
 import { decodeEscPos, textLines } from '../../helpers/escpos-decode';
 
 const base: PrinterSettings = {

@@ -2,9 +2,9 @@
 // exactly the by-amount quote for that amount (so the two ways can never disagree).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { priceByUnits } from '../../../main/tariffs/by-units';
-import { priceSale, QuoteRefusal, type PriceInput } from '../../../main/tariffs/quote';
-import { priceSettlement, SettlementRefusal } from '../../../main/tariffs/settlement';
+import { priceByUnits } from '../../../main/tariffs/pricing/by-units';
+import { priceSale, QuoteRefusal, type PriceInput } from '../../../main/tariffs/pricing/quote';
+import { priceSettlement, SettlementRefusal } from '../../../main/tariffs/pricing/settlement';
 
 const base: Omit<PriceInput, 'amountMinor'> = { product: 'sts_kwh', pricePerKwh: '220', vatPercent: '5', feeMinor: 0, minPurchaseMinor: 1, maxPurchaseMinor: 10_000_000 };
 

@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeAmount, encodeAmount } from '../../../main/sts';
-import { parsePrice } from '../../../main/tariffs/decimal';
-import { priceSale, QuoteRefusal, stsEnergyFloor, type PriceInput } from '../../../main/tariffs/quote';
+import { parsePrice } from '../../../main/tariffs/pricing/decimal';
+import { priceSale, QuoteRefusal, stsEnergyFloor, type PriceInput } from '../../../main/tariffs/pricing/quote';
 
 const base: PriceInput = {
   product: 'sts_kwh', amountMinor: 1000, pricePerKwh: '220', vatPercent: '5', feeMinor: 0, minPurchaseMinor: 100, maxPurchaseMinor: 500_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activePeriod, localMinuteOfDay, scheduleProblems, type TariffPeriod, type TariffSchedule } from '../../../main/tariffs/schedule';
+import { activePeriod, localMinuteOfDay, scheduleProblems, type TariffPeriod, type TariffSchedule } from '../../../main/tariffs/pricing/schedule';
 
 const p = (en: string, start: string, end: string, price = '100'): TariffPeriod => {
   const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));

@@ -1,13 +1,13 @@
 // Account payments (postpaid/credit): the settlement price, the STS credit limit in kWh, where the
 // counter and the cloud disagree, and the account-payment receipt (no token, the debt instead).
 import fc from 'fast-check';
-import { formatMinor } from '../../../main/money';
+import { formatMinor } from '../../../main/common/money';
 import { describe, expect, it } from 'vitest';
 import type { Sale } from '../../../preload/contract';
 import { buildReceipt, type Block, type KeyValueBlock, type TextBlock } from '../../../main/printing';
-import { creditLimitTenths, priceSettlement } from '../../../main/tariffs/settlement';
-import { parsePrice, PRICE_SCALE } from '../../../main/tariffs/decimal';
-import { creditDisagreements } from '../../../main/tariffs/credit-compare';
+import { creditLimitTenths, priceSettlement } from '../../../main/tariffs/pricing/settlement';
+import { parsePrice, PRICE_SCALE } from '../../../main/tariffs/pricing/decimal';
+import { creditDisagreements } from '../../../main/meters/credit-compare';
 import { context, stsSale } from '../../helpers/escpos-fixtures';
 
 describe('priceSettlement', () => {

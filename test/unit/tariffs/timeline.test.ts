@@ -1,8 +1,8 @@
 // "Next change" is found on the counter's wall clock, across midnight and across DST jumps.
 import { describe, expect, it } from 'vitest';
-import { nextPeriodChange } from '../../../main/tariffs/timeline';
-import { localMonth } from '../../../main/tariffs/time';
-import type { TariffPeriod, TariffSchedule } from '../../../main/tariffs/schedule';
+import { nextPeriodChange } from '../../../main/tariffs/pricing/timeline';
+import { localMonth } from '../../../main/tariffs/pricing/time';
+import type { TariffPeriod, TariffSchedule } from '../../../main/tariffs/pricing/schedule';
 
 const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 const p = (en: string, start: string, end: string, price: string): TariffPeriod => ({ name: { en, ar: en }, startMinute: m(start), endMinute: end === '24:00' ? 1440 : m(end), pricePerKwh: price, active: true });

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { setSupply, stmt, type MeterRecord } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
-import { queueCommand, type QueuedRequest } from '../meters/commands';
+import { queueCommand, type QueuedRequest } from './commands';
 
 /** Queues a command for a meter; call inside the transaction that decided it. */
 export function enqueueMeterCommand(w: Database.Database, meter: Pick<MeterRecord, 'number' | 'kind'>, request: QueuedRequest, at: string, userId: number, why?: string): string {

@@ -1,15 +1,15 @@
 // Handlers of the receipt and printer channels (issue 7). Spread into buildHandlers.
 import { getSale } from '../../db/repos/sales';
-import type { AppConfig } from '../config';
-import { err } from '../errors';
+import type { AppConfig } from '../app/config';
+import { err } from '../common/errors';
 import type { CallContext } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
 import type { SalesDeps } from '../sales/ports';
 import { kickPrintQueue, printSale, problemJobs, reprintJob, retryJob, type PrintResult } from '../sales/print';
-import type { ReceiptPrinter } from '../wiring/printer-port';
-import { guardCopy, nextPrintIsCopy } from '../users/reprint-guard';
-import { loadPrinterSettings, savePrinterSettings } from './printer-settings';
-import { printTestPage } from './printer-test';
+import type { ReceiptPrinter } from './port';
+import { guardCopy, nextPrintIsCopy } from '../auth/reprint-guard';
+import { loadPrinterSettings, savePrinterSettings } from './settings';
+import { printTestPage } from './test-print';
 
 type Printing = Pick<Handlers, 'sales.print' | 'printer.settings' | 'printer.saveSettings' | 'printer.test' | 'receipts.preview' | 'receipts.problems' | 'receipts.retry' | 'receipts.reprint'>;
 

@@ -3,8 +3,8 @@
 // value is an error that names the variable, never a silent default.
 import path from 'node:path';
 import { z } from 'zod';
-import { acceptedAddresses, isPrinterAddress } from './printing/address';
-import { vendorConfigFromEnv, type VendorConfig } from './vendors/config';
+import { acceptedAddresses, isPrinterAddress } from '../printing/address';
+import { vendorConfigFromEnv, type VendorConfig } from '../vendors/config';
 
 const isTimeZone = (tz: string) => {
   try {

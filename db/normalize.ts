@@ -3,7 +3,7 @@
 // "مكة" finds "مكه", "على" finds "علي", and tatweel or diacritics never get in the way.
 //   أ إ آ ٱ -> ا    ى -> ي    ة -> ه    tatweel (ـ) and harakat (U+064B..U+065F, U+0670) removed
 //   Arabic-Indic and Persian digits -> 0-9    A-Z -> a-z (ASCII only, exactly like SQLite's lower())
-// test/integration/day/normalize-sql.test.ts checks that the SQL and this function agree.
+// test/integration/day/customers.test.ts checks that the SQL column and this function agree.
 
 /** [from code point, to string]; '' removes. Order does not matter (no output is another input). */
 export const NORMALISE_TABLE: ReadonlyArray<readonly [number, string]> = [
@@ -31,11 +31,4 @@ export const compactPhone = (s: string): string => normalise(s).replace(/[\s-]/g
 export function normaliseQuery(q: string): string {
   const n = normalise(q).trim().replace(/\s+/g, ' ');
   return /^[\d\s+-]+$/.test(n) ? n.replace(/[\s-]/g, '') : n;
-}
-
-/** The SQL expression that normalises `x` exactly like normalise() (used by the migration). */
-export function normaliseSql(x: string): string {
-  let e = x;
-  for (const [cp, to] of NORMALISE_TABLE) e = `replace(${e}, char(${cp}), '${to}')`;
-  return `lower(${e})`;
 }

@@ -4,13 +4,13 @@
 // bitmap the printer gets.
 import type Database from 'better-sqlite3';
 import type { PrinterSettings, Sale } from '../../preload/contract';
-import type { AppConfig } from '../config';
-import { buildReceipt, PrinterError, renderEscPos, renderPreview, sendToPrinter, type Preview, type Receipt } from '../printing';
-import { toPng } from '../printing/bitmap';
-import { formatLocalDateTime } from '../printing/format';
-import { buildTestPage } from '../printing/test-page';
+import type { AppConfig } from '../app/config';
+import { buildReceipt, PrinterError, renderEscPos, renderPreview, sendToPrinter, type Preview, type Receipt } from './';
+import { toPng } from './bitmap';
+import { formatLocalDateTime } from './format';
+import { buildTestPage } from './test-page';
 import type { PrinterPort } from '../sales/ports';
-import { loadPrinterSettings } from '../settings/printer-settings';
+import { loadPrinterSettings } from './settings';
 
 export interface ReceiptPreview { png: Buffer; preview: Preview; widthMm: 58 | 80 }
 

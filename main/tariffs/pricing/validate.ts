@@ -1,6 +1,6 @@
 // Why a schedule is refused, in words a supervisor can act on, in Arabic and English. Only active
 // periods must tile the day: an inactive period is kept for later but prices nothing.
-import type { Bilingual } from '../../preload/contract';
+import type { Bilingual } from '../../../preload/contract';
 import { parsePrice } from './decimal';
 import { hhmm } from './time';
 import type { TariffPeriod } from './schedule';

@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3';
 import { PrinterSettingsSchema, type PrinterSettings } from '../../preload/contract';
 import { readSetting, writeSetting } from '../../db/repos/settings';
 import { appendAudit } from '../audit/append';
-import type { AppConfig } from '../config';
-import { checkPrinterSettings } from './printer-rules';
+import type { AppConfig } from '../app/config';
+import { checkPrinterSettings } from './settings-rules';
 
 export const PRINTER_KEY = 'printer';
 

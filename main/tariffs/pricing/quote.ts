@@ -3,8 +3,8 @@
 // owed) come off first; what is left buys energy. STS: the largest energy (0.1 kWh, and one a
 // token can carry) whose cost plus VAT fits; the customer pays exactly that, the rest is change.
 // Money credit: the largest credit that with VAT fits. Every figure is an integer of minor units.
-import type { Deduction } from '../../preload/contract';
-import { decodeAmount, encodeAmount, AMOUNT_MAX } from '../sts';
+import type { Deduction } from '../../../preload/contract';
+import { decodeAmount, encodeAmount, AMOUNT_MAX } from '../../sts';
 import { ceilDiv, parsePercent, parsePrice, PRICE_SCALE } from './decimal';
 import type { FeeMode } from './schedule';
 

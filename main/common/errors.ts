@@ -1,6 +1,6 @@
 // One error type crosses every boundary: a stable code and a message a cashier can act on,
 // in Arabic and English. Anything else thrown is a bug and is reported as INTERNAL.
-import type { Bilingual, ErrorCode, Quote } from '../preload/contract';
+import type { Bilingual, ErrorCode, Quote } from '../../preload/contract';
 
 export class AppError extends Error {
   override name = 'AppError';

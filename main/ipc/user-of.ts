@@ -1,6 +1,6 @@
 import type { User } from '../../preload/contract';
-import { err } from '../errors';
-import type { CallContext } from '../ipc/dispatch';
+import { err } from '../common/errors';
+import type { CallContext } from './dispatch';
 
 /** The logged-in user of a call (the dispatcher has already checked the role). */
 export function userOf(ctx: CallContext): User {

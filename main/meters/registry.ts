@@ -4,11 +4,11 @@
 import type Database from 'better-sqlite3';
 import type { MeterDetail, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
+import { err } from '../common/errors';
 import type { VendingKeyStore } from '../keys';
-import { customerExists } from './customers';
+import { customerExists } from '../customers/customers';
 import { compactMeter } from '../history/search';
-import { insertMeter, newMeterProblems, type NewMeter } from './meter-rules';
+import { insertMeter, newMeterProblems, type NewMeter } from './rules';
 
 interface Row {
   number: string; kind: 'sts' | 'acrel'; active: number; customer_id: number | null; c_name: string | null; c_latin: string | null; c_phone: string | null;

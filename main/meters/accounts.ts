@@ -5,11 +5,11 @@ import type Database from 'better-sqlite3';
 import type { CreditInfo, Quote, User } from '../../preload/contract';
 import { findMeter, latestSchedule, reduceDebt, setDebt, setPaymentMode, setPurchaseLimits, setSupply, type MeterRecord, type PaymentModeName } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
-import { activePeriod } from '../tariffs/schedule';
-import { creditLimitTenths } from '../tariffs/settlement';
-import type { SystemRequest } from '../meters/commands';
-import { afterDebtChange, enqueueMeterCommand, pendingCommands } from './meter-commands';
+import { err } from '../common/errors';
+import { activePeriod } from '../tariffs/pricing/schedule';
+import { creditLimitTenths } from '../tariffs/pricing/settlement';
+import type { SystemRequest } from './commands';
+import { afterDebtChange, enqueueMeterCommand, pendingCommands } from './auto-commands';
 
 type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date; config: { timeZone: string } };
 

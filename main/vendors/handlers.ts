@@ -1,12 +1,12 @@
 // Handlers of Settings > Vendors (preload/contract-vendors.ts): read (supervisor), save (admin),
 // test the connection (supervisor). A save replaces the clients in force and wakes the outbox.
-import type { vendorChannels } from '../../../preload/contract-vendors';
-import { appendAudit } from '../../audit/append';
-import type { CallContext } from '../../ipc/dispatch';
-import type { Handlers } from '../../ipc/handlers';
-import type { VendorHolder } from '../../wiring/vendor-holder';
-import type { VendorSettingsStore } from './store';
-import { testVendorConnection } from './test-connection';
+import type { vendorChannels } from '../../preload/contract-vendors';
+import { appendAudit } from '../audit/append';
+import type { CallContext } from '../ipc/dispatch';
+import type { Handlers } from '../ipc/handlers';
+import type { VendorHolder } from './holder';
+import type { VendorSettingsStore } from './settings/store';
+import { testVendorConnection } from './settings/test-connection';
 import type Database from 'better-sqlite3';
 
 export type VendorSettingsHandlers = Pick<Handlers, keyof typeof vendorChannels>;

@@ -3,7 +3,7 @@
 // or none). Supervisors and administrators approve their own. The approval is used up here.
 import type Database from 'better-sqlite3';
 import type { User } from '../../preload/contract';
-import { consumeApproval } from '../auth/approval';
+import { consumeApproval } from './approval';
 
 interface OriginalJob { status: string; replaced_by: number | null }
 

@@ -3,8 +3,8 @@
 // cannot phrase bilingually on its own: each failing field gets its own Arabic/English sentence.
 import { z } from 'zod';
 import type { Bilingual, PrinterSettings } from '../../preload/contract';
-import { err } from '../errors';
-import { isPrinterAddress } from '../printing/address';
+import { err } from '../common/errors';
+import { isPrinterAddress } from './address';
 
 // One rule for the settings screen and for the moment of printing (main/printing/address.ts).
 export { isPrinterAddress };

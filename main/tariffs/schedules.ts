@@ -6,9 +6,9 @@ import type { Schedule, TariffGroup } from '../../preload/contract-tariffs';
 import { allVersions, findGroup, insertVersion, latestSchedule, listGroups, saveGroup, scheduleById, scheduleCodes, scheduleVersion, upcomingVersions, type StoredSchedule } from '../../db/repos/tariffs';
 import { assignGroup, assignSchedule, findMeter, metersOnSchedule } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
-import { err } from '../errors';
-import { scheduleProblems, type FeeMode, type TariffPeriod } from '../tariffs/schedule';
-import { hhmm, parseHhmm } from '../tariffs/time';
+import { err } from '../common/errors';
+import { scheduleProblems, type FeeMode, type TariffPeriod } from './pricing/schedule';
+import { hhmm, parseHhmm } from './pricing/time';
 
 type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date };
 const end = (m: number) => (m === 1440 ? '24:00' : hhmm(m));

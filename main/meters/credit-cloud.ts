@@ -3,10 +3,10 @@
 // record alone, with a note saying why, in both languages.
 import type Database from 'better-sqlite3';
 import type { Bilingual, CloudCredit, CreditInfo } from '../../preload/contract';
-import type { MeterVendors } from '../meters/vendors';
+import type { MeterVendors } from './vendors';
 import type { VendorOutcome } from '../vendors/outcome';
-import { creditDisagreements } from '../tariffs/credit-compare';
-import { creditInfo } from './meter-accounts';
+import { creditDisagreements } from './credit-compare';
+import { creditInfo } from './accounts';
 
 /** A screen waits at most this long for the cloud. */
 const CLOUD_WAIT_MS = 5_000;

@@ -4,12 +4,12 @@
 // With an attempt ledger (createApp always passes one), every keyed request records the endpoint
 // it went to, and `at(endpointId)` gives clients for an endpoint recorded earlier, so a lookup
 // about a key goes where the key went (issue 12), even after the settings changed.
-import type { VendorConfig, VendorEndpointConfig } from '../vendors/config';
-import type { AttemptLedger, LedgerVendor } from '../vendors/attempt-ledger';
-import { createAcrelClient, type AcrelClient } from '../vendors/acrel/client';
-import { createHeadOfficeClient, type HeadOfficeClient } from '../vendors/head-office/client';
-import { createStsVendorClient, type StsVendorClient } from '../vendors/sts/client';
-import type { VendorHttpOptions } from '../vendors/http';
+import type { VendorConfig, VendorEndpointConfig } from './config';
+import type { AttemptLedger, LedgerVendor } from './attempt-ledger';
+import { createAcrelClient, type AcrelClient } from './acrel/client';
+import { createHeadOfficeClient, type HeadOfficeClient } from './head-office/client';
+import { createStsVendorClient, type StsVendorClient } from './sts/client';
+import type { VendorHttpOptions } from './http';
 
 export interface VendorClients {
   sts: StsVendorClient | null;

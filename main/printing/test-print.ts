@@ -5,10 +5,10 @@
 import type Database from 'better-sqlite3';
 import type { Bilingual, PrinterSettings } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { AppError } from '../errors';
-import { PrinterError, printerErrorMessage } from '../printing/errors';
-import type { ReceiptPrinter } from '../wiring/printer-port';
-import { checkPrinterSettings } from './printer-rules';
+import { AppError } from '../common/errors';
+import { PrinterError, printerErrorMessage } from './errors';
+import type { ReceiptPrinter } from './port';
+import { checkPrinterSettings } from './settings-rules';
 
 export interface TestPageDeps {
   db: Database.Database;
