@@ -7,7 +7,7 @@ import { contract } from '../../preload/contract';
 import { createSessionStore } from '../auth/sessions';
 import type { AppConfig } from './config';
 import { createDispatcher, type CallResult } from '../ipc/dispatch';
-import { buildHandlers } from '../ipc/build-handlers';
+import type { Handlers } from '../ipc/handlers';
 import { createLogger, flushLogger, type Logger } from '../common/logger';
 import { createOutboxWorker, type OutboxWorker } from '../outbox/worker';
 import { acrelRechargeHandler, headOfficeHandler, stsVerifyHandler } from '../sales/deliveries';
@@ -16,20 +16,30 @@ import type { SalesDeps } from '../sales/ports';
 import { reconcileAtStartup } from '../sales/reconcile';
 import { createPrinterPort } from '../printing/port';
 import { createPrintQueue } from '../printing/queue';
-import { registerPrintQueue } from '../sales/print';
 import { createVendorPorts } from '../vendors/ports';
 import { createVendorHolder } from '../vendors/holder';
 import { createAttemptLedger } from '../vendors/attempt-ledger';
 import { createVendorSettingsStore } from '../vendors/settings/store';
-import { vendorSettingsHandlers } from '../vendors/handlers';
-import { createVendingKeyStore, fileProtector, loadMasterKey, registerKeyStore, type KeyProtector } from '../keys';
+import { vendorsHandlers } from '../vendors/handlers';
+import { createVendingKeyStore, fileProtector, loadMasterKey, type KeyProtector } from '../keys';
 import { backupNow, scheduleBackups, type BackupReason, type BackupResult } from '../backup';
 import { acquireInstanceLock } from './instance-lock';
 import type { SaleStep } from '../sales/ports';
 import { meterCommandTopics } from '../meters/deliveries';
 import { meterHandlers } from '../meters/handlers';
 import { createMeterVendors } from '../meters/vendors';
-import { dayHandlers } from '../day/handlers';
+import { appHandlers } from './handlers';
+import { authHandlers } from '../auth/handlers';
+import { usersHandlers } from '../users/handlers';
+import { salesHandlers } from '../sales/handlers';
+import { tariffsHandlers } from '../tariffs/handlers';
+import { shiftsHandlers } from '../shifts/handlers';
+import { historyHandlers } from '../history/handlers';
+import { customersHandlers } from '../customers/handlers';
+import { keysHandlers } from '../keys/handlers';
+import { outboxHandlers } from '../outbox/handlers';
+import { printingHandlers } from '../printing/handlers';
+import { backupHandlers } from '../backup/handlers';
 
 export interface App {
   config: AppConfig;
@@ -78,18 +88,20 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   const vendors = createVendorPorts(vendorHolder);
   const meterVendors = createMeterVendors(vendorHolder);
   const keys = createVendingKeyStore(db.write, masterKey);
-  registerKeyStore(db.write, keys);
 
-  // The printer reads its settings from the database on every receipt (main/settings).
+  // The printer reads its settings from the database on every receipt (printing/settings.ts).
   const printer = createPrinterPort(config, db.write);
+  // Receipts still queued from the last run are printed; failed ones retried with backoff.
+  const printQueue = createPrintQueue({ db, now, log, printer });
   const outboxPort = { deliverNow: (id: number) => worker.deliverNow(id), kick: () => worker.kick() };
   const sales: SalesDeps = {
     db,
-    config: { currency: config.currency, currencyDecimals: config.currencyDecimals, timeZone: config.timeZone, vendorAcceptWindowMs: config.vendorAcceptWindowMs },
+    config: { counterName: config.counterName, currency: config.currency, currencyDecimals: config.currencyDecimals, timeZone: config.timeZone, vendorAcceptWindowMs: config.vendorAcceptWindowMs },
     now,
     sts: vendors.sts,
     outbox: outboxPort,
     printer,
+    receipts: printQueue,
     log,
     keys,
     vending: config.vending,
@@ -113,9 +125,6 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   });
 
   reconcileAtStartup(sales);
-  // Receipts still queued from the last run are printed; failed ones retried with backoff.
-  const printQueue = createPrintQueue({ db, now, log, printer });
-  registerPrintQueue(db, printQueue);
   const backupDir = config.backup.dir ?? path.join(config.dataDir, 'backups');
   const backup = async (reason: BackupReason) => {
     const r = await backupNow(db, backupDir, reason, now(), config.backup.keep);
@@ -124,10 +133,25 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   };
   const stopBackups = scheduleBackups(() => backup('scheduled'), config.backup.intervalMinutes, log);
   const sessions = createSessionStore(config.sessionTtlMinutes * 60_000);
-  const dispatch = createDispatcher(buildHandlers({ config, sales, sessions, worker, now, backup, printer, meterVendors, meters: meterHandlers({ db, vendors: meterVendors, now, kick: () => worker.kick(), config }), day: dayHandlers({ config, sales, sessions, backup }), vendorSettings: vendorSettingsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick: () => worker.kick() }) }), {
-    validateOutputs: config.validateOutputs,
-    log,
-  });
+  const kick = () => worker.kick();
+  // Every namespace answered by its own handlers file; the type says every channel is answered.
+  const handlers: Handlers = {
+    ...appHandlers(config),
+    ...authHandlers({ db, sessions, now }),
+    ...usersHandlers({ db, sessions, now }),
+    ...salesHandlers(sales),
+    ...meterHandlers({ db, vendors: meterVendors, now, kick, config, keys }),
+    ...tariffsHandlers({ db, now, timeZone: config.timeZone, vendors: meterVendors, kick }),
+    ...shiftsHandlers({ db, config, now, backup, log }),
+    ...historyHandlers({ db, now }),
+    ...customersHandlers({ db, now }),
+    ...keysHandlers({ db, keys, now }),
+    ...outboxHandlers({ db, worker, now }),
+    ...printingHandlers({ config, sales, printer }),
+    ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick }),
+    ...backupHandlers({ backup, log }),
+  };
+  const dispatch = createDispatcher(handlers, { validateOutputs: config.validateOutputs, log });
   if (opts.startWorker !== false) worker.start();
   printQueue.start();
   // The screens poll these on a timer: they must not keep an unattended till's session alive.

@@ -3,16 +3,10 @@
 // The role is checked BEFORE the input is parsed, so a caller without the right session learns
 // nothing about a channel's input shape. Nothing the caller sends is echoed back at length.
 import { contract, CHANNELS, type Channel, type Role, type RpcError } from '../../preload/contract';
-import type { Session } from '../auth/sessions';
 import { AppError, err } from '../common/errors';
-import type { Handlers } from './handlers';
+import type { CallContext, Handlers } from './handlers';
 
 const RANK: Record<Role, number> = { cashier: 1, supervisor: 2, admin: 3 };
-
-export interface CallContext {
-  token?: string;
-  session: Session | null;
-}
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: RpcError };
 

@@ -52,15 +52,10 @@ export function createVendingKeyStore(db: Database.Database, masterKey: Buffer):
   };
 }
 
-// The app registers its store against its write handle, so code that only holds the database
-// (the demo seed) seals with the same master key the app uses (file or OS keychain).
-const registry = new WeakMap<Database.Database, VendingKeyStore>();
-
-export function registerKeyStore(db: Database.Database, store: VendingKeyStore): void {
-  registry.set(db, store);
-}
-
-/** The app's store for this database, or one on the file-protected master key beside it. */
+/**
+ * The store on the master key kept beside this database file, unwrapped by `protector`. For code
+ * that holds only the database (the demo seed, tools); the app builds its own store in create-app.
+ */
 export function keyStoreFor(db: Database.Database, protector: KeyProtector = fileProtector): VendingKeyStore {
-  return registry.get(db) ?? createVendingKeyStore(db, loadMasterKey(path.dirname(db.name), protector));
+  return createVendingKeyStore(db, loadMasterKey(path.dirname(db.name), protector));
 }

@@ -1,9 +1,10 @@
-// What the sale flow needs from the outside world. app.ts plugs the real adapters in; the sale
+// What the sale flow needs from the outside world. app/create-app.ts plugs the real adapters in; the sale
 // logic never knows whether a token came over HTTP or from which printer a receipt went out.
 import type { Db } from '../../db/open';
 import type { VendorOutcome } from '../vendors/outcome';
 import type { Sale } from '../../preload/contract';
 import type { VendingKeyStore } from '../keys';
+import type { PrintQueue } from '../printing/queue';
 
 export interface StsCharge { meterNumber: string; token: string; tid: number; energyTenths: number; amountMinor: number; vendorRef: string }
 export type StsVerify = { found: false } | ({ found: true } & StsCharge);
@@ -38,6 +39,8 @@ export interface PrinterPort {
 }
 
 export interface SalesConfig {
+  /** This counter's name: a sale joins the seller's open shift at this counter. */
+  counterName: string;
   currency: string;
   currencyDecimals: number;
   timeZone: string;
@@ -66,6 +69,8 @@ export interface SalesDeps {
   sts: StsVendorPort;
   outbox: OutboxPort;
   printer: PrinterPort;
+  /** The print queue every receipt goes through (a print_jobs row before the printer is touched). */
+  receipts: PrintQueue;
   log: { info(o: object, msg: string): void; warn(o: object, msg: string): void; error(o: object, msg: string): void };
   /** Sealed vending keys for local STS vending; the plain key never leaves main. */
   keys: VendingKeyStore;

@@ -3,33 +3,20 @@
 // sale's print status tells the screen. The original receipt is printed at most once; every later
 // print is a COPY, and asking for one is audited.
 import * as jobs from '../../db/repos/print-jobs';
-import type { Db } from '../../db/open';
 import { printCount } from '../../db/repos/sales';
 import type { Bilingual } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { printerErrorMessage, type PrinterErrorCode } from '../printing/errors';
-import { createPrintQueue, type Attempt, type JobPrinter, type PrintQueue } from '../printing/queue';
+import type { Attempt, PrintQueue } from '../printing/queue';
 import type { SalesDeps } from './ports';
 
-type Deps = Pick<SalesDeps, 'db' | 'printer' | 'now' | 'log'>;
+type Deps = Pick<SalesDeps, 'db' | 'receipts' | 'now' | 'log'>;
 
 export interface PrintResult { printed: boolean; copy: boolean; jobId: number | null; code: PrinterErrorCode | null; error: string | null; message: Bilingual | null }
 
-const queues = new WeakMap<Db, PrintQueue>();
 
-/** app.ts registers the running queue (with its retry timer); anything else gets a timer-less one. */
-export function registerPrintQueue(db: Db, q: PrintQueue): void {
-  queues.set(db, q);
-}
-
-function queueFor(d: Deps): PrintQueue {
-  let q = queues.get(d.db);
-  if (!q) {
-    q = createPrintQueue({ db: d.db, now: d.now, log: d.log, printer: d.printer as JobPrinter });
-    queues.set(d.db, q);
-  }
-  return q;
-}
+/** What a print call tells the screen (the contract's print outcome). */
+export const printOutcome = (r: PrintResult) => ({ printed: r.printed, copy: r.copy, error: r.message });
 
 /** What the cashier reads when a receipt did not come out. */
 export function notPrintedMessage(code: PrinterErrorCode, willRetry: boolean): Bilingual {
@@ -71,7 +58,7 @@ function enqueueCopy(d: Deps, saleId: string, userId: number | null, replaces: n
  * one — never a second original), otherwise a COPY. Then the rest of the queue gets its turn.
  */
 export async function printSale(d: Deps, saleId: string, forceCopy: boolean, userId: number | null = null): Promise<PrintResult> {
-  const q = queueFor(d);
+  const q = d.receipts;
   const w = d.db.write;
   const r = await q.serial(async () => {
     if (!w.prepare('SELECT 1 FROM sales WHERE id = ?').get(saleId)) return noSale();
@@ -94,7 +81,7 @@ export async function printSale(d: Deps, saleId: string, forceCopy: boolean, use
 
 /** The cashier's Retry: the same job (same original/copy) again, now. */
 export async function retryJob(d: Deps, jobId: number): Promise<PrintResult | null> {
-  const q = queueFor(d);
+  const q = d.receipts;
   const r = await q.serial(async () => {
     const job = jobs.getJob(d.db.write, jobId);
     if (!job || job.replaced_by !== null || !jobs.requeue(d.db.write, jobId, d.now().toISOString())) return null;
@@ -106,7 +93,7 @@ export async function retryJob(d: Deps, jobId: number): Promise<PrintResult | nu
 
 /** The cashier's Reprint of a job that did not print cleanly: the job is closed, a COPY goes instead. */
 export async function reprintJob(d: Deps, jobId: number, userId: number | null): Promise<PrintResult | null> {
-  const q = queueFor(d);
+  const q = d.receipts;
   const r = await q.serial(async () => {
     const job = jobs.getJob(d.db.write, jobId);
     if (!job || job.status === 'printed' || job.replaced_by !== null) return null;
@@ -128,5 +115,5 @@ export function problemJobs(d: Pick<Deps, 'db'>, limit: number) {
 /** The printer settings changed: jobs that failed for want of a usable address may print now. */
 export function kickPrintQueue(d: Deps): void {
   jobs.requeueConfigFailures(d.db.write, d.now().toISOString());
-  void queueFor(d).kick();
+  void d.receipts.kick();
 }

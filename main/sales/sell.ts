@@ -79,7 +79,7 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   w.transaction(() => {
     const receiptNo = nextReceiptNo(w);
     insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: req.paymentMethod, at });
-    attachSaleToShift(w, id, user, at); // issue 8: the seller's open shift, or SHIFT_REQUIRED (nothing is written)
+    attachSaleToShift(w, id, user, at, deps.config.counterName); // the seller's open shift, or SHIFT_REQUIRED (nothing is written)
     if (aboveMax && user.role === 'cashier') consumeApproval(w, user, req.approvalToken, 'sale-above-max', id, at, ABOVE_MAX);
     appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
     enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });

@@ -14,25 +14,25 @@ export interface Money { currency: string; currencyDecimals: number }
 const notYours = () => err('FORBIDDEN', "Only a supervisor can see or close another cashier's shift.", 'لا يطّلع على وردية كاشير آخر أو يغلقها إلا المشرف.');
 const noOpen = () => err('SHIFT_REQUIRED', 'You have no open shift.', 'ليست لديك وردية مفتوحة.');
 
-/** The shift asked for (or the caller's open one), checked against the caller's role. */
-export function shiftFor(db: Database.Database, user: User, shiftId: number | undefined): ShiftRow {
-  const s = shiftId === undefined ? openShiftOf(db, user.id) : shiftRow(db, shiftId);
+/** The shift asked for (or the caller's open one at this counter), checked against the caller's role. */
+export function shiftFor(db: Database.Database, user: User, shiftId: number | undefined, counter: string): ShiftRow {
+  const s = shiftId === undefined ? openShiftOf(db, user.id, counter) : shiftRow(db, shiftId);
   if (!s) throw shiftId === undefined ? noOpen() : err('NOT_FOUND', 'There is no such shift.', 'لا توجد وردية بهذا الرقم.');
   if (s.user_id !== user.id && user.role === 'cashier') throw notYours();
   return s;
 }
 
-export function xReport(db: Database.Database, user: User, shiftId: number | undefined, m: Money, at: string) {
-  const s = shiftFor(db, user, shiftId);
+export function xReport(db: Database.Database, user: User, shiftId: number | undefined, m: Money, at: string, counter: string) {
+  const s = shiftFor(db, user, shiftId, counter);
   const totals = shiftTotals(db, s.id, s.float_minor);
   // The count is blind: a cashier never sees what the drawer should hold before counting it.
   const blind = user.role === 'cashier' && s.status === 'open';
   return { shift: toShift(s), at, ...m, totals, expectedCashMinor: blind ? null : expectedCash(totals) };
 }
 
-export function closeShift(db: Database.Database, user: User, i: { shiftId?: number; countedCashMinor: number; note?: string }, m: Money, at: string): ZReport {
+export function closeShift(db: Database.Database, user: User, i: { shiftId?: number; countedCashMinor: number; note?: string }, m: Money, at: string, counter: string): ZReport {
   return db.transaction(() => {
-    const s = shiftFor(db, user, i.shiftId);
+    const s = shiftFor(db, user, i.shiftId, counter);
     if (s.status === 'closed') {
       throw err('CONFLICT', `This shift is already closed (Z report No. ${s.z_no}).`, `هذه الوردية مغلقة بالفعل (تقرير Z رقم ${s.z_no}).`);
     }

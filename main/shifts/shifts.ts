@@ -20,11 +20,6 @@ export const toShift = (r: ShiftRow): Shift => ({
   autoOpened: r.auto_opened === 1, openedAt: r.opened_at, closedAt: r.closed_at, zNo: r.z_no,
 });
 
-// One database serves one counter: app.ts registers the counter's name for the sale path.
-const counters = new WeakMap<Database.Database, string>();
-export const registerCounter = (db: Database.Database, name: string) => void counters.set(db, name);
-const counterOf = (db: Database.Database) => counters.get(db) ?? 'Counter 1';
-
 const SETTING = 'shifts';
 export function shiftSettings(db: Database.Database): { requireShift: boolean } {
   const v = readSetting(db, SETTING) as { requireShift?: unknown } | undefined;
@@ -41,36 +36,37 @@ export function saveShiftSettings(db: Database.Database, by: User, s: { requireS
 export function shiftRow(db: Database.Database, id: number): ShiftRow | null {
   return (db.prepare(`${SELECT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined) ?? null;
 }
-export function openShiftOf(db: Database.Database, userId: number): ShiftRow | null {
-  return (stmt(db, `${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counterOf(db)) as ShiftRow | undefined) ?? null;
+/** The user's open shift at this counter (`counter`: the configured counter name). */
+export function openShiftOf(db: Database.Database, userId: number, counter: string): ShiftRow | null {
+  return (stmt(db, `${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counter) as ShiftRow | undefined) ?? null;
 }
 
-function insertShift(db: Database.Database, user: User, floatMinor: number, auto: boolean, at: string): ShiftRow {
+function insertShift(db: Database.Database, user: User, floatMinor: number, auto: boolean, at: string, counter: string): ShiftRow {
   const { id } = db.prepare(`INSERT INTO shifts (user_id, counter, float_minor, auto_opened, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`)
-    .get(user.id, counterOf(db), floatMinor, Number(auto), at, user.id) as { id: number };
-  appendAudit(db, { at, userId: user.id, action: 'shift.open', entity: 'shift', entityId: String(id), details: { floatMinor, auto, counter: counterOf(db) } });
+    .get(user.id, counter, floatMinor, Number(auto), at, user.id) as { id: number };
+  appendAudit(db, { at, userId: user.id, action: 'shift.open', entity: 'shift', entityId: String(id), details: { floatMinor, auto, counter } });
   return shiftRow(db, id)!;
 }
 
-export function openShift(db: Database.Database, user: User, floatMinor: number, at: string): Shift {
+export function openShift(db: Database.Database, user: User, floatMinor: number, at: string, counter: string): Shift {
   return db.transaction(() => {
-    const open = openShiftOf(db, user.id);
+    const open = openShiftOf(db, user.id, counter);
     if (open) {
       throw err('CONFLICT', `You already have an open shift (No. ${open.id}, opened ${open.opened_at}). Close it first.`,
         `لديك وردية مفتوحة بالفعل (رقم ${open.id}، فُتحت ${open.opened_at}). أغلقها أولاً.`);
     }
-    return toShift(insertShift(db, user, floatMinor, false, at));
+    return toShift(insertShift(db, user, floatMinor, false, at, counter));
   })();
 }
 
 export const noShift = () => err('SHIFT_REQUIRED', 'Open a shift (count the cash float) before selling.', 'افتح وردية (عُدّ النقد الافتتاحي) قبل البيع.');
 
 /** Inside the sale's paid transaction: the sale joins the seller's open shift (or the sale is refused). */
-export function attachSaleToShift(db: Database.Database, saleId: string, user: User, at: string): number {
-  let shift = openShiftOf(db, user.id);
+export function attachSaleToShift(db: Database.Database, saleId: string, user: User, at: string, counter: string): number {
+  let shift = openShiftOf(db, user.id, counter);
   if (!shift) {
     if (shiftSettings(db).requireShift) throw noShift();
-    shift = insertShift(db, user, 0, true, at);
+    shift = insertShift(db, user, 0, true, at, counter);
   }
   stmt(db, 'UPDATE sales SET shift_id = ? WHERE id = ?').run(shift.id, saleId); // cached: this runs in every sale's commit
   return shift.id;

@@ -17,6 +17,7 @@ import { enqueue } from '../../db/repos/outbox';
 import { insertPaidSale, nextReceiptNo } from '../../db/repos/sales';
 import { appendAudit } from '../../main/audit/append';
 import { keyStoreFor } from '../../main/keys';
+import { createPrintQueue } from '../../main/printing/queue';
 import { quoteSale } from '../../main/sales/quote';
 import { sell } from '../../main/sales/sell';
 import type { SalesDeps } from '../../main/sales/ports';
@@ -47,7 +48,7 @@ export async function benchCommit(n = 2_000): Promise<void> {
   seedDemo(db.write);
   const user = db.read.prepare(`SELECT id FROM users WHERE username = 'cashier'`).get() as { id: number };
   const now = () => new Date();
-  const deps = { db, config: { currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now };
+  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now };
   const { quote, meter } = quoteSale(deps, { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500 });
   const w = db.write;
   const saleMs: number[] = [];
@@ -66,11 +67,13 @@ export async function benchCommit(n = 2_000): Promise<void> {
 
   // A whole sale offline: quote -> paid -> local token -> outcome, no printer.
   const log = { info() {}, warn() {}, error() {} };
+  const printer = { print: async () => {} };
   const salesDeps: SalesDeps = {
     ...deps, log, keys: keyStoreFor(db.write), vending: { mode: 'local', offlineLimitMinor: 1e12, saleDeadlineMs: 5_000 },
     sts: { chargeMeter: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }), verifyCharge: async () => ({ kind: 'unknown', reason: 'unreachable: bench' }), sentAttempts: () => ({ count: 0, lastSignedAtMs: null, lastAbortAtMs: null, notAfterMs: null }) },
     outbox: { deliverNow: async () => 'retry', kick() {} },
-    printer: { print: async () => {} },
+    printer,
+    receipts: createPrintQueue({ db, now, log, printer }),
   };
   const cashier = { id: user.id, username: 'cashier', displayName: 'c', role: 'cashier' as const, locale: 'ar' as const };
   const wholeMs: number[] = [];

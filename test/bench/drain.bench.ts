@@ -26,7 +26,7 @@ export async function benchDrain(n = Number(process.env.BENCH_DRAIN_SALES ?? 10_
   const db = openDb(path.join(dir, 'shahn.sqlite'));
   seedDemo(db.write);
   const now = () => new Date();
-  const deps = { db, config: { currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now };
+  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now };
   const { quote, meter } = quoteSale(deps, { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500 });
   const w = db.write;
   const ids: string[] = [];

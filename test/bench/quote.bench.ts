@@ -36,7 +36,7 @@ export async function benchQuote(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-bench-'));
   const db = openDb(path.join(dir, 'bench.sqlite'));
   seedDemo(db.write);
-  const deps = { db, config: { currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now: () => new Date() };
+  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now: () => new Date() };
   const meter = DEMO_STS_METERS[0]!.number;
   const full = time(5_000, (i) => void quoteSale(deps, { meterNumber: meter, amountMinor: 1000 + i }));
   const units = time(5_000, (i) => void quoteSale(deps, { meterNumber: meter, energyTenths: 10 + i }));
