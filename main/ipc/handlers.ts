@@ -4,13 +4,12 @@
 // Handlers receive already-validated input (ipc/dispatch.ts) and return the contract's output.
 import type { z } from 'zod';
 import type { Channel, ChannelOutput, Contract, User } from '../../preload/contract';
-import type { Session } from '../auth/sessions';
 import { err } from '../common/errors';
 
 /** Who is calling: the session of the token the call carried (null for a caller not logged in). */
 export interface CallContext {
   token?: string;
-  session: Session | null;
+  session: { user: User } | null;
 }
 
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>, ctx: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;

@@ -8,10 +8,10 @@ import type { AppConfig } from '../app/config';
 import { formatMinor } from '../common/money';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
 import type { VendingKeyStore } from '../keys';
-import { lookupMeterForSale } from '../sales/quote';
 import { adjustDebt, changeLimits, changePaymentMode } from './accounts';
 import { commandStatus, listCommands, requestCommand } from './commands';
 import { creditInfoWithCloud } from './credit-cloud';
+import { lookupMeter } from './find';
 import { maintenanceCode } from './maintenance';
 import { printMaintenanceCode } from './maintenance-print';
 import { meterReads } from './reads';
@@ -43,7 +43,7 @@ export function meterHandlers(d: MeterServiceDeps): NamespaceHandlers<'meters'> 
       const compact = query.replace(/[\s-]/g, '');
       const found = searchMeters(r, /^\d+$/.test(compact) ? compact : query);
       // A full STS number with a wrong check digit is a typing mistake: say so, do not just show nothing.
-      if (found.length === 0 && /^\d{11}$|^\d{13}$/.test(compact)) lookupMeterForSale(d, compact);
+      if (found.length === 0 && /^\d{11}$|^\d{13}$/.test(compact)) lookupMeter(r, compact);
       return found.map((m) => toSummary(m, latestSchedule(r, m.scheduleCode, now)?.name ?? { ar: '—', en: '—' }));
     },
     'meters.detail': ({ meterNumber }) => meterDetail(r, d.keys, meterNumber),

@@ -1,9 +1,9 @@
 // Step 1 of a sale: the quote. No side effects: meter -> payment mode -> schedule in force ->
 // active period now -> fee due? -> debt recovery -> exact price (by amount or by units). Also
 // used to preview a price at another instant (`at`).
-import { isValidMeterNumber } from '../sts';
 import type { Quote } from '../../preload/contract';
-import { findMeter, lastLiveSaleAt, latestSchedule, type MeterRecord } from '../../db/repos/meters';
+import { lastLiveSaleAt, latestSchedule, type MeterRecord } from '../../db/repos/meters';
+import { lookupMeter } from '../meters/find';
 import { err } from '../common/errors';
 import { formatMinor } from '../common/money';
 import { activePeriod, hhmm, type TariffSchedule } from '../tariffs/pricing/schedule';
@@ -23,17 +23,6 @@ export interface QuoteRequest {
 const APPROVED_CEILING = 1_000_000_000_000;
 type Deps = Pick<SalesDeps, 'db' | 'config' | 'now'>;
 
-export function lookupMeterForSale(deps: Pick<SalesDeps, 'db'>, meterNumber: string): MeterRecord {
-  const number = meterNumber.replace(/[\s-]/g, '');
-  const meter = findMeter(deps.db.read, number);
-  if (meter) return meter;
-  if (/^\d{11}$|^\d{13}$/.test(number) && !isValidMeterNumber(number)) {
-    throw err('BAD_METER_NUMBER', `Meter number ${number} has a wrong check digit. Check the number on the meter.`,
-      `رقم العداد ${number} به خانة تحقق خاطئة. تأكد من الرقم المكتوب على العداد.`);
-  }
-  throw err('METER_NOT_FOUND', `No meter ${number} is registered at this counter.`, `العداد ${number} غير مسجل في هذا المركز.`);
-}
-
 /** A monthly fee is due only on the meter's first sale (not refused) of the counter's month. */
 function feeDue(deps: Deps, meter: MeterRecord, s: TariffSchedule, at: Date): number {
   if (s.feeMinor === 0 || s.feeMode !== 'first_of_month') return s.feeMinor;
@@ -42,7 +31,7 @@ function feeDue(deps: Deps, meter: MeterRecord, s: TariffSchedule, at: Date): nu
 }
 
 export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter: MeterRecord } {
-  const meter = lookupMeterForSale(deps, req.meterNumber);
+  const meter = lookupMeter(deps.db.read, req.meterNumber);
   const at = req.at ? new Date(req.at) : deps.now();
   const schedule = latestSchedule(deps.db.read, meter.scheduleCode, at.toISOString());
   const period = schedule && activePeriod(schedule, at, deps.config.timeZone);

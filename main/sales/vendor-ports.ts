@@ -2,11 +2,11 @@
 // configured is refused with words a cashier understands, not a crash. The clients are looked up
 // in the holder at every call, so settings saved in Settings > Vendors apply to the next request.
 import type { Bilingual } from '../../preload/contract';
-import type { VendorConfig } from './config';
-import { holderOf, type VendorClients, type VendorHolder } from './holder';
-import type { VendorOutcome } from './outcome';
-import type { StsVendorPort } from '../sales/ports';
-import type { AcrelPort, HeadOfficePort } from '../sales/deliveries';
+import type { VendorConfig } from '../vendors/config';
+import { holderOf, type VendorClients, type VendorHolder } from '../vendors/holder';
+import type { VendorOutcome } from '../vendors/outcome';
+import type { StsVendorPort } from './ports';
+import type { AcrelPort, HeadOfficePort } from './deliveries';
 
 const notConfigured = (what: Bilingual): VendorOutcome<never> => ({ kind: 'refused', code: 'NOT_CONFIGURED', message: what });
 const GONE = (what: string): VendorOutcome<never> => ({
