@@ -1,20 +1,21 @@
 import { invoke, toFailure } from '../transport';
 import { useCustomers } from '../stores/customers';
+import { latestWins } from '../lib/latest';
 
-let seq = 0;
+const latest = latestWins();
 
 /** Meter number, phone or name (Arabic-normalised by main: أ إ آ → ا, ى → ي, ة → ه, no diacritics). */
 export async function searchCustomers(): Promise<void> {
   const s = useCustomers.getState();
   const query = s.query.trim();
   if (!query) return;
-  const mine = ++seq;
+  const isLatest = latest.begin();
   s.patch({ busy: true, error: null });
   try {
     const results = await invoke('customers.search', { query, limit: 50 });
-    if (mine === seq) useCustomers.getState().patch({ results, searched: true, busy: false });
+    if (isLatest()) useCustomers.getState().patch({ results, searched: true, busy: false });
   } catch (e) {
-    if (mine === seq) useCustomers.getState().patch({ busy: false, error: toFailure(e).error.message });
+    if (isLatest()) useCustomers.getState().patch({ busy: false, error: toFailure(e).error.message });
   }
 }
 

@@ -4,21 +4,22 @@ import { invoke, toFailure } from '../transport';
 import { useDeadLetters } from '../stores/deadLetters';
 import { useSync } from '../stores/sync';
 import { refreshSync } from './sync';
+import { latestWins } from '../lib/latest';
 
 /** Topics whose refusal is also written on the sale, in both languages. */
 const REASON_ON_SALE = new Set(['acrel.recharge']);
 
-let seq = 0;
+const latest = latestWins();
 
 export async function refreshDeadLetters(): Promise<void> {
-  const mine = ++seq;
+  const isLatest = latest.begin();
   try {
     const letters = await invoke('outbox.deadLetters', { includeResolved: false, limit: 100 });
-    if (mine !== seq) return;
+    if (!isLatest()) return;
     useDeadLetters.getState().patch({ letters, loaded: true, error: null });
     await loadReasons(letters);
   } catch (e) {
-    if (mine === seq) useDeadLetters.getState().patch({ error: toFailure(e).error.message });
+    if (isLatest()) useDeadLetters.getState().patch({ error: toFailure(e).error.message });
   }
 }
 

@@ -2,6 +2,7 @@ import { invoke, toFailure } from '../transport';
 import { PAGE, useHistory, type HistoryFilters } from '../stores/history';
 import { normalizeDigits } from '../lib/money';
 import { useSession } from '../stores/session';
+import { latestWins } from '../lib/latest';
 import type { ChannelInput } from '../../preload/contract';
 
 /** Milliseconds the time zone is ahead of UTC at `utc` (Asia/Aden: +3 h). */
@@ -44,19 +45,19 @@ function query(f: HistoryFilters, offset: number): ChannelInput<'history.search'
   };
 }
 
-let seq = 0;
+const latest = latestWins();
 
 /** Searches with the filters on screen; `offset` pages through the results. */
 export async function searchHistory(offset = 0): Promise<void> {
-  const mine = ++seq;
+  const isLatest = latest.begin();
   const s = useHistory.getState();
   s.patch({ busy: true, error: null });
   try {
     const r = await invoke('history.search', query(s.filters, offset));
-    if (mine !== seq) return;
+    if (!isLatest()) return;
     useHistory.getState().patch({ items: r.items, total: r.total, offset: r.offset, searched: true, busy: false });
   } catch (e) {
-    if (mine !== seq) return;
+    if (!isLatest()) return;
     useHistory.getState().patch({ busy: false, error: toFailure(e).error.message });
   }
 }

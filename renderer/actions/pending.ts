@@ -2,18 +2,19 @@
 import { invoke, toFailure } from '../transport';
 import { usePending } from '../stores/pending';
 import { withApproval } from './approval';
+import { latestWins } from '../lib/latest';
 
-let seq = 0;
+const latest = latestWins();
 
 /** Reads the list; an older answer arriving after a newer one is dropped. */
 export async function refreshPending(): Promise<void> {
-  const mine = ++seq;
+  const isLatest = latest.begin();
   try {
     const sales = await invoke('sales.pending', { limit: 100 });
-    if (mine !== seq) return;
+    if (!isLatest()) return;
     usePending.getState().patch({ sales, loaded: true, error: null, checkedAt: Date.now() });
   } catch (e) {
-    if (mine !== seq) return;
+    if (!isLatest()) return;
     // Keep the last good list on screen; say it could not be refreshed.
     usePending.getState().patch({ error: toFailure(e).error.message, checkedAt: Date.now() });
   }

@@ -4,6 +4,7 @@ import { useSaleFlow } from '../stores/sale';
 import { useSession } from '../stores/session';
 import { parseMajorToMinor } from '../lib/money';
 import { parseKwhToTenths } from '../lib/energy';
+import { latestWins, type IsLatest } from '../lib/latest';
 import { slotFor } from './errorSlot';
 
 /** What is sold: money (minor units) or, for a prepaid STS meter, energy (0.1 kWh). */
@@ -58,12 +59,12 @@ export function parseInputs(showErrors: boolean): ParsedInputs | null {
   return { meterNumber, sold: amount.sold, tenderedMinor, key: `${meterNumber}|${amount.shown}|${tenderedMinor ?? ''}` };
 }
 
-let seq = 0;
+const latest = latestWins();
 let inflight: { key: string; promise: Promise<void> } | null = null;
 
 /** Forgets the quote on screen and drops any answer still on its way: it no longer answers the form. */
 export function dropQuote(): void {
-  seq++;
+  latest.dropAll();
   inflight = null;
   const flow = useSaleFlow.getState();
   if (flow.quote || flow.quoting) flow.patch({ quote: null, quoteKey: null, quoting: false, priceChanged: false });
@@ -81,28 +82,28 @@ export function requestQuote(): Promise<void> {
   }
   if (flow.quoteKey === p.key && flow.quote) return Promise.resolve();
   if (inflight?.key === p.key) return inflight.promise;
-  const mine = ++seq;
+  const isLatest = latest.begin();
   flow.patch({ quoting: true });
-  const promise = fetchQuote(p, mine).finally(() => {
+  const promise = fetchQuote(p, isLatest).finally(() => {
     if (inflight?.promise === promise) inflight = null;
   });
   inflight = { key: p.key, promise };
   return promise;
 }
 
-async function fetchQuote(p: ParsedInputs, mine: number): Promise<void> {
+async function fetchQuote(p: ParsedInputs, isLatest: IsLatest): Promise<void> {
   try {
     const quote = await invoke('sales.quote', {
       meterNumber: p.meterNumber,
       ...p.sold,
       ...(p.tenderedMinor !== undefined ? { tenderedMinor: p.tenderedMinor } : {}),
     });
-    if (mine !== seq) return;
+    if (!isLatest()) return;
     const s = useSaleFlow.getState();
     s.patch({ quote, quoteKey: p.key, quoting: false, quoteNeedsApproval: false, priceChanged: false });
     if (s.error && s.error.slot !== 'print') s.clearError();
   } catch (e) {
-    if (mine !== seq) return;
+    if (!isLatest()) return;
     const f = toFailure(e);
     const s = useSaleFlow.getState();
     const aboveMax = f.code === 'AMOUNT_TOO_LARGE' && (f.error.issues ?? []).includes('approval:sale-above-max');

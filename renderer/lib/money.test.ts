@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatMoney, minorToDecimalString, minorToInput, normalizeDigits, parseMajorToMinor } from './money';
+import { formatAmount, formatMoney, keepAmountChars, minorToDecimalString, minorToInput, normalizeDigits, parseMajorToMinor } from './money';
 import { formatTenths, pricePerKwhMajor } from './energy';
 import { groupToken } from './token';
 
@@ -65,5 +65,22 @@ describe('digits', () => {
   it('Arabic-Indic digits when the counter prefers them, Latin otherwise', () => {
     expect(formatAmount(123456, 0, 'ar-arab')).toBe('١٢٣٬٤٥٦');
     expect(formatAmount(123456, 0, 'ar')).toBe('123,456');
+  });
+});
+
+describe('keepAmountChars: what a cash field keeps as it is typed or tapped', () => {
+  it('keeps digits (Arabic-Indic made Latin) and decimal points, drops the rest', () => {
+    expect(keepAmountChars('١٢٣٫٥')).toBe('123.5');
+    expect(keepAmountChars('۱۲۳')).toBe('123');
+    expect(keepAmountChars('1,000 SAR')).toBe('1000');
+    expect(keepAmountChars('-50')).toBe('50');
+    expect(keepAmountChars('')).toBe('');
+  });
+  it('stops at 16 characters', () => {
+    expect(keepAmountChars('12345678901234567890')).toBe('1234567890123456');
+  });
+  it('leaves the exact reading to parseMajorToMinor (one decimal point, the currency\'s places)', () => {
+    expect(parseMajorToMinor(keepAmountChars('٥٠٠٠٠'), 2, { allowZero: true })).toEqual({ ok: true, minor: 5_000_000 });
+    expect(parseMajorToMinor(keepAmountChars('1.2.3'), 2).ok).toBe(false);
   });
 });

@@ -85,6 +85,15 @@ export function normalizeDigits(text: string): string {
   return out;
 }
 
+/**
+ * What a cash field keeps of what was typed or tapped on its keypad: digits (Arabic-Indic made
+ * Latin) and decimal points, at most 16 characters. Anything else cannot be part of an amount,
+ * so it is dropped as typed; the text is still read exactly by parseMajorToMinor when sent.
+ */
+export function keepAmountChars(text: string): string {
+  return normalizeDigits(text).replace(/[^\d.]/g, '').slice(0, 16);
+}
+
 export type ParseResult = { ok: true; minor: number } | { ok: false; message: Bilingual };
 
 /** "100" / "100.5" / "100.50" (major units) -> minor units, with exact string arithmetic. */

@@ -4,7 +4,7 @@ import { editCreditDraft } from '../../actions/metersCreditSubmit';
 import { parseMajorToMinor } from '../../lib/money';
 import { useFormat } from '../../hooks/useFormat';
 import { Segmented } from './Segmented';
-import { MoneyField } from './MoneyField';
+import { MoneyField } from '../../components/MoneyInput';
 
 const DIRECTIONS: DebtDirection[] = ['add', 'reduce'];
 
@@ -31,7 +31,7 @@ export function DebtDialog({ locked }: { locked: boolean }) {
         label={(d) => t(`meters.credit.debt.${d}`)}
         onChange={(direction) => !locked && editCreditDraft({ direction })}
       />
-      <MoneyField id="credit-amount" testId="credit-amount-input" label={t('meters.credit.fields.amount')} value={draft.amountText} locked={locked} autoFocus onChange={(amountText) => editCreditDraft({ amountText })} />
+      <MoneyField id="credit-amount" testId="credit-amount-input" label={t('meters.credit.fields.amount')} value={draft.amountText} readOnly={locked} autoFocus onChange={(amountText) => editCreditDraft({ amountText })} />
       <div className="field">
         <label className="field-label" htmlFor="credit-reason">
           {t('meters.confirm.reason')}

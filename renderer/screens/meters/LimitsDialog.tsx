@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMeterCredit } from '../../stores/metersCredit';
 import { editCreditDraft } from '../../actions/metersCreditSubmit';
-import { MoneyField } from './MoneyField';
+import { MoneyField } from '../../components/MoneyInput';
 
 /** The purchase-limits dialog's fields: this meter's own minimum and maximum sale, or none. */
 export function LimitsDialog({ locked }: { locked: boolean }) {
@@ -12,8 +12,8 @@ export function LimitsDialog({ locked }: { locked: boolean }) {
     <>
       <p>{t('meters.credit.limits.explain')}</p>
       <div className="credit-fields">
-        <MoneyField id="credit-min" testId="credit-min-input" label={t('meters.credit.fields.min')} value={draft.minText} locked={locked} autoFocus onChange={(minText) => editCreditDraft({ minText })} />
-        <MoneyField id="credit-max" testId="credit-max-input" label={t('meters.credit.fields.max')} value={draft.maxText} locked={locked} onChange={(maxText) => editCreditDraft({ maxText })} />
+        <MoneyField id="credit-min" testId="credit-min-input" label={t('meters.credit.fields.min')} value={draft.minText} readOnly={locked} autoFocus onChange={(minText) => editCreditDraft({ minText })} />
+        <MoneyField id="credit-max" testId="credit-max-input" label={t('meters.credit.fields.max')} value={draft.maxText} readOnly={locked} onChange={(maxText) => editCreditDraft({ maxText })} />
       </div>
       <p className="field-hint">{t('meters.credit.limits.emptyHint')}</p>
       <button type="button" className="btn btn-small btn-ghost credit-clear" data-testid="credit-limits-clear" disabled={locked} onClick={() => editCreditDraft({ minText: '', maxText: '' })}>

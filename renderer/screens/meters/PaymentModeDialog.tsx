@@ -4,7 +4,7 @@ import { editCreditDraft } from '../../actions/metersCreditSubmit';
 import { parseMajorToMinor } from '../../lib/money';
 import { useFormat } from '../../hooks/useFormat';
 import { Segmented } from './Segmented';
-import { MoneyField } from './MoneyField';
+import { MoneyField } from '../../components/MoneyInput';
 
 const MODES: PaymentMode[] = ['prepaid', 'postpaid', 'credit'];
 
@@ -43,7 +43,7 @@ export function PaymentModeDialog({ locked }: { locked: boolean }) {
             label={t('meters.credit.fields.limitRequired')}
             hint={t('meters.credit.mode.limitHint')}
             value={draft.limitText}
-            locked={locked}
+            readOnly={locked}
             autoFocus
             onChange={(limitText) => editCreditDraft({ limitText })}
           />
@@ -53,7 +53,7 @@ export function PaymentModeDialog({ locked }: { locked: boolean }) {
             label={t('meters.credit.fields.depositOptional')}
             hint={t('meters.credit.mode.depositHint')}
             value={draft.depositText}
-            locked={locked}
+            readOnly={locked}
             onChange={(depositText) => editCreditDraft({ depositText })}
           />
         </div>

@@ -5,6 +5,7 @@ import { requestQuote } from '../../actions/quote';
 import { useFieldError } from '../../hooks/useFieldError';
 import { useFormat } from '../../hooks/useFormat';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { MoneyInput } from '../../components/MoneyInput';
 import { QuickAmounts } from './QuickAmounts';
 import { VendBySwitch } from './VendBySwitch';
 
@@ -32,26 +33,20 @@ export function AmountField({ inputRef, onNext }: { inputRef: RefObject<HTMLInpu
         </label>
         <VendBySwitch onSwitched={focus} />
       </div>
-      <input
+      <MoneyInput
         id="amount-input"
-        ref={inputRef}
-        className={`input input-amount ${byEnergy ? 'input-energy' : ''}`}
-        data-testid={byEnergy ? 'energy-input' : 'amount-input'}
-        dir="ltr"
-        inputMode="decimal"
-        autoComplete="off"
+        inputRef={inputRef}
+        className={byEnergy ? 'input-amount input-energy' : 'input-amount'}
+        testId={byEnergy ? 'energy-input' : 'amount-input'}
         disabled={!hasMeter}
         readOnly={locked}
-        aria-invalid={error ? true : undefined}
-        aria-describedby="amount-hint"
+        invalid={Boolean(error)}
+        describedBy="amount-hint"
         value={text}
-        onChange={(e) => patch(byEnergy ? { energyText: e.target.value } : { amountText: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void requestQuote();
-            onNext();
-          }
+        onChange={(v) => patch(byEnergy ? { energyText: v } : { amountText: v })}
+        onEnter={() => {
+          void requestQuote();
+          onNext();
         }}
       />
       <p id="amount-hint" className="field-hint">

@@ -5,6 +5,7 @@ import { useSaleFlow } from '../../stores/sale';
 import { confirmSale } from '../../actions/sell';
 import { useFieldError } from '../../hooks/useFieldError';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { MoneyInput } from '../../components/MoneyInput';
 
 const METHODS: PaymentMethod[] = ['cash', 'card', 'transfer'];
 
@@ -41,26 +42,17 @@ export function PaymentFields({ inputRef }: { inputRef: RefObject<HTMLInputEleme
         <label className="field-label" htmlFor="tendered-input">
           {t('sell.tendered')}
         </label>
-        <input
+        <MoneyInput
           id="tendered-input"
-          ref={inputRef}
-          className="input"
-          data-testid="tendered-input"
-          dir="ltr"
-          inputMode="decimal"
-          autoComplete="off"
+          inputRef={inputRef}
+          testId="tendered-input"
           disabled={!hasMeter}
           readOnly={locked}
           placeholder={t('sell.tenderedHint')}
-          aria-invalid={error ? true : undefined}
+          invalid={Boolean(error)}
           value={tendered}
-          onChange={(e) => patch({ tenderedText: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void confirmSale();
-            }
-          }}
+          onChange={(tenderedText) => patch({ tenderedText })}
+          onEnter={() => void confirmSale()}
         />
         <ErrorMessage message={error} />
       </div>
