@@ -4,6 +4,7 @@
 import type { Db } from '../../db/open';
 import { counts, dueRows, getRow, makeDueNow, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
 import { UNREACHABLE_PREFIX, type VendorOutcome } from '../vendors/outcome';
+import { backoffDelay } from '../common/backoff';
 
 /** A receiver's answer. An unknown may say when asking again first makes sense (`retryAt`, ISO). */
 export type Delivery = VendorOutcome<unknown> | { kind: 'unknown'; reason: string; retryAt: string };
@@ -32,9 +33,9 @@ export interface WorkerOptions {
   log?: { warn(o: object, msg: string): void };
 }
 
+/** When a message that failed `attempts` times is tried again: doubling, with equal jitter. */
 export function backoffMs(attempts: number, base: number, max: number, random: () => number): number {
-  const exp = Math.min(max, base * 2 ** Math.min(attempts, 20));
-  return Math.round(exp / 2 + (exp / 2) * random()); // "equal jitter": never zero, never above the cap
+  return backoffDelay(attempts, { baseMs: base, maxMs: max, jitter: 'equal', random });
 }
 
 export function createOutboxWorker(o: WorkerOptions) {

@@ -7,6 +7,7 @@ import * as jobs from '../../db/repos/print-jobs';
 import { getSale, setPrintStatus } from '../../db/repos/sales';
 import type { Sale } from '../../preload/contract';
 import { PrinterError, type PrinterErrorCode } from './errors';
+import { backoffDelay } from '../common/backoff';
 
 export const RETRY_BASE_MS = 2_000;
 export const RETRY_MAX_MS = 60_000;
@@ -39,8 +40,9 @@ export interface PrintQueue {
   stop(): Promise<void>;
 }
 
+/** When a job that failed `attempts` times is tried again: doubling, no jitter (one local device). */
 export function backoffMs(attempts: number): number {
-  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+  return backoffDelay(attempts - 1, { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS, jitter: 'none' });
 }
 
 export function createPrintQueue(d: QueueDeps): PrintQueue {

@@ -10,6 +10,7 @@ import type { VendorEndpointConfig } from './config';
 import { classifyFailure, classifyResponse, type Attempt } from './http-classify';
 import { HEADER, signedHeaders } from './signing';
 import { type VendorOutcome, UNREACHABLE_PREFIX, unknown } from './outcome';
+import { backoffDelay } from '../common/backoff';
 
 export interface VendorRequest<T> {
   method: 'GET' | 'POST';
@@ -119,7 +120,7 @@ export function createVendorHttp(cfg: VendorEndpointConfig, opts: VendorHttpOpti
     let last: Attempt<T> | undefined;
     for (let i = 0; i < attempts; i++) {
       if (i > 0) {
-        const delay = Math.min(MAX_BACKOFF_MS, baseDelay * 2 ** (i - 1) + Math.random() * baseDelay);
+        const delay = backoffDelay(i - 1, { baseMs: baseDelay, maxMs: MAX_BACKOFF_MS, jitter: 'added' });
         // An attempt that could only start after the deadline is not waited for: the call ends
         // now, so its outcome (e.g. "never arrived": vend locally) comes before any verdict.
         if (Date.now() + delay > notAfterMs) break;

@@ -1,4 +1,4 @@
-// Arabic search normalisation (main/customers/normalize.ts) and the CSV reader of the import.
+// Arabic search normalisation (db/normalize.ts) and the CSV reader of the import.
 import { describe, expect, it } from 'vitest';
 import { normalise, normaliseQuery, compactPhone } from '../../../db/normalize';
 import { CsvError, parseCsv } from '../../../main/customers/csv';

@@ -3,7 +3,7 @@
 // that column: a customer whose backfill is wrong can no longer be found by name or phone). Sales
 // made before shifts existed keep shift_id NULL: no Z report may claim them after the fact.
 import { describe, expect, it } from 'vitest';
-import { compactPhone, normalise, normaliseQuery } from '../../../../main/customers/normalize';
+import { compactPhone, normalise, normaliseQuery } from '../../../../db/normalize';
 import { applyMigration, at, CUSTOMERS, expectSurvived, historyAt, row, rows, snapshot, USER } from '../../../helpers/migration-kit';
 
 describe('migration 0007 (cashier day) on a 0006 database with history', () => {
