@@ -9,6 +9,7 @@ import { PeriodRow } from './PeriodRow';
 import { TimelineBar } from './TimelineBar';
 import type { PeriodView } from './periods';
 import { useAction } from './useAction';
+import { MoneyInput } from '../../components/MoneyInput';
 
 type Schedule = ChannelOutput<'tariffs.get'>;
 const BLANK: PeriodView = { name: { ar: 'طوال اليوم', en: 'All day' }, start: '00:00', end: '24:00', pricePerKwh: '100', active: true };
@@ -54,6 +55,13 @@ export function ScheduleEditor({ from, onSaved, onCancel }: { from: Schedule | n
       {opts.hint ? <span className="field-hint">{opts.hint}</span> : null}
     </label>
   );
+  // Money fields take the one money input (digits of either script, the decimal keypad, LTR).
+  const moneyField = (label: string, value: string, set: (v: string) => void, id: string) => (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <MoneyInput id={id} testId={id} className="input-sm" value={value} onChange={set} />
+    </label>
+  );
   return (
     <section className="panel tariff-editor" aria-labelledby="editor-title" data-testid="schedule-editor">
       <h2 id="editor-title">{from ? t('tariffs.editorTitle', { version: from.version + 1 }) : t('tariffs.newSchedule')}</h2>
@@ -68,7 +76,7 @@ export function ScheduleEditor({ from, onSaved, onCancel }: { from: Schedule | n
           <span className="field-hint">{t('tariffs.effectiveHint')}</span>
         </label>
         {field(t('tariffs.vat'), vat, setVat, { ltr: true })}
-        {field(t('tariffs.fee', { currency: f.currency }), fee, setFee, { ltr: true })}
+        {moneyField(t('tariffs.fee', { currency: f.currency }), fee, setFee, 'tariff-fee')}
         <label className="field">
           <span className="field-label">{t('tariffs.feeMode')}</span>
           <select className="input input-sm" value={feeMode} onChange={(e) => setFeeMode(e.target.value as typeof feeMode)}>
@@ -77,8 +85,8 @@ export function ScheduleEditor({ from, onSaved, onCancel }: { from: Schedule | n
           </select>
         </label>
         {field(t('tariffs.debtRecovery'), debtPct, setDebtPct, { ltr: true })}
-        {field(t('tariffs.minPurchase', { currency: f.currency }), min, setMin, { ltr: true })}
-        {field(t('tariffs.maxPurchase', { currency: f.currency }), max, setMax, { ltr: true })}
+        {moneyField(t('tariffs.minPurchase', { currency: f.currency }), min, setMin, 'tariff-min-purchase')}
+        {moneyField(t('tariffs.maxPurchase', { currency: f.currency }), max, setMax, 'tariff-max-purchase')}
       </div>
       <TimelineBar periods={periods} />
       <table className="period-table">
