@@ -1,8 +1,6 @@
-// THE contract between the renderer and main: one map, channel -> { input, output, role }, built
-// from one file per channel namespace under preload/contract/. Imported by main (to validate and
-// authorise), by the preload (to know the channel names) and by the renderer (for types only).
-// Money is always an integer of minor units; energy an integer of 0.1 kWh; prices are exact
-// decimal strings; times are ISO-8601 UTC strings.
+// THE contract between the renderer and main, channel -> { input, output, role }, built from one
+// file per channel namespace under preload/contract/. Imported by main (to validate and authorise),
+// by the preload (channel names) and by the renderer (types only); importers need only this file.
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
 import { approvalChannels, authChannels } from './contract/auth';

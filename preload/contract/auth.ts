@@ -20,7 +20,7 @@ export type ApprovalAction = z.infer<typeof ApprovalAction>;
 export const ApprovalTokenInput = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 export const authChannels = {
-  // The login form's PIN keeps zod's own message; the other PIN fields say "4 to 12 digits".
+  // The login PIN has no custom message (unlike `pin`): a malformed login answers in zod's own words.
   'auth.login': channel({
     input: z.object({ username: z.string().trim().min(1).max(64), pin: z.string().regex(PIN_DIGITS) }).strict(),
     output: z.object({ token: z.string(), user: UserSchema }),

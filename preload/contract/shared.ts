@@ -1,6 +1,6 @@
-// The basic shapes every namespace of the contract builds on, the channel() helper and the roles.
-// Kept in one place so the copies cannot drift. Money is an integer of minor units, energy an
-// integer of 0.1 kWh, times ISO-8601 UTC strings.
+// The basic shapes every namespace of the contract builds on, the channel() helper, the print
+// outcome, and the roles (from roles.ts). One copy of each, so they cannot drift apart. Money is an
+// integer of minor units, energy an integer of 0.1 kWh, prices exact decimal strings, times ISO-8601 UTC.
 import { z } from 'zod';
 import type { ChannelRole } from './roles';
 
@@ -9,7 +9,7 @@ export * from './roles';
 export const Bilingual = z.object({ ar: z.string(), en: z.string() });
 export type Bilingual = z.infer<typeof Bilingual>;
 
-/** Money in minor units. The bound keeps every sum of amounts an exact integer in a double. */
+/** Money in minor units; bounded far below 2^53 so amounts, and sums of many of them, stay exact integers. */
 export const minor = z.number().int().nonnegative().max(1_000_000_000_000);
 export const positiveMinor = z.number().int().positive().max(1_000_000_000_000);
 export const isoTime = z.string().datetime({ offset: true });
