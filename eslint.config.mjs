@@ -72,7 +72,14 @@ export default tseslint.config(
         paths: electronOnly.paths,
         patterns: [
           { group: ['**/main/**', '**/db/**', '**/test/**', 'node:*', '**/preload/index*'], message: 'The renderer talks to main only through the contract.' },
-          { group: ['**/preload/contract'], allowTypeImports: true, message: 'Only TYPES from preload/contract.ts may cross into the renderer (use import type).' },
+          // The contract's files (the index and preload/contract/*) import zod and hold the schemas
+          // main validates with: the renderer takes their types only. preload/contract/roles imports
+          // nothing, so the role ranking may be used as a value.
+          {
+            regex: '(^|/)preload/contract(/(?!roles$).*)?$',
+            allowTypeImports: true,
+            message: 'Only TYPES from preload/contract.ts and preload/contract/ may cross into the renderer (use import type); values only from preload/contract/roles.',
+          },
         ],
       }],
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -1,6 +1,6 @@
 // The meter_commands table (migration 0003): one row per command a supervisor sent to a meter.
 import type Database from 'better-sqlite3';
-import type { MeterCommand, MeterCommandInput } from '../../preload/contract-meters';
+import type { MeterCommand, MeterCommandInput } from '../../preload/contract';
 
 interface Row {
   id: string; meter_number: string; meter_kind: 'sts' | 'acrel'; kind: MeterCommand['kind']; params_json: string;

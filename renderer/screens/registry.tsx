@@ -2,7 +2,7 @@
 // (main checks roles again on every call; hiding a tab is only a convenience).
 // To add a screen: add one entry here and its label under "nav" in i18n/ar.json and en.json.
 import type { ComponentType } from 'react';
-import type { Role } from '../../preload/contract';
+import { roleAtLeast, type Role } from '../../preload/contract/roles';
 import { SellWithShift } from './shift/ShiftGate';
 import { ShiftScreen } from './shift/ShiftScreen';
 import { HistoryScreen } from './history/HistoryScreen';
@@ -24,7 +24,7 @@ export interface ScreenEntry {
 }
 
 export const SCREENS: ScreenEntry[] = [
-  // Behind the open-shift panel when the counter requires a shift and none is open (issue 8).
+  // Behind the open-shift panel when the counter requires a shift and none is open.
   { id: 'sell', label: 'nav.sell', role: 'cashier', component: SellWithShift },
   { id: 'shift', label: 'shift.nav', role: 'cashier', component: ShiftScreen },
   { id: 'history', label: 'history.nav', role: 'cashier', component: HistoryScreen },
@@ -38,5 +38,4 @@ export const SCREENS: ScreenEntry[] = [
   { id: 'users', label: 'users.nav', role: 'supervisor', component: UsersScreen },
 ];
 
-const RANK: Record<Role, number> = { cashier: 1, supervisor: 2, admin: 3 };
-export const screensFor = (role: Role) => SCREENS.filter((s) => RANK[role] >= RANK[s.role]);
+export const screensFor = (role: Role) => SCREENS.filter((s) => roleAtLeast(role, s.role));

@@ -1,7 +1,7 @@
 // Meter management is the supervisor's: a cashier is refused, bad input is refused in both
 // languages, and reads say plainly when the meter's cloud cannot be reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meterChannels } from '../../../preload/contract-meters';
+import { meterManagementChannels as meterChannels } from '../../../preload/contract';
 import { startHarness, type Harness } from '../../helpers/harness';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../../sim/demo-data';
 

@@ -1,0 +1,160 @@
+// The sales.* channels: quote, sell, read back, print and list the sales still on their way;
+// the quote, the confirmed price and the sale record they carry.
+import { z } from 'zod';
+import { ApprovalTokenInput } from './auth';
+import { PaymentMode } from './meters';
+import { Bilingual, channel, isoTime, meterNumber, minor, positiveMinor, PrintOutcomeSchema } from './shared';
+
+/** 'settlement': a postpaid/credit payment that settles the meter account's debt (no token, no energy). */
+export const ProductSchema = z.enum(['sts_kwh', 'acrel_credit', 'settlement']);
+export type Product = z.infer<typeof ProductSchema>;
+
+export const DeductionSchema = z.object({
+  kind: z.enum(['vat', 'fee', 'debt']),
+  label: Bilingual,
+  amountMinor: minor,
+});
+export type Deduction = z.infer<typeof DeductionSchema>;
+
+export const TariffAppliedSchema = z.object({
+  scheduleId: z.number().int(),
+  scheduleName: Bilingual,
+  periodName: Bilingual,
+  /** minor units per kWh, exact decimal string with up to 4 decimals, e.g. "12.5000" */
+  pricePerKwh: z.string(),
+  periodStart: z.string(), // HH:MM, counter-local
+  periodEnd: z.string(),
+  timeZone: z.string(),
+});
+export type TariffApplied = z.infer<typeof TariffAppliedSchema>;
+
+export const QuoteSchema = z.object({
+  meterNumber: z.string(),
+  product: ProductSchema,
+  customerName: z.string().nullable(),
+  at: isoTime,
+  currency: z.string(),
+  tariff: TariffAppliedSchema,
+  amountMinor: minor,
+  deductions: z.array(DeductionSchema),
+  /** STS: energy in 0.1 kWh, rounded down. Null for money credit. */
+  energyTenths: z.number().int().nonnegative().nullable(),
+  /** STS: exact money the energy costs (rounded up to the minor unit). Acrel: the credit sent. */
+  valueMinor: minor,
+  /** Acrel: estimate of energy at the current price, in 0.1 kWh. */
+  estimatedEnergyTenths: z.number().int().nonnegative().nullable(),
+  chargedMinor: minor,
+  tenderedMinor: minor,
+  changeMinor: minor,
+  // Added with payment modes; optional so quotes stored before them still read back.
+  /** The meter's payment mode at the time of the quote. */
+  paymentMode: PaymentMode.optional(),
+  /** 'settlement': a postpaid/credit payment that buys no energy, it pays down the debt. */
+  kind: z.enum(['purchase', 'settlement']).optional(),
+  /** The meter's debt before and after this sale (null when it owed nothing). */
+  debt: z.object({ beforeMinor: minor, recoveredMinor: minor, afterMinor: minor }).nullable().optional(),
+  /** Vend by units: the energy the customer asked for, in 0.1 kWh. */
+  requestedEnergyTenths: z.number().int().positive().nullable().optional(),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+/**
+ * What the cashier was shown and confirmed: the figures of the quote on screen. sales.sell
+ * re-prices at the moment of sale and refuses with PRICE_CHANGED (carrying the new quote) if any
+ * differs, so a tariff boundary or a new schedule never sells at a price nobody saw.
+ */
+export const ConfirmedPriceSchema = z.object({
+  scheduleId: z.number().int().positive(),
+  /** The tariff period, as the quote names it (HH:MM, counter-local; the end may be 24:00). */
+  periodStart: z.string().regex(/^\d{2}:\d{2}$/),
+  periodEnd: z.string().regex(/^\d{2}:\d{2}$/),
+  /** The quote's price per kWh, minor units, exact decimal. */
+  pricePerKwh: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/),
+  chargedMinor: minor,
+  /** STS energy (0.1 kWh); null for money credit and account payments. */
+  energyTenths: z.number().int().nonnegative().max(18_201_624).nullable(),
+  /** What the customer gets in money: the energy's cost (STS) or the credit sent (cloud meters). */
+  valueMinor: minor,
+}).strict();
+export type ConfirmedPrice = z.infer<typeof ConfirmedPriceSchema>;
+
+export const SALE_STATUSES = ['paid', 'issued', 'pending', 'unknown', 'failed'] as const;
+export const SaleStatus = z.enum(SALE_STATUSES);
+export type SaleStatus = z.infer<typeof SaleStatus>;
+export const PaymentMethod = z.enum(['cash', 'card', 'transfer']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+/** Where a token came from: the vendor, or made at the counter (local vending). */
+export const TokenSource = z.enum(['vendor', 'local']);
+export const PrintStatus = z.enum(['none', 'queued', 'printed', 'failed']);
+
+export const SaleSchema = QuoteSchema.extend({
+  id: z.string().uuid(),
+  receiptNo: z.number().int().positive(),
+  status: SaleStatus,
+  paymentMethod: PaymentMethod,
+  cashier: z.string(),
+  token: z.string().nullable(),
+  tokenSource: TokenSource.nullable(),
+  vendorRef: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: Bilingual.nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  printStatus: PrintStatus,
+});
+export type Sale = z.infer<typeof SaleSchema>;
+
+/** Vend by units: 0.1 kWh, at most what one STS token can carry (18 201 624 = 1 820 162.4 kWh). */
+const energyInput = z.number().int().positive().max(18_201_624);
+const amountOrEnergy = (i: { amountMinor?: number; energyTenths?: number }) => (i.amountMinor === undefined) !== (i.energyTenths === undefined);
+const AMOUNT_OR_ENERGY = { message: 'give exactly one of amountMinor (money) or energyTenths (0.1 kWh)', path: ['amountMinor'] };
+
+export const saleChannels = {
+  'sales.quote': channel({
+    input: z
+      .object({ meterNumber, amountMinor: positiveMinor.optional(), energyTenths: energyInput.optional(), tenderedMinor: minor.optional(), at: isoTime.optional() })
+      .strict()
+      .refine(amountOrEnergy, AMOUNT_OR_ENERGY),
+    output: QuoteSchema,
+    role: 'cashier',
+  }),
+  'sales.sell': channel({
+    input: z
+      .object({
+        /** Client-generated: a retry of the same sale with the same id never sells twice. */
+        saleId: z.string().uuid().optional(),
+        meterNumber,
+        /** Vend by amount (money) or by units (energyTenths, 0.1 kWh): exactly one of the two. */
+        amountMinor: positiveMinor.optional(),
+        energyTenths: energyInput.optional(),
+        tenderedMinor: minor,
+        paymentMethod: PaymentMethod,
+        /** A supervisor's approval (approvals.grant, 'sale-above-max') for an amount above the maximum. */
+        approvalToken: z.string().min(1).max(200).optional(),
+        /** The quote the cashier confirmed (from sales.quote, or from a PRICE_CHANGED refusal). */
+        confirmed: ConfirmedPriceSchema,
+      })
+      .strict()
+      .refine(amountOrEnergy, AMOUNT_OR_ENERGY),
+    output: SaleSchema,
+    role: 'cashier',
+  }),
+  'sales.get': channel({ input: z.object({ id: z.string().uuid() }).strict(), output: SaleSchema, role: 'cashier' }),
+  'sales.recent': channel({
+    input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+    output: z.array(SaleSchema),
+    role: 'cashier',
+  }),
+  'sales.print': channel({
+    /** approvalToken (approvals.grant, action 'reprint'): needed by a cashier for a second copy and beyond. */
+    input: z.object({ id: z.string().uuid(), approvalToken: ApprovalTokenInput.optional() }).strict(),
+    output: PrintOutcomeSchema,
+    role: 'cashier',
+  }),
+  /** The cashier's list of sales still on their way to the vendor or the head office. */
+  'sales.pending': channel({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(SaleSchema),
+    role: 'cashier',
+  }),
+} as const;
