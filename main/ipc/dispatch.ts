@@ -2,11 +2,9 @@
 // browser host's HTTP, tests): check the role, validate the input, run the handler, map errors.
 // The role is checked BEFORE the input is parsed, so a caller without the right session learns
 // nothing about a channel's input shape. Nothing the caller sends is echoed back at length.
-import { contract, CHANNELS, type Channel, type Role, type RpcError } from '../../preload/contract';
+import { contract, CHANNELS, roleAtLeast, type Channel, type RpcError } from '../../preload/contract';
 import { AppError, err } from '../common/errors';
 import type { CallContext, Handlers } from './handlers';
-
-const RANK: Record<Role, number> = { cashier: 1, supervisor: 2, admin: 3 };
 
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: RpcError };
 
@@ -21,7 +19,7 @@ export function createDispatcher(handlers: Handlers, opts: { validateOutputs: bo
       const def = contract[channelName];
       if (def.role !== 'public') {
         if (!ctx.session) throw err('UNAUTHENTICATED', 'Please log in again.', 'يرجى تسجيل الدخول مرة أخرى.');
-        if (RANK[ctx.session.user.role] < RANK[def.role]) {
+        if (!roleAtLeast(ctx.session.user.role, def.role)) {
           throw err('FORBIDDEN', 'Your role is not allowed to do this. Ask a supervisor.', 'صلاحيتك لا تسمح بهذا الإجراء. اطلب من المشرف.');
         }
       }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../preload/contract';
 import type Database from 'better-sqlite3';
-import type { MeterCommand, MeterCommandInput } from '../../preload/contract-meters';
+import type { MeterCommand, MeterCommandInput } from '../../preload/contract';
 import { commandsOf, getCommand, insertCommand, pollNow } from '../../db/repos/meter-commands';
 import { enqueue } from '../../db/repos/outbox';
 import type { Db } from '../../db/open';

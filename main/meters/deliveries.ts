@@ -8,7 +8,7 @@ import { enqueue, type OutboxRow } from '../../db/repos/outbox';
 import { appendAudit } from '../audit/append';
 import type { Delivery, TopicHandler } from '../outbox/worker';
 import type { CommandInfo } from '../vendors/meter-wire';
-import { METER_COMMAND_KINDS, SYSTEM_COMMAND_KINDS } from '../../preload/contract-meters';
+import { METER_COMMAND_KINDS, SYSTEM_COMMAND_KINDS } from '../../preload/contract';
 import { COMMAND_TOPIC_PREFIX, POLL_TOPIC, type CommandPayload } from './commands';
 import { isSystemRequest, sendSystemCommand } from './system-commands';
 import { refusalText, type MeterVendors } from './vendors';

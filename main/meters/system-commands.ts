@@ -1,7 +1,7 @@
 // Sending the commands Shahn queues on its own (payment mode, credit limit, tariff schedule) to
 // the meter's cloud. Each answer is the cloud's new setting, applied at once: no status to poll.
 // An adapter only: which command to send, and when, is decided in main/sales.
-import { SYSTEM_COMMAND_KINDS } from '../../preload/contract-meters';
+import { SYSTEM_COMMAND_KINDS } from '../../preload/contract';
 import type { Delivery } from '../outbox/worker';
 import type { QueuedRequest, SystemRequest } from './commands';
 import type { MeterVendors } from './vendors';

@@ -2,7 +2,7 @@
 // an old one), group and assign, price now / next change. Pushing to meters is in schedule-push.ts.
 import type Database from 'better-sqlite3';
 import type { Bilingual, User } from '../../preload/contract';
-import type { Schedule, TariffGroup } from '../../preload/contract-tariffs';
+import type { Schedule, TariffGroup } from '../../preload/contract';
 import { allVersions, findGroup, insertVersion, latestSchedule, listGroups, saveGroup, scheduleById, scheduleCodes, scheduleVersion, upcomingVersions, type StoredSchedule } from '../../db/repos/tariffs';
 import { assignGroup, assignSchedule, findMeter, metersOnSchedule } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';

@@ -2,7 +2,7 @@
 // English. Never echoes what was typed: the key and secret fields hold secrets.
 import { z } from 'zod';
 import type { Bilingual } from '../../../preload/contract';
-import type { VendorName, VendorSettingsInput } from '../../../preload/contract-vendors';
+import type { VendorName, VendorSettingsInput } from '../../../preload/contract';
 import { err } from '../../common/errors';
 
 const ltr = (s: string) => `\u2066${s}\u2069`;

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { deleteSetting, readSetting, settingUpdatedAt, writeSetting } from '../../../db/repos/settings';
-import { VENDORS, type VendorName, type VendorSettingsInput, type VendorSettingsView } from '../../../preload/contract-vendors';
+import { VENDORS, type VendorName, type VendorSettingsInput, type VendorSettingsView } from '../../../preload/contract';
 import { appendAudit } from '../../audit/append';
 import { seal, unseal } from '../../keys/seal';
 import type { Logger } from '../../common/logger';

@@ -1,7 +1,7 @@
 // "Test connection" in Settings > Vendors: one call to the vendor's health endpoint with the
 // settings in force, no retries and at most 10 s, reported in plain words with the time it took.
 import type { Bilingual } from '../../../preload/contract';
-import type { VendorName, VendorTestResult } from '../../../preload/contract-vendors';
+import type { VendorName, VendorTestResult } from '../../../preload/contract';
 import { createAcrelClient } from '../acrel/client';
 import type { VendorEndpointConfig } from '../config';
 import { createHeadOfficeClient } from '../head-office/client';

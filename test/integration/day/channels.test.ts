@@ -1,4 +1,4 @@
-// Every channel of the cashier's day (preload/contract-day.ts): each lower role is FORBIDDEN, and
+// Every channel of the cashier's day (users, approvals, shifts, history, customers, meters, keys): each lower role is FORBIDDEN, and
 // a malformed input is a bilingual BAD_INPUT that changes nothing. (security/roles.test.ts walks
 // the whole contract too; this names the day's channels and uses inputs shaped like real ones.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
