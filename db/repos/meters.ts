@@ -1,11 +1,12 @@
 // Meters, their customers, tariff assignment, limits, debt and payment mode, as the sale flow
 // needs them. Statements are prepared once per database handle: a quote must stay well under 1 ms.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../open';
 import type { MeterSummary } from '../../preload/contract';
-import { stmt } from './tariffs';
+import { stmt } from './stmt';
 import { normaliseQuery } from '../normalize';
 
-export { latestSchedule, stmt } from './tariffs';
+export { latestSchedule } from './tariffs';
+export { stmt } from './stmt';
 
 export type PaymentModeName = 'prepaid' | 'postpaid' | 'credit';
 
@@ -54,13 +55,13 @@ function toRecord(r: MeterRow): MeterRecord {
   };
 }
 
-export function findMeter(db: Database.Database, number: string): MeterRecord | null {
+export function findMeter(db: ReadDb, number: string): MeterRecord | null {
   const r = stmt(db, `${SELECT} WHERE m.number = ? AND m.active = 1`).get(number) as MeterRow | undefined;
   return r ? toRecord(r) : null;
 }
 
 /** Exact or prefix meter number, or a customer's name (Arabic-normalised, either script) or phone. */
-export function searchMeters(db: Database.Database, query: string, limit = 20): MeterRecord[] {
+export function searchMeters(db: ReadDb, query: string, limit = 20): MeterRecord[] {
   const esc = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
   const norm = `%${esc(normaliseQuery(query))}%`; // same rules as customers.search_norm (migration 0007)
   const rows = stmt(db,
@@ -71,46 +72,46 @@ export function searchMeters(db: Database.Database, query: string, limit = 20): 
 }
 
 /** Active meters whose schedule in force is `code` (directly or through their group). */
-export function metersOnSchedule(db: Database.Database, code: string, kind?: 'sts' | 'acrel'): MeterRecord[] {
+export function metersOnSchedule(db: ReadDb, code: string, kind?: 'sts' | 'acrel'): MeterRecord[] {
   const rows = stmt(db, `${SELECT} WHERE m.active = 1 AND COALESCE(g.schedule_code, m.schedule_code) = ? AND (? IS NULL OR m.kind = ?) ORDER BY m.number`)
     .all(code, kind ?? null, kind ?? null) as MeterRow[];
   return rows.map(toRecord);
 }
 
 /** When this meter last had a sale that was not refused, at or before `at` (ISO), or null. */
-export function lastLiveSaleAt(db: Database.Database, meterNumber: string, at: string): string | null {
+export function lastLiveSaleAt(db: ReadDb, meterNumber: string, at: string): string | null {
   const r = stmt(db, `SELECT created_at FROM sales WHERE meter_number = ? AND created_at <= ? AND status <> 'failed' ORDER BY created_at DESC LIMIT 1`)
     .get(meterNumber, at) as { created_at: string } | undefined;
   return r?.created_at ?? null;
 }
 
 /** Lowers the debt inside the paid transaction; false when it is no longer that high (a race). */
-export function reduceDebt(db: Database.Database, meterId: number, byMinor: number): boolean {
+export function reduceDebt(db: WriteDb, meterId: number, byMinor: number): boolean {
   return stmt(db, 'UPDATE meters SET debt_minor = debt_minor - ? WHERE id = ? AND debt_minor >= ?').run(byMinor, meterId, byMinor).changes === 1;
 }
 
-export function setDebt(db: Database.Database, meterId: number, debtMinor: number): void {
+export function setDebt(db: WriteDb, meterId: number, debtMinor: number): void {
   stmt(db, 'UPDATE meters SET debt_minor = ? WHERE id = ?').run(debtMinor, meterId);
 }
 
-export function setSupply(db: Database.Database, meterId: number, supply: 'on' | 'off'): void {
+export function setSupply(db: WriteDb, meterId: number, supply: 'on' | 'off'): void {
   stmt(db, 'UPDATE meters SET supply = ? WHERE id = ?').run(supply, meterId);
 }
 
-export function setPaymentMode(db: Database.Database, meterId: number, mode: PaymentModeName, creditLimitMinor: number | null, depositMinor: number): void {
+export function setPaymentMode(db: WriteDb, meterId: number, mode: PaymentModeName, creditLimitMinor: number | null, depositMinor: number): void {
   stmt(db, 'UPDATE meters SET payment_mode = ?, credit_limit_minor = ?, deposit_minor = ? WHERE id = ?').run(mode, creditLimitMinor, depositMinor, meterId);
 }
 
-export function setPurchaseLimits(db: Database.Database, meterId: number, min: number | null, max: number | null): void {
+export function setPurchaseLimits(db: WriteDb, meterId: number, min: number | null, max: number | null): void {
   stmt(db, 'UPDATE meters SET min_purchase_minor = ?, max_purchase_minor = ? WHERE id = ?').run(min, max, meterId);
 }
 
 /** A schedule assigned to the meter itself takes it out of any group. */
-export function assignSchedule(db: Database.Database, meterId: number, code: string): void {
+export function assignSchedule(db: WriteDb, meterId: number, code: string): void {
   stmt(db, 'UPDATE meters SET schedule_code = ?, tariff_group_id = NULL WHERE id = ?').run(code, meterId);
 }
 
-export function assignGroup(db: Database.Database, meterId: number, groupId: number): void {
+export function assignGroup(db: WriteDb, meterId: number, groupId: number): void {
   stmt(db, 'UPDATE meters SET tariff_group_id = ? WHERE id = ?').run(groupId, meterId);
 }
 
@@ -119,6 +120,6 @@ export function toSummary(m: MeterRecord, tariffName: { ar: string; en: string }
 }
 
 /** Gives back debt that a sale had recovered (the sale failed: the customer gets the money back). */
-export function restoreDebt(db: Database.Database, meterId: number, byMinor: number): void {
+export function restoreDebt(db: WriteDb, meterId: number, byMinor: number): void {
   stmt(db, 'UPDATE meters SET debt_minor = debt_minor + ? WHERE id = ?').run(byMinor, meterId);
 }

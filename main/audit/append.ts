@@ -2,7 +2,7 @@
 // each row's hash covers the previous row's hash, so a row edited behind Shahn's back breaks
 // the chain from that row on. Must be called inside the caller's transaction.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import { stmt } from '../../db/repos/stmt';
 
 export interface AuditEntry {
@@ -22,7 +22,7 @@ export function auditHash(prev: string, e: { at: string; userId: number | null; 
     .digest('hex');
 }
 
-export function appendAudit(db: Database.Database, entry: AuditEntry): void {
+export function appendAudit(db: WriteDb, entry: AuditEntry): void {
   const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const prev = last?.hash ?? GENESIS;
   const row = {
@@ -41,7 +41,7 @@ export function appendAudit(db: Database.Database, entry: AuditEntry): void {
 }
 
 /** The id of the first row whose chain is broken, or null when the whole chain holds. */
-export function verifyAuditChain(db: Database.Database): number | null {
+export function verifyAuditChain(db: ReadDb): number | null {
   let prev = GENESIS;
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<{
     id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: string | null; details: string; prev_hash: string; hash: string;

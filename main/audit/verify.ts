@@ -5,7 +5,7 @@
 // prove on its own: that the newest rows were not cut off the end (the remaining chain is still
 // valid). The row count printed by audit:verify is there so an operator can compare it with an
 // earlier run or a backup.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
 import { auditHash, GENESIS } from './append';
 
 export interface AuditRow {
@@ -17,7 +17,7 @@ export type ChainReport =
   | { ok: true; rows: number; lastHash: string }
   | { ok: false; rows: number; broken: { id: number; action: string; at: string; reason: string } };
 
-export function checkAuditChain(db: Database.Database): ChainReport {
+export function checkAuditChain(db: ReadDb): ChainReport {
   let prev = GENESIS;
   let rows = 0;
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>) {
@@ -32,4 +32,4 @@ export function checkAuditChain(db: Database.Database): ChainReport {
   return { ok: true, rows, lastHash: prev };
 }
 
-const countRows = (db: Database.Database) => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+const countRows = (db: ReadDb) => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;

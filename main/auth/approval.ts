@@ -5,7 +5,7 @@
 // and is audited as 'login.failed' (details.via = 'approval'), so the counter-wide limit in
 // throttle.ts counts it too and the approval prompt cannot be used to guess PINs around them.
 import { createHash, randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import type { ApprovalAction, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
@@ -20,7 +20,7 @@ interface Row { id: number; display_name: string; role: User['role']; pin_hash: 
 
 export interface Grant { approvalToken: string; action: ApprovalAction; subject: string | null; expiresAt: string; approver: { id: number; displayName: string } }
 
-export function grantApproval(db: Database.Database, cashier: User, i: { username: string; pin: string; action: ApprovalAction; subject?: string }, now: Date): Grant {
+export function grantApproval(db: WriteDb, cashier: User, i: { username: string; pin: string; action: ApprovalAction; subject?: string }, now: Date): Grant {
   const at = now.toISOString();
   const paused = counterLockedUntil(db, now);
   if (paused) throw counterLockedError(paused, now);
@@ -63,7 +63,7 @@ export const approvalRequired = (action: ApprovalAction, en: string, ar: string)
  * requested by `user`. Call inside the transaction of the action it allows. Throws
  * APPROVAL_REQUIRED when the token is missing, unknown, expired, used, or for something else.
  */
-export function consumeApproval(db: Database.Database, user: User, token: string | undefined, action: ApprovalAction, subject: string, at: string, why: { en: string; ar: string }): { approverId: number } {
+export function consumeApproval(db: WriteDb, user: User, token: string | undefined, action: ApprovalAction, subject: string, at: string, why: { en: string; ar: string }): { approverId: number } {
   if (!token) throw approvalRequired(action, why.en, why.ar);
   const r = db.prepare(`SELECT id, approver_id, subject FROM approvals WHERE token_hash = ? AND action = ? AND requested_by = ?
     AND used_at IS NULL AND expires_at > ?`).get(hashToken(token), action, user.id, at) as { id: number; approver_id: number; subject: string | null } | undefined;

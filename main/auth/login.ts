@@ -6,7 +6,7 @@
 // login.counter_locked (the failure that paused the counter). Attempts refused during a lock are
 // not audited one by one: the lock itself is, and this keeps a flood of refusals from growing
 // the log or pushing failures out of the counter's look-back.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import type { User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
@@ -29,7 +29,7 @@ const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAA
 /** A username made only of digits may be a PIN typed in the wrong box: never store it. */
 const typedName = (u: string) => (/^\d+$/.test(u) ? '(digits)' : u.slice(0, 64));
 
-export function login(db: Database.Database, username: string, pin: string, now: Date): User {
+export function login(db: WriteDb, username: string, pin: string, now: Date): User {
   const at = now.toISOString();
   const counterUntil = counterLockedUntil(db, now);
   if (counterUntil) throw counterLockedError(counterUntil, now);

@@ -1,7 +1,7 @@
 // Sales history (issue 8): search by meter, receipt number, customer (Arabic-normalised name or
 // phone) or date range, newest first, a page at a time; and the last three tokens of a meter for
 // a customer who lost theirs (audited: it shows tokens again).
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { normalise, normaliseQuery } from '../../db/normalize';
@@ -22,7 +22,7 @@ const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const iso = (t: string) => new Date(t).toISOString();
 export const compactMeter = (s: string) => normalise(s).replace(/[\s-]/g, '');
 
-export function searchSales(db: Database.Database, q: HistoryQuery) {
+export function searchSales(db: ReadDb, q: HistoryQuery) {
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (q.meterNumber) { where.push(`s.meter_number LIKE ? ESCAPE '\\'`); args.push(`${like(compactMeter(q.meterNumber))}%`); }
@@ -49,7 +49,7 @@ export function searchSales(db: Database.Database, q: HistoryQuery) {
   };
 }
 
-export function lastTokens(db: Database.Database, user: User, meterNumber: string, at: string) {
+export function lastTokens(db: WriteDb, user: User, meterNumber: string, at: string) {
   const number = compactMeter(meterNumber);
   if (!db.prepare('SELECT 1 FROM meters WHERE number = ?').get(number)) {
     throw err('METER_NOT_FOUND', `No meter ${number} is registered at this counter.`, `العداد ${number} غير مسجل في هذا المركز.`);

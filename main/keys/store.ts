@@ -3,7 +3,7 @@
 // key is only ever handed to a callback inside main (use()): it is never returned over IPC, never
 // logged and never put in an error message.
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import { fileProtector, loadMasterKey, type KeyProtector } from './master-key';
 import { seal, unseal } from './seal';
 
@@ -23,7 +23,7 @@ export interface VendingKeyStore {
 
 const aad = (r: KeyRef) => `${r.sgc}:${r.krn}`;
 
-export function createVendingKeyStore(db: Database.Database, masterKey: Buffer): VendingKeyStore {
+export function createVendingKeyStore(db: WriteDb, masterKey: Buffer): VendingKeyStore {
   if (masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
   const get = db.prepare('SELECT sealed FROM vending_keys WHERE sgc = ? AND krn = ?');
   return {
@@ -56,6 +56,6 @@ export function createVendingKeyStore(db: Database.Database, masterKey: Buffer):
  * The store on the master key kept beside this database file, unwrapped by `protector`. For code
  * that holds only the database (the demo seed, tools); the app builds its own store in create-app.
  */
-export function keyStoreFor(db: Database.Database, protector: KeyProtector = fileProtector): VendingKeyStore {
+export function keyStoreFor(db: WriteDb, protector: KeyProtector = fileProtector): VendingKeyStore {
   return createVendingKeyStore(db, loadMasterKey(path.dirname(db.name), protector));
 }

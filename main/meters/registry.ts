@@ -1,7 +1,7 @@
 // Registering meters (issue 8, supervisor): create with its customer, tariff (own schedule or a
 // group) and STS key data; edit customer, key data and active. Vending keys themselves live in
 // the sealed key store (main/keys) and are never returned; a meter only says whether its key is there.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { MeterDetail, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
@@ -17,7 +17,7 @@ interface Row {
   sts_ea: '07' | '11' | null; sts_dkga: '02' | '04' | null; sts_last_tid: number | null;
 }
 
-export function meterDetail(db: Database.Database, keys: VendingKeyStore, number: string): MeterDetail {
+export function meterDetail(db: ReadDb, keys: VendingKeyStore, number: string): MeterDetail {
   const r = db.prepare(`SELECT m.*, c.name AS c_name, c.name_latin AS c_latin, c.phone AS c_phone, g.code AS group_code
     FROM meters m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN tariff_groups g ON g.id = m.tariff_group_id WHERE m.number = ?`).get(compactMeter(number)) as Row | undefined;
   if (!r) throw err('METER_NOT_FOUND', `No meter ${number} is registered at this counter.`, `العداد ${number} غير مسجل في هذا المركز.`);
@@ -34,7 +34,7 @@ export function meterDetail(db: Database.Database, keys: VendingKeyStore, number
 
 const noCustomer = () => err('NOT_FOUND', 'There is no such customer.', 'لا يوجد مشترك بهذا الرقم.');
 
-export function createMeter(db: Database.Database, keys: VendingKeyStore, by: User, m: NewMeter, at: string): MeterDetail {
+export function createMeter(db: WriteDb, keys: VendingKeyStore, by: User, m: NewMeter, at: string): MeterDetail {
   const meter = { ...m, number: compactMeter(m.number) };
   return db.transaction(() => {
     if (meter.customerId !== null && !customerExists(db, meter.customerId)) throw noCustomer();
@@ -52,7 +52,7 @@ export function createMeter(db: Database.Database, keys: VendingKeyStore, by: Us
 
 export interface MeterChange { number: string; customerId?: number | null; active?: boolean; sts?: NewMeter['sts'] }
 
-export function updateMeter(db: Database.Database, keys: VendingKeyStore, by: User, c: MeterChange, at: string): MeterDetail {
+export function updateMeter(db: WriteDb, keys: VendingKeyStore, by: User, c: MeterChange, at: string): MeterDetail {
   return db.transaction(() => {
     const before = meterDetail(db, keys, c.number);
     if (c.customerId !== undefined && c.customerId !== null && !customerExists(db, c.customerId)) throw noCustomer();

@@ -1,6 +1,6 @@
 // What makes a new meter acceptable, shared by meters.create and the CSV import (which lists
 // every problem of every row instead of stopping at the first). Messages in both languages.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
 import type { Bilingual } from '../../preload/contract';
 import { isValidMeterNumber } from '../sts';
 
@@ -20,7 +20,7 @@ export function meterNumberProblem(kind: 'sts' | 'acrel', number: string): Bilin
 }
 
 /** Where the meter's tariff comes from: its own schedule, or a group (which names the schedule). */
-export function tariffTarget(db: Database.Database, m: Pick<NewMeter, 'scheduleCode' | 'groupCode'>): { scheduleCode: string; groupId: number | null } | Problem {
+export function tariffTarget(db: ReadDb, m: Pick<NewMeter, 'scheduleCode' | 'groupCode'>): { scheduleCode: string; groupId: number | null } | Problem {
   if (m.groupCode !== undefined) {
     const g = db.prepare('SELECT id, schedule_code FROM tariff_groups WHERE code = ?').get(m.groupCode) as { id: number; schedule_code: string } | undefined;
     return g ? { scheduleCode: g.schedule_code, groupId: g.id } : { field: 'group_code', message: { en: `There is no tariff group "${m.groupCode}".`, ar: `لا توجد مجموعة تعرفة "${m.groupCode}".` } };
@@ -31,7 +31,7 @@ export function tariffTarget(db: Database.Database, m: Pick<NewMeter, 'scheduleC
     : { field: 'schedule_code', message: { en: `There is no tariff "${code}".`, ar: `لا توجد تعرفة "${code}".` } };
 }
 
-export function newMeterProblems(db: Database.Database, m: NewMeter): Problem[] {
+export function newMeterProblems(db: ReadDb, m: NewMeter): Problem[] {
   const out: Problem[] = [];
   const bad = meterNumberProblem(m.kind, m.number);
   if (bad) out.push({ field: 'meter_number', message: bad, code: 'BAD_METER_NUMBER' });
@@ -45,7 +45,7 @@ export function newMeterProblems(db: Database.Database, m: NewMeter): Problem[] 
   return out;
 }
 
-export function insertMeter(db: Database.Database, m: NewMeter, at: string): number {
+export function insertMeter(db: ReadDb, m: NewMeter, at: string): number {
   const t = tariffTarget(db, m);
   if ('field' in t) throw new Error(t.message.en);
   const k = m.sts;

@@ -3,7 +3,7 @@
 // (main/meters/token-ledger.ts), so a TID the meter already has is refused before anything of the
 // outcome is written. A failed sale is money handed back, so the debt it had recovered from the
 // meter is given back in the same transaction.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import type { Quote } from '../../preload/contract';
 import { findMeter, restoreDebt } from '../../db/repos/meters';
 import { settleForSale } from '../../db/repos/outbox';
@@ -21,7 +21,7 @@ export { TidInUseError } from '../meters/token-ledger';
  *   token is checked first, so nothing of the outcome has been written. A caller that must not
  *   fail on it (every path a vendor token arrives by) uses recordSaleOutcomeOrHold.
  */
-export function recordSaleOutcome(w: Database.Database, saleId: string, o: Outcome, at: string, userId: number | null): void {
+export function recordSaleOutcome(w: WriteDb, saleId: string, o: Outcome, at: string, userId: number | null): void {
   if (o.tid !== undefined && o.tid !== null) {
     const sale = stmt(w, 'SELECT meter_id FROM sales WHERE id = ?').get(saleId) as { meter_id: number } | undefined;
     if (sale) recordIssuedToken(w, { meterId: sale.meter_id, tid: o.tid, kind: 'credit', source: o.tokenSource ?? 'vendor', saleId, requestId: null, issuedAt: at });
@@ -47,7 +47,7 @@ export function recordSaleOutcome(w: Database.Database, saleId: string, o: Outco
  * the same token. Returns false when the sale was held (the caller skips its own audit of the
  * outcome: the hold wrote `sale.tid_in_use`). `via` names the path, for the audit.
  */
-export function recordSaleOutcomeOrHold(w: Database.Database, saleId: string, o: Outcome, at: string, userId: number | null, via: string): boolean {
+export function recordSaleOutcomeOrHold(w: WriteDb, saleId: string, o: Outcome, at: string, userId: number | null, via: string): boolean {
   try {
     recordSaleOutcome(w, saleId, o, at, userId);
     return true;

@@ -2,7 +2,7 @@
 // closes the shift, takes the next Z number and stores the Z report (JSON + key totals + its
 // SHA-256, also written to the hash-chained audit log). Triggers keep it immutable.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { Shift, User, ZReport } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
@@ -15,14 +15,14 @@ const notYours = () => err('FORBIDDEN', "Only a supervisor can see or close anot
 const noOpen = () => err('SHIFT_REQUIRED', 'You have no open shift.', 'ليست لديك وردية مفتوحة.');
 
 /** The shift asked for (or the caller's open one at this counter), checked against the caller's role. */
-export function shiftFor(db: Database.Database, user: User, shiftId: number | undefined, counter: string): ShiftRow {
+export function shiftFor(db: ReadDb, user: User, shiftId: number | undefined, counter: string): ShiftRow {
   const s = shiftId === undefined ? openShiftOf(db, user.id, counter) : shiftRow(db, shiftId);
   if (!s) throw shiftId === undefined ? noOpen() : err('NOT_FOUND', 'There is no such shift.', 'لا توجد وردية بهذا الرقم.');
   if (s.user_id !== user.id && user.role === 'cashier') throw notYours();
   return s;
 }
 
-export function xReport(db: Database.Database, user: User, shiftId: number | undefined, m: Money, at: string, counter: string) {
+export function xReport(db: ReadDb, user: User, shiftId: number | undefined, m: Money, at: string, counter: string) {
   const s = shiftFor(db, user, shiftId, counter);
   const totals = shiftTotals(db, s.id, s.float_minor);
   // The count is blind: a cashier never sees what the drawer should hold before counting it.
@@ -30,7 +30,7 @@ export function xReport(db: Database.Database, user: User, shiftId: number | und
   return { shift: toShift(s), at, ...m, totals, expectedCashMinor: blind ? null : expectedCash(totals) };
 }
 
-export function closeShift(db: Database.Database, user: User, i: { shiftId?: number; countedCashMinor: number; note?: string }, m: Money, at: string, counter: string): ZReport {
+export function closeShift(db: WriteDb, user: User, i: { shiftId?: number; countedCashMinor: number; note?: string }, m: Money, at: string, counter: string): ZReport {
   return db.transaction(() => {
     const s = shiftFor(db, user, i.shiftId, counter);
     if (s.status === 'closed') {
@@ -59,14 +59,14 @@ export function closeShift(db: Database.Database, user: User, i: { shiftId?: num
 
 interface ZRow { report_json: string; hash: string; user_id: number }
 
-export function zReport(db: Database.Database, user: User, zNo: number): ZReport {
+export function zReport(db: ReadDb, user: User, zNo: number): ZReport {
   const r = db.prepare('SELECT report_json, hash, user_id FROM z_reports WHERE z_no = ?').get(zNo) as ZRow | undefined;
   if (!r) throw err('NOT_FOUND', `There is no Z report No. ${zNo}.`, `لا يوجد تقرير Z رقم ${zNo}.`);
   if (r.user_id !== user.id && user.role === 'cashier') throw notYours();
   return { ...(JSON.parse(r.report_json) as Omit<ZReport, 'hash'>), hash: r.hash };
 }
 
-export function listZReports(db: Database.Database, i: { from?: string; to?: string; limit: number; offset: number }) {
+export function listZReports(db: ReadDb, i: { from?: string; to?: string; limit: number; offset: number }) {
   const where = 'WHERE created_at >= ? AND created_at < ?';
   const args = [i.from ? new Date(i.from).toISOString() : '', i.to ? new Date(i.to).toISOString() : '9999'];
   const rows = db.prepare(`SELECT report_json, hash, user_id FROM z_reports ${where} ORDER BY z_no DESC LIMIT ? OFFSET ?`).all(...args, i.limit, i.offset) as ZRow[];

@@ -2,7 +2,7 @@
 // seller's open shift (attachSaleToShift runs inside the sale's paid transaction). With the
 // setting requireShift (default on) a sale without an open shift is refused; with it off the
 // first sale opens a shift with a zero float, so every sale still belongs to one.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { Shift, User } from '../../preload/contract';
 import { readSetting, writeSetting } from '../../db/repos/settings';
 import { stmt } from '../../db/repos/stmt';
@@ -21,11 +21,11 @@ export const toShift = (r: ShiftRow): Shift => ({
 });
 
 const SETTING = 'shifts';
-export function shiftSettings(db: Database.Database): { requireShift: boolean } {
+export function shiftSettings(db: ReadDb): { requireShift: boolean } {
   const v = readSetting(db, SETTING) as { requireShift?: unknown } | undefined;
   return { requireShift: typeof v?.requireShift === 'boolean' ? v.requireShift : true };
 }
-export function saveShiftSettings(db: Database.Database, by: User, s: { requireShift: boolean }, at: string) {
+export function saveShiftSettings(db: WriteDb, by: User, s: { requireShift: boolean }, at: string) {
   db.transaction(() => {
     writeSetting(db, SETTING, s, at);
     appendAudit(db, { at, userId: by.id, action: 'settings.shifts', entity: 'settings', entityId: SETTING, details: s });
@@ -33,22 +33,22 @@ export function saveShiftSettings(db: Database.Database, by: User, s: { requireS
   return shiftSettings(db);
 }
 
-export function shiftRow(db: Database.Database, id: number): ShiftRow | null {
+export function shiftRow(db: ReadDb, id: number): ShiftRow | null {
   return (db.prepare(`${SELECT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined) ?? null;
 }
 /** The user's open shift at this counter (`counter`: the configured counter name). */
-export function openShiftOf(db: Database.Database, userId: number, counter: string): ShiftRow | null {
+export function openShiftOf(db: ReadDb, userId: number, counter: string): ShiftRow | null {
   return (stmt(db, `${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counter) as ShiftRow | undefined) ?? null;
 }
 
-function insertShift(db: Database.Database, user: User, floatMinor: number, auto: boolean, at: string, counter: string): ShiftRow {
+function insertShift(db: WriteDb, user: User, floatMinor: number, auto: boolean, at: string, counter: string): ShiftRow {
   const { id } = db.prepare(`INSERT INTO shifts (user_id, counter, float_minor, auto_opened, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`)
     .get(user.id, counter, floatMinor, Number(auto), at, user.id) as { id: number };
   appendAudit(db, { at, userId: user.id, action: 'shift.open', entity: 'shift', entityId: String(id), details: { floatMinor, auto, counter } });
   return shiftRow(db, id)!;
 }
 
-export function openShift(db: Database.Database, user: User, floatMinor: number, at: string, counter: string): Shift {
+export function openShift(db: WriteDb, user: User, floatMinor: number, at: string, counter: string): Shift {
   return db.transaction(() => {
     const open = openShiftOf(db, user.id, counter);
     if (open) {
@@ -62,7 +62,7 @@ export function openShift(db: Database.Database, user: User, floatMinor: number,
 export const noShift = () => err('SHIFT_REQUIRED', 'Open a shift (count the cash float) before selling.', 'افتح وردية (عُدّ النقد الافتتاحي) قبل البيع.');
 
 /** Inside the sale's paid transaction: the sale joins the seller's open shift (or the sale is refused). */
-export function attachSaleToShift(db: Database.Database, saleId: string, user: User, at: string, counter: string): number {
+export function attachSaleToShift(db: WriteDb, saleId: string, user: User, at: string, counter: string): number {
   let shift = openShiftOf(db, user.id, counter);
   if (!shift) {
     if (shiftSettings(db).requireShift) throw noShift();
@@ -72,7 +72,7 @@ export function attachSaleToShift(db: Database.Database, saleId: string, user: U
   return shift.id;
 }
 
-export function listShifts(db: Database.Database, status: 'open' | 'closed' | undefined, limit: number, offset: number) {
+export function listShifts(db: ReadDb, status: 'open' | 'closed' | undefined, limit: number, offset: number) {
   const where = status ? 'WHERE sh.status = ?' : '';
   const args = status ? [status] : [];
   const items = (db.prepare(`${SELECT} ${where} ORDER BY sh.id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as ShiftRow[]).map(toShift);

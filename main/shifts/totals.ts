@@ -1,13 +1,13 @@
 // A shift's totals, straight from the sales rows (pure reads; the X report, the Z report and the
 // whole-day test's own SQL all come back to these rows). Refused sales ('failed') are listed but
 // counted in no total: their money is handed back at the counter.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
 import type { ShiftTotals } from '../../preload/contract';
 
 type OpenSale = ShiftTotals['open'][number];
 const LIVE = `s.shift_id = ? AND s.status <> 'failed'`;
 
-export function shiftTotals(db: Database.Database, shiftId: number, floatMinor: number): ShiftTotals {
+export function shiftTotals(db: ReadDb, shiftId: number, floatMinor: number): ShiftTotals {
   const one = <T>(sql: string) => db.prepare(sql).get(shiftId) as T;
   const all = <T>(sql: string) => db.prepare(sql).all(shiftId) as T[];
   const sum = one<{ n: number; charged: number; energy: number; credit: number; tokens: number }>(

@@ -1,7 +1,7 @@
 // User administration (issue 8): an admin creates and edits users and sets PINs; a supervisor
 // lists them and unlocks a locked-out cashier. Every change is audited in its own transaction.
 // Deactivating a user or changing their role ends their open sessions (the caller does that).
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { AdminUser, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { hashPin, verifyPin } from '../auth/pin';
@@ -19,19 +19,19 @@ const toAdmin = (r: Row): AdminUser => ({
 
 const noUser = () => err('NOT_FOUND', 'There is no such user.', 'لا يوجد مستخدم بهذا الرقم.');
 
-function row(db: Database.Database, id: number): Row {
+function row(db: ReadDb, id: number): Row {
   const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
   if (!r) throw noUser();
   return r;
 }
 
-export function listUsers(db: Database.Database, includeInactive: boolean): AdminUser[] {
+export function listUsers(db: ReadDb, includeInactive: boolean): AdminUser[] {
   return (db.prepare(`SELECT * FROM users ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, role, username`).all() as Row[]).map(toAdmin);
 }
 
 export interface NewUser { username: string; displayName: string; role: User['role']; locale: User['locale']; pin: string }
 
-export function createUser(db: Database.Database, by: User, u: NewUser, at: string): AdminUser {
+export function createUser(db: WriteDb, by: User, u: NewUser, at: string): AdminUser {
   if (db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username)) {
     throw err('CONFLICT', `The username "${u.username}" is taken.`, `اسم المستخدم "${u.username}" مستخدم من قبل.`);
   }
@@ -44,12 +44,12 @@ export function createUser(db: Database.Database, by: User, u: NewUser, at: stri
   })();
 }
 
-const activeAdmins = (db: Database.Database) => (db.prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1`).get() as { n: number }).n;
+const activeAdmins = (db: ReadDb) => (db.prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1`).get() as { n: number }).n;
 
 export interface UserChange { displayName?: string; role?: User['role']; locale?: User['locale']; active?: boolean }
 
 /** Returns the user after the change and whether their sessions must end (role or active changed). */
-export function updateUser(db: Database.Database, by: User, id: number, c: UserChange, at: string): { user: AdminUser; endSessions: boolean } {
+export function updateUser(db: WriteDb, by: User, id: number, c: UserChange, at: string): { user: AdminUser; endSessions: boolean } {
   return db.transaction(() => {
     const before = row(db, id);
     const losesAdmin = before.role === 'admin' && before.active === 1 && ((c.role !== undefined && c.role !== 'admin') || c.active === false);
@@ -65,7 +65,7 @@ export function updateUser(db: Database.Database, by: User, id: number, c: UserC
 }
 
 /** A new PIN also clears any lockout. */
-export function setPin(db: Database.Database, by: User, id: number, pin: string, at: string): AdminUser {
+export function setPin(db: WriteDb, by: User, id: number, pin: string, at: string): AdminUser {
   const hash = hashPin(pin);
   return db.transaction(() => {
     row(db, id);
@@ -76,7 +76,7 @@ export function setPin(db: Database.Database, by: User, id: number, pin: string,
 }
 
 /** A supervisor unlocks a cashier (an admin unlocks anyone). */
-export function unlockUser(db: Database.Database, by: User, id: number, at: string): AdminUser {
+export function unlockUser(db: WriteDb, by: User, id: number, at: string): AdminUser {
   return db.transaction(() => {
     const r = row(db, id);
     if (by.role === 'supervisor' && r.role !== 'cashier') {
@@ -88,7 +88,7 @@ export function unlockUser(db: Database.Database, by: User, id: number, at: stri
   })();
 }
 
-export function changeOwnPin(db: Database.Database, me: User, currentPin: string, newPin: string, at: string): void {
+export function changeOwnPin(db: WriteDb, me: User, currentPin: string, newPin: string, at: string): void {
   const r = row(db, me.id);
   if (!verifyPin(currentPin, r.pin_hash)) {
     appendAudit(db, { at, userId: me.id, action: 'user.change_pin_failed', entity: 'user', entityId: String(me.id) });
