@@ -25,7 +25,7 @@ const toToken = (r: Row): IssuedToken => ({
 });
 
 /** Inserts the token; when its (meter, TID) is taken, inserts nothing and returns the token holding it. */
-export function insertIssuedToken(db: ReadDb, t: IssuedToken): IssuedToken | null {
+export function insertIssuedToken(db: WriteDb, t: IssuedToken): IssuedToken | null {
   const inserted = stmt(db,
     `INSERT INTO issued_tokens (meter_id, tid, kind, source, sale_id, request_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (meter_id, tid) DO NOTHING RETURNING id`,

@@ -123,3 +123,8 @@ export function toSummary(m: MeterRecord, tariffName: { ar: string; en: string }
 export function restoreDebt(db: WriteDb, meterId: number, byMinor: number): void {
   stmt(db, 'UPDATE meters SET debt_minor = debt_minor + ? WHERE id = ?').run(byMinor, meterId);
 }
+
+/** Whether a meter with this number is registered, active or not. */
+export function meterNumberExists(db: ReadDb, number: string): boolean {
+  return !!db.prepare('SELECT 1 FROM meters WHERE number = ?').get(number);
+}

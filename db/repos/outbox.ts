@@ -9,7 +9,7 @@ export interface OutboxRow {
 }
 
 /** orderKey (e.g. "meter:<number>"): the message waits for earlier pending messages with the same key. */
-export function enqueue(db: ReadDb, m: { topic: string; key: string; saleId?: string; payload: unknown; at: string; orderKey?: string }): number {
+export function enqueue(db: WriteDb, m: { topic: string; key: string; saleId?: string; payload: unknown; at: string; orderKey?: string }): number {
   const r = stmt(
     db,
     `INSERT INTO outbox (topic, key, sale_id, payload_json, next_attempt_at, created_at, order_key) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -48,7 +48,7 @@ export function saleIdsInStatus(db: ReadDb, statuses: SaleStatus[]): { id: strin
     .all(...statuses) as { id: string; product: Quote['product'] }[];
 }
 
-export function nextReceiptNo(db: ReadDb): number {
+export function nextReceiptNo(db: WriteDb): number {
   const r = stmt(db, `UPDATE counters SET value = value + 1 WHERE name = 'receipt_no' RETURNING value`).get() as { value: number };
   return r.value;
 }

@@ -4,6 +4,7 @@
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { CreditInfo, Quote, User } from '../../preload/contract';
 import { findMeter, latestSchedule, reduceDebt, setDebt, setPaymentMode, setPurchaseLimits, setSupply, type MeterRecord, type PaymentModeName } from '../../db/repos/meters';
+import { debtAdjustmentRecorded } from '../../db/repos/audit';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { activePeriod } from '../tariffs/pricing/schedule';
@@ -77,8 +78,7 @@ export function changePaymentMode(deps: Deps, user: User, i: { meterNumber: stri
 
 /** An adjustment already recorded under this client request id (a retry after a lost answer). */
 const alreadyAdjusted = (w: ReadDb, meterNumber: string, requestId: string | undefined) =>
-  requestId !== undefined &&
-  w.prepare(`SELECT 1 FROM audit_log WHERE action = 'meter.debt' AND entity_id = ? AND json_extract(details, '$.requestId') = ?`).get(meterNumber, requestId) !== undefined;
+  requestId !== undefined && debtAdjustmentRecorded(w, meterNumber, requestId);
 
 export function adjustDebt(deps: Deps, user: User, i: { meterNumber: string; deltaMinor: number; reason: string; requestId?: string }): CreditInfo {
   const w = deps.db.write;
