@@ -1,5 +1,6 @@
 // The meter_commands table (migration 0003): one row per command a supervisor sent to a meter.
 import type { ReadDb, WriteDb } from '../open';
+import { stmt } from './stmt';
 import type { MeterCommand, MeterCommandInput } from '../../preload/contract-meters';
 
 interface Row {
@@ -66,4 +67,10 @@ export function delayOutboxRow(db: WriteDb, outboxId: number, dueAt: string): vo
 /** Makes a command's pending status poll due now (someone is watching the command). */
 export function pollNow(db: WriteDb, commandId: string, at: string): void {
   db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE topic = 'metercmd.poll' AND status = 'pending' AND json_extract(payload_json, '$.commandId') = ?`).run(at, commandId);
+}
+
+/** Cached: every debt change asks. Kinds of this meter's commands not yet carried out, oldest first. */
+export function pendingCommandKinds(db: ReadDb, meterNumber: string): string[] {
+  return (stmt(db, `SELECT kind FROM meter_commands WHERE meter_number = ? AND status IN ('pending', 'sent') ORDER BY created_at, rowid`)
+    .all(meterNumber) as { kind: string }[]).map((r) => r.kind);
 }

@@ -1,12 +1,11 @@
 // Meters, their customers, tariff assignment, limits, debt and payment mode, as the sale flow
 // needs them. Statements are prepared once per database handle: a quote must stay well under 1 ms.
 import type { ReadDb, WriteDb } from '../open';
-import type { MeterSummary } from '../../preload/contract';
+import type { MeterDetail, MeterSummary } from '../../preload/contract';
 import { stmt } from './stmt';
 import { normaliseQuery } from '../normalize';
 
 export { latestSchedule } from './tariffs';
-export { stmt } from './stmt';
 
 export type PaymentModeName = 'prepaid' | 'postpaid' | 'credit';
 
@@ -127,4 +126,42 @@ export function restoreDebt(db: WriteDb, meterId: number, byMinor: number): void
 /** Whether a meter with this number is registered, active or not. */
 export function meterNumberExists(db: ReadDb, number: string): boolean {
   return !!db.prepare('SELECT 1 FROM meters WHERE number = ?').get(number);
+}
+
+/** The STS key data of a meter as the registry screens edit it. */
+export interface StsKeyData { sgc: string; ti: string; krn: number; keyType: number; baseDate: 1993 | 2014 | 2035; ea: '07' | '11'; dkga: '02' | '04' }
+
+export function insertMeterRow(db: WriteDb, m: { number: string; kind: 'sts' | 'acrel'; customerId: number | null; scheduleCode: string; groupId: number | null; sts?: StsKeyData }, at: string): number {
+  const k = m.sts;
+  return (db.prepare(`INSERT INTO meters (number, kind, customer_id, schedule_code, tariff_group_id, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).get(m.number, m.kind, m.customerId, m.scheduleCode, m.groupId,
+    k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, at) as { id: number }).id;
+}
+
+export interface MeterDetailRow {
+  number: string; kind: 'sts' | 'acrel'; active: number; customer_id: number | null; c_name: string | null; c_latin: string | null; c_phone: string | null;
+  schedule_code: string; group_code: string | null; payment_mode: MeterDetail['paymentMode']; created_at: string;
+  sts_sgc: string | null; sts_ti: string | null; sts_krn: number | null; sts_key_type: number | null; sts_base_date: 1993 | 2014 | 2035 | null;
+  sts_ea: '07' | '11' | null; sts_dkga: '02' | '04' | null; sts_last_tid: number | null;
+}
+
+/** The meter with its customer and tariff group, active or not. */
+export function meterDetailRow(db: ReadDb, number: string): MeterDetailRow | undefined {
+  return db.prepare(`SELECT m.*, c.name AS c_name, c.name_latin AS c_latin, c.phone AS c_phone, g.code AS group_code
+    FROM meters m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN tariff_groups g ON g.id = m.tariff_group_id WHERE m.number = ?`).get(number) as MeterDetailRow | undefined;
+}
+
+/** The customer changes only when `setCustomer`; null `active` and absent key fields keep what is stored. */
+export function updateMeterRow(db: WriteDb, number: string, c: { setCustomer: boolean; customerId: number | null; active: number | null; sts?: StsKeyData }): void {
+  const k = c.sts;
+  db.prepare(`UPDATE meters SET customer_id = CASE WHEN ? THEN ? ELSE customer_id END, active = COALESCE(?, active),
+        sts_sgc = COALESCE(?, sts_sgc), sts_ti = COALESCE(?, sts_ti), sts_krn = COALESCE(?, sts_krn), sts_key_type = COALESCE(?, sts_key_type),
+        sts_base_date = COALESCE(?, sts_base_date), sts_ea = COALESCE(?, sts_ea), sts_dkga = COALESCE(?, sts_dkga) WHERE number = ?`)
+    .run(Number(c.setCustomer), c.customerId, c.active,
+      k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, number);
+}
+
+/** The number of the meter with this id (for messages). */
+export function meterNumberOf(db: ReadDb, meterId: number): string | undefined {
+  return (db.prepare('SELECT number FROM meters WHERE id = ?').get(meterId) as { number: string } | undefined)?.number;
 }

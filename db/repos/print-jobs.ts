@@ -92,3 +92,17 @@ export function userDisplayName(db: ReadDb, userId: number | null): string | nul
   if (userId === null) return null;
   return (db.prepare('SELECT display_name FROM users WHERE id = ?').get(userId) as { display_name: string } | undefined)?.display_name ?? null;
 }
+
+/** The state of the sale's ORIGINAL job, if it has one. */
+export function originalJobState(db: ReadDb, saleId: string): { status: string; replaced_by: number | null } | undefined {
+  return db.prepare('SELECT status, replaced_by FROM print_jobs WHERE sale_id = ? AND copy = 0').get(saleId) as { status: string; replaced_by: number | null } | undefined;
+}
+
+export function copyJobCount(db: ReadDb, saleId: string): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM print_jobs WHERE sale_id = ? AND copy = 1').get(saleId) as { n: number }).n;
+}
+
+/** What a reprint needs to know of a job: its sale, and whether it is out or replaced. */
+export function jobReprintState(db: ReadDb, id: number): { sale_id: string; status: string; replaced_by: number | null } | undefined {
+  return db.prepare('SELECT sale_id, status, replaced_by FROM print_jobs WHERE id = ?').get(id) as { sale_id: string; status: string; replaced_by: number | null } | undefined;
+}

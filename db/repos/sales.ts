@@ -137,3 +137,32 @@ export function unknownStsCount(db: ReadDb, meterId: number, exceptSaleId: strin
 export function meterLastTid(db: ReadDb, meterId: number): number | null {
   return (db.prepare('SELECT sts_last_tid AS t FROM meters WHERE id = ?').get(meterId) as { t: number | null } | undefined)?.t ?? null;
 }
+
+export function saleExists(db: ReadDb, id: string): boolean {
+  return !!db.prepare('SELECT 1 FROM sales WHERE id = ?').get(id);
+}
+
+/** The sale's receipt number; the sale must exist. */
+export function receiptNoOf(db: ReadDb, id: string): number {
+  return (db.prepare('SELECT receipt_no FROM sales WHERE id = ?').get(id) as { receipt_no: number }).receipt_no;
+}
+
+/** The sale's print count, or undefined when there is no such sale. */
+export function printCountIfAny(db: ReadDb, id: string): number | undefined {
+  return (db.prepare('SELECT print_count AS n FROM sales WHERE id = ?').get(id) as { n: number } | undefined)?.n;
+}
+
+/** Cached: recording an outcome with a TID (every token sale) runs this. */
+export function saleMeterId(db: ReadDb, id: string): number | undefined {
+  return (stmt(db, 'SELECT meter_id FROM sales WHERE id = ?').get(id) as { meter_id: number } | undefined)?.meter_id;
+}
+
+/** Cached: a failed outcome reads what it needs to give back the debt the sale recovered. */
+export function saleDebtContext(db: ReadDb, id: string): { meter_id: number; meter_number: string; user_id: number; quote_json: string } | undefined {
+  return stmt(db, 'SELECT meter_id, meter_number, user_id, quote_json FROM sales WHERE id = ?').get(id) as
+    { meter_id: number; meter_number: string; user_id: number; quote_json: string } | undefined;
+}
+
+export function countSales(db: ReadDb): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
+}

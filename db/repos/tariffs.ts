@@ -129,3 +129,13 @@ export function saveGroup(db: WriteDb, g: { code: string; name: Bilingual; sched
      ON CONFLICT (code) DO UPDATE SET name_ar = excluded.name_ar, name_en = excluded.name_en, schedule_code = excluded.schedule_code, updated_at = excluded.updated_at`,
   ).run(g.code, g.name.ar, g.name.en, g.scheduleCode, at, at);
 }
+
+/** The group's id and the schedule it names. */
+export function groupScheduleRef(db: ReadDb, code: string): { id: number; schedule_code: string } | undefined {
+  return db.prepare('SELECT id, schedule_code FROM tariff_groups WHERE code = ?').get(code) as { id: number; schedule_code: string } | undefined;
+}
+
+/** Whether any version of a schedule with this code exists. */
+export function scheduleCodeExists(db: ReadDb, code: string): boolean {
+  return !!db.prepare('SELECT 1 FROM tariff_schedules WHERE code = ?').get(code);
+}

@@ -5,7 +5,8 @@
 // causes them, one meter's commands strictly in order (a "reconnect" never overtakes the
 // "disconnect" before it), relay commands polled until the meter has carried them out.
 import type { ReadDb, WriteDb } from '../../db/open';
-import { setSupply, stmt, type MeterRecord } from '../../db/repos/meters';
+import { pendingCommandKinds } from '../../db/repos/meter-commands';
+import { setSupply, type MeterRecord } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
 import { queueCommand, type QueuedRequest } from './commands';
 
@@ -16,8 +17,7 @@ export function enqueueMeterCommand(w: WriteDb, meter: Pick<MeterRecord, 'number
 
 /** Commands of this meter not yet carried out (queued, or sent and not yet confirmed), oldest first. */
 export function pendingCommands(db: ReadDb, meterNumber: string): string[] {
-  return (stmt(db, `SELECT kind FROM meter_commands WHERE meter_number = ? AND status IN ('pending', 'sent') ORDER BY created_at, rowid`)
-    .all(meterNumber) as { kind: string }[]).map((r) => r.kind);
+  return pendingCommandKinds(db, meterNumber);
 }
 
 /**

@@ -6,6 +6,7 @@
 // meter's last TID — both in the caller's transaction, beside the sale outcome or audit row.
 import type { WriteDb } from '../../db/open';
 import { insertIssuedToken, raiseMeterLastTid, type IssuedToken } from '../../db/repos/issued-tokens';
+import { meterNumberOf } from '../../db/repos/meters';
 import { AppError } from '../common/errors';
 
 /**
@@ -33,8 +34,7 @@ const sameToken = (a: IssuedToken, b: IssuedToken) =>
 export function recordIssuedToken(w: WriteDb, token: IssuedToken): void {
   const holder = insertIssuedToken(w, token);
   if (holder && !sameToken(token, holder)) {
-    const meter = w.prepare('SELECT number FROM meters WHERE id = ?').get(token.meterId) as { number: string } | undefined;
-    throw new TidInUseError(token, meter?.number ?? String(token.meterId), holder);
+    throw new TidInUseError(token, meterNumberOf(w, token.meterId) ?? String(token.meterId), holder);
   }
   raiseMeterLastTid(w, token.meterId, token.tid);
 }

@@ -7,8 +7,7 @@ import type { WriteDb } from '../../db/open';
 import type { Quote } from '../../preload/contract';
 import { findMeter, restoreDebt } from '../../db/repos/meters';
 import { settleForSale } from '../../db/repos/outbox';
-import { setOutcome, type Outcome } from '../../db/repos/sales';
-import { stmt } from '../../db/repos/stmt';
+import { saleDebtContext, saleMeterId, setOutcome, type Outcome } from '../../db/repos/sales';
 import { appendAudit } from '../audit/append';
 import { recordIssuedToken, TidInUseError } from '../meters/token-ledger';
 import { afterDebtChange } from '../meters/auto-commands';
@@ -23,13 +22,12 @@ export { TidInUseError } from '../meters/token-ledger';
  */
 export function recordSaleOutcome(w: WriteDb, saleId: string, o: Outcome, at: string, userId: number | null): void {
   if (o.tid !== undefined && o.tid !== null) {
-    const sale = stmt(w, 'SELECT meter_id FROM sales WHERE id = ?').get(saleId) as { meter_id: number } | undefined;
-    if (sale) recordIssuedToken(w, { meterId: sale.meter_id, tid: o.tid, kind: 'credit', source: o.tokenSource ?? 'vendor', saleId, requestId: null, issuedAt: at });
+    const meterId = saleMeterId(w, saleId);
+    if (meterId !== undefined) recordIssuedToken(w, { meterId, tid: o.tid, kind: 'credit', source: o.tokenSource ?? 'vendor', saleId, requestId: null, issuedAt: at });
   }
   setOutcome(w, saleId, o, at);
   if (o.status !== 'failed') return;
-  const row = stmt(w, 'SELECT meter_id, meter_number, user_id, quote_json FROM sales WHERE id = ?').get(saleId) as
-    { meter_id: number; meter_number: string; user_id: number; quote_json: string } | undefined;
+  const row = saleDebtContext(w, saleId);
   const recovered = row ? ((JSON.parse(row.quote_json) as Quote).debt?.recoveredMinor ?? 0) : 0;
   if (!row || recovered <= 0) return;
   restoreDebt(w, row.meter_id, recovered);
