@@ -64,6 +64,21 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in db/repos, next to the schema it depends on: main/ calls repository functions
+    // and gets its handle types (ReadDb, WriteDb) from db/open. `exec` is matched only on
+    // database-like receivers, since main/ also calls RegExp.prototype.exec.
+    files: ['main/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "ImportDeclaration[source.value='better-sqlite3']", message: 'main/ does not open SQLite itself: take ReadDb/WriteDb from db/open; SQLite-specific code goes in db/.' },
+        { selector: 'ImportDeclaration[source.value=/repos\\/stmt$/]', message: 'The statement cache is for db/repos: put the SQL in a repository function there.' },
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: 'No SQL in main/: put the statement in a repository function in db/repos and call that.' },
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^(db|w|r|write|read|database|conn|lock|check|cur)$/]", message: 'No SQL in main/: put the statement in a repository function in db/repos and call that.' },
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.property.name=/^(db|write|read)$/]", message: 'No SQL in main/: put the statement in a repository function in db/repos and call that.' },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

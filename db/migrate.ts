@@ -3,7 +3,7 @@
 // (history from the future) is refused rather than silently used.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from './open';
 
 export interface Migration {
   version: number;
@@ -32,20 +32,20 @@ export function loadMigrations(dir = path.join(__dirname, 'migrations')): Migrat
   return list;
 }
 
-export function currentVersion(db: Database.Database): number {
+export function currentVersion(db: ReadDb): number {
   const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
   if (!exists) return 0;
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;
 }
 
-function ensureTable(db: Database.Database): void {
+function ensureTable(db: WriteDb): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
 }
 
 /** Throws, changing nothing, when the database has history this code does not know. */
-export function refuseFutureSchema(db: Database.Database, known: number): void {
+export function refuseFutureSchema(db: ReadDb, known: number): void {
   const have = currentVersion(db);
   if (have > known) {
     throw new MigrationError(
@@ -56,7 +56,7 @@ export function refuseFutureSchema(db: Database.Database, known: number): void {
 }
 
 /** Applies every pending migration; returns the versions applied. */
-export function migrate(db: Database.Database, migrations: Migration[] = loadMigrations(), upTo?: number): number[] {
+export function migrate(db: WriteDb, migrations: Migration[] = loadMigrations(), upTo?: number): number[] {
   refuseFutureSchema(db, migrations.length);
   ensureTable(db);
   const have = currentVersion(db);

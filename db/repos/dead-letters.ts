@@ -1,6 +1,6 @@
 // The dead-letter list: messages a receiver refused for good. A supervisor sees them, sends one
 // again (it goes back to pending with the same idempotency key) or resolves it with a note.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../open';
 
 export interface DeadLetterRow {
   id: number; topic: string; key: string; sale_id: string | null; receipt_no: number | null; meter_number: string | null;
@@ -8,7 +8,7 @@ export interface DeadLetterRow {
   dead_code: string | null; dead_message_json: string | null; dead_at: string | null;
 }
 
-export function listDeadLetters(db: Database.Database, includeResolved: boolean, limit: number): DeadLetterRow[] {
+export function listDeadLetters(db: ReadDb, includeResolved: boolean, limit: number): DeadLetterRow[] {
   return db
     .prepare(
       `SELECT o.id, o.topic, o.key, o.sale_id, s.receipt_no,
@@ -21,10 +21,10 @@ export function listDeadLetters(db: Database.Database, includeResolved: boolean,
 }
 
 /** Back to pending, due now. False when the message is not an unresolved dead letter. */
-export function retryDeadLetter(db: Database.Database, id: number, at: string): boolean {
+export function retryDeadLetter(db: WriteDb, id: number, at: string): boolean {
   return db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, attempts = 0 WHERE id = ? AND status = 'dead' AND resolved_at IS NULL`).run(at, id).changes === 1;
 }
 
-export function resolveDeadLetter(db: Database.Database, id: number, userId: number, note: string, at: string): boolean {
+export function resolveDeadLetter(db: WriteDb, id: number, userId: number, note: string, at: string): boolean {
   return db.prepare(`UPDATE outbox SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND status = 'dead' AND resolved_at IS NULL`).run(at, userId, note, id).changes === 1;
 }

@@ -1,7 +1,7 @@
 // The ledger of STS tokens issued per meter (migration 0009): rows only. The rules (one TID per
 // meter, the meter's last TID raised in the same transaction, what a clash means) are in
 // main/meters/token-ledger.ts, the one function that writes here.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../open';
 import { stmt } from './stmt';
 
 export type TokenKind = 'credit' | 'engineering';
@@ -25,7 +25,7 @@ const toToken = (r: Row): IssuedToken => ({
 });
 
 /** Inserts the token; when its (meter, TID) is taken, inserts nothing and returns the token holding it. */
-export function insertIssuedToken(db: Database.Database, t: IssuedToken): IssuedToken | null {
+export function insertIssuedToken(db: WriteDb, t: IssuedToken): IssuedToken | null {
   const inserted = stmt(db,
     `INSERT INTO issued_tokens (meter_id, tid, kind, source, sale_id, request_id, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (meter_id, tid) DO NOTHING RETURNING id`,
@@ -35,11 +35,11 @@ export function insertIssuedToken(db: Database.Database, t: IssuedToken): Issued
 }
 
 /** Raises the meter's last TID to at least `tid` (never lowers it). */
-export function raiseMeterLastTid(db: Database.Database, meterId: number, tid: number): void {
+export function raiseMeterLastTid(db: WriteDb, meterId: number, tid: number): void {
   stmt(db, 'UPDATE meters SET sts_last_tid = MAX(COALESCE(sts_last_tid, -1), ?) WHERE id = ?').run(tid, meterId);
 }
 
 /** The meter's id, active or not: a token issued for it is recorded either way. */
-export function meterIdOf(db: Database.Database, meterNumber: string): number | null {
+export function meterIdOf(db: ReadDb, meterNumber: string): number | null {
   return (stmt(db, 'SELECT id FROM meters WHERE number = ?').get(meterNumber) as { id: number } | undefined)?.id ?? null;
 }

@@ -1,11 +1,11 @@
 // Meters, their customers, tariff assignment, limits, debt and payment mode, as the sale flow
 // needs them. Statements are prepared once per database handle: a quote must stay well under 1 ms.
-import type Database from 'better-sqlite3';
-import type { MeterSummary } from '../../preload/contract';
-import { stmt } from './tariffs';
+import type { ReadDb, WriteDb } from '../open';
+import type { MeterDetail, MeterSummary } from '../../preload/contract';
+import { stmt } from './stmt';
 import { normaliseQuery } from '../normalize';
 
-export { latestSchedule, stmt } from './tariffs';
+export { latestSchedule } from './tariffs';
 
 export type PaymentModeName = 'prepaid' | 'postpaid' | 'credit';
 
@@ -54,13 +54,13 @@ function toRecord(r: MeterRow): MeterRecord {
   };
 }
 
-export function findMeter(db: Database.Database, number: string): MeterRecord | null {
+export function findMeter(db: ReadDb, number: string): MeterRecord | null {
   const r = stmt(db, `${SELECT} WHERE m.number = ? AND m.active = 1`).get(number) as MeterRow | undefined;
   return r ? toRecord(r) : null;
 }
 
 /** Exact or prefix meter number, or a customer's name (Arabic-normalised, either script) or phone. */
-export function searchMeters(db: Database.Database, query: string, limit = 20): MeterRecord[] {
+export function searchMeters(db: ReadDb, query: string, limit = 20): MeterRecord[] {
   const esc = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
   const norm = `%${esc(normaliseQuery(query))}%`; // same rules as customers.search_norm (migration 0007)
   const rows = stmt(db,
@@ -71,46 +71,46 @@ export function searchMeters(db: Database.Database, query: string, limit = 20): 
 }
 
 /** Active meters whose schedule in force is `code` (directly or through their group). */
-export function metersOnSchedule(db: Database.Database, code: string, kind?: 'sts' | 'acrel'): MeterRecord[] {
+export function metersOnSchedule(db: ReadDb, code: string, kind?: 'sts' | 'acrel'): MeterRecord[] {
   const rows = stmt(db, `${SELECT} WHERE m.active = 1 AND COALESCE(g.schedule_code, m.schedule_code) = ? AND (? IS NULL OR m.kind = ?) ORDER BY m.number`)
     .all(code, kind ?? null, kind ?? null) as MeterRow[];
   return rows.map(toRecord);
 }
 
 /** When this meter last had a sale that was not refused, at or before `at` (ISO), or null. */
-export function lastLiveSaleAt(db: Database.Database, meterNumber: string, at: string): string | null {
+export function lastLiveSaleAt(db: ReadDb, meterNumber: string, at: string): string | null {
   const r = stmt(db, `SELECT created_at FROM sales WHERE meter_number = ? AND created_at <= ? AND status <> 'failed' ORDER BY created_at DESC LIMIT 1`)
     .get(meterNumber, at) as { created_at: string } | undefined;
   return r?.created_at ?? null;
 }
 
 /** Lowers the debt inside the paid transaction; false when it is no longer that high (a race). */
-export function reduceDebt(db: Database.Database, meterId: number, byMinor: number): boolean {
+export function reduceDebt(db: WriteDb, meterId: number, byMinor: number): boolean {
   return stmt(db, 'UPDATE meters SET debt_minor = debt_minor - ? WHERE id = ? AND debt_minor >= ?').run(byMinor, meterId, byMinor).changes === 1;
 }
 
-export function setDebt(db: Database.Database, meterId: number, debtMinor: number): void {
+export function setDebt(db: WriteDb, meterId: number, debtMinor: number): void {
   stmt(db, 'UPDATE meters SET debt_minor = ? WHERE id = ?').run(debtMinor, meterId);
 }
 
-export function setSupply(db: Database.Database, meterId: number, supply: 'on' | 'off'): void {
+export function setSupply(db: WriteDb, meterId: number, supply: 'on' | 'off'): void {
   stmt(db, 'UPDATE meters SET supply = ? WHERE id = ?').run(supply, meterId);
 }
 
-export function setPaymentMode(db: Database.Database, meterId: number, mode: PaymentModeName, creditLimitMinor: number | null, depositMinor: number): void {
+export function setPaymentMode(db: WriteDb, meterId: number, mode: PaymentModeName, creditLimitMinor: number | null, depositMinor: number): void {
   stmt(db, 'UPDATE meters SET payment_mode = ?, credit_limit_minor = ?, deposit_minor = ? WHERE id = ?').run(mode, creditLimitMinor, depositMinor, meterId);
 }
 
-export function setPurchaseLimits(db: Database.Database, meterId: number, min: number | null, max: number | null): void {
+export function setPurchaseLimits(db: WriteDb, meterId: number, min: number | null, max: number | null): void {
   stmt(db, 'UPDATE meters SET min_purchase_minor = ?, max_purchase_minor = ? WHERE id = ?').run(min, max, meterId);
 }
 
 /** A schedule assigned to the meter itself takes it out of any group. */
-export function assignSchedule(db: Database.Database, meterId: number, code: string): void {
+export function assignSchedule(db: WriteDb, meterId: number, code: string): void {
   stmt(db, 'UPDATE meters SET schedule_code = ?, tariff_group_id = NULL WHERE id = ?').run(code, meterId);
 }
 
-export function assignGroup(db: Database.Database, meterId: number, groupId: number): void {
+export function assignGroup(db: WriteDb, meterId: number, groupId: number): void {
   stmt(db, 'UPDATE meters SET tariff_group_id = ? WHERE id = ?').run(groupId, meterId);
 }
 
@@ -119,6 +119,49 @@ export function toSummary(m: MeterRecord, tariffName: { ar: string; en: string }
 }
 
 /** Gives back debt that a sale had recovered (the sale failed: the customer gets the money back). */
-export function restoreDebt(db: Database.Database, meterId: number, byMinor: number): void {
+export function restoreDebt(db: WriteDb, meterId: number, byMinor: number): void {
   stmt(db, 'UPDATE meters SET debt_minor = debt_minor + ? WHERE id = ?').run(byMinor, meterId);
+}
+
+/** Whether a meter with this number is registered, active or not. */
+export function meterNumberExists(db: ReadDb, number: string): boolean {
+  return !!db.prepare('SELECT 1 FROM meters WHERE number = ?').get(number);
+}
+
+/** The STS key data of a meter as the registry screens edit it. */
+export interface StsKeyData { sgc: string; ti: string; krn: number; keyType: number; baseDate: 1993 | 2014 | 2035; ea: '07' | '11'; dkga: '02' | '04' }
+
+export function insertMeterRow(db: WriteDb, m: { number: string; kind: 'sts' | 'acrel'; customerId: number | null; scheduleCode: string; groupId: number | null; sts?: StsKeyData }, at: string): number {
+  const k = m.sts;
+  return (db.prepare(`INSERT INTO meters (number, kind, customer_id, schedule_code, tariff_group_id, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).get(m.number, m.kind, m.customerId, m.scheduleCode, m.groupId,
+    k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, at) as { id: number }).id;
+}
+
+export interface MeterDetailRow {
+  number: string; kind: 'sts' | 'acrel'; active: number; customer_id: number | null; c_name: string | null; c_latin: string | null; c_phone: string | null;
+  schedule_code: string; group_code: string | null; payment_mode: MeterDetail['paymentMode']; created_at: string;
+  sts_sgc: string | null; sts_ti: string | null; sts_krn: number | null; sts_key_type: number | null; sts_base_date: 1993 | 2014 | 2035 | null;
+  sts_ea: '07' | '11' | null; sts_dkga: '02' | '04' | null; sts_last_tid: number | null;
+}
+
+/** The meter with its customer and tariff group, active or not. */
+export function meterDetailRow(db: ReadDb, number: string): MeterDetailRow | undefined {
+  return db.prepare(`SELECT m.*, c.name AS c_name, c.name_latin AS c_latin, c.phone AS c_phone, g.code AS group_code
+    FROM meters m LEFT JOIN customers c ON c.id = m.customer_id LEFT JOIN tariff_groups g ON g.id = m.tariff_group_id WHERE m.number = ?`).get(number) as MeterDetailRow | undefined;
+}
+
+/** The customer changes only when `setCustomer`; null `active` and absent key fields keep what is stored. */
+export function updateMeterRow(db: WriteDb, number: string, c: { setCustomer: boolean; customerId: number | null; active: number | null; sts?: StsKeyData }): void {
+  const k = c.sts;
+  db.prepare(`UPDATE meters SET customer_id = CASE WHEN ? THEN ? ELSE customer_id END, active = COALESCE(?, active),
+        sts_sgc = COALESCE(?, sts_sgc), sts_ti = COALESCE(?, sts_ti), sts_krn = COALESCE(?, sts_krn), sts_key_type = COALESCE(?, sts_key_type),
+        sts_base_date = COALESCE(?, sts_base_date), sts_ea = COALESCE(?, sts_ea), sts_dkga = COALESCE(?, sts_dkga) WHERE number = ?`)
+    .run(Number(c.setCustomer), c.customerId, c.active,
+      k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, number);
+}
+
+/** The number of the meter with this id (for messages). */
+export function meterNumberOf(db: ReadDb, meterId: number): string | undefined {
+  return (db.prepare('SELECT number FROM meters WHERE id = ?').get(meterId) as { number: string } | undefined)?.number;
 }

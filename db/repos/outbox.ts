@@ -1,5 +1,5 @@
 // The outbox table: must-deliver messages, each with the idempotency key sent on every attempt.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../open';
 import { stmt } from './stmt';
 
 export interface OutboxRow {
@@ -9,7 +9,7 @@ export interface OutboxRow {
 }
 
 /** orderKey (e.g. "meter:<number>"): the message waits for earlier pending messages with the same key. */
-export function enqueue(db: Database.Database, m: { topic: string; key: string; saleId?: string; payload: unknown; at: string; orderKey?: string }): number {
+export function enqueue(db: WriteDb, m: { topic: string; key: string; saleId?: string; payload: unknown; at: string; orderKey?: string }): number {
   const r = stmt(
     db,
     `INSERT INTO outbox (topic, key, sale_id, payload_json, next_attempt_at, created_at, order_key) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -25,7 +25,7 @@ const IN_ORDER = `(o.order_key IS NULL OR NOT EXISTS
   (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.status = 'pending' AND e.id < o.id))`;
 
 /** Due messages; head-office sale records wait until their sale has a final outcome. */
-export function dueRows(db: Database.Database, now: string, limit: number): OutboxRow[] {
+export function dueRows(db: ReadDb, now: string, limit: number): OutboxRow[] {
   return db
     .prepare(
       `SELECT o.* FROM outbox o LEFT JOIN sales s ON s.id = o.sale_id
@@ -38,12 +38,12 @@ export function dueRows(db: Database.Database, now: string, limit: number): Outb
 }
 
 /** True when an earlier message with the same order key is still pending. */
-export function waitsForEarlier(db: Database.Database, id: number): boolean {
+export function waitsForEarlier(db: ReadDb, id: number): boolean {
   return db.prepare(`SELECT 1 FROM outbox o WHERE o.id = ? AND NOT ${IN_ORDER}`).get(id) !== undefined;
 }
 
 /** Makes every pending message of these topics due now (e.g. verifications, on reconnect). */
-export function makeDueNow(db: Database.Database, at: string, topics?: string[]): void {
+export function makeDueNow(db: WriteDb, at: string, topics?: string[]): void {
   if (!topics) {
     db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(at);
     return;
@@ -52,34 +52,34 @@ export function makeDueNow(db: Database.Database, at: string, topics?: string[])
 }
 
 /** Settles the pending message of a topic about a sale (e.g. its verification once the sale is resolved). */
-export function settleForSale(db: Database.Database, topic: string, saleId: string, at: string): void {
+export function settleForSale(db: WriteDb, topic: string, saleId: string, at: string): void {
   db.prepare(`UPDATE outbox SET status = 'done', delivered_at = ?, last_error = NULL WHERE topic = ? AND sale_id = ? AND status = 'pending'`).run(at, topic, saleId);
 }
 
-export function nextDueAt(db: Database.Database): string | null {
+export function nextDueAt(db: ReadDb): string | null {
   return (db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`).get() as { t: string | null }).t;
 }
 
-export function getRow(db: Database.Database, id: number): OutboxRow | null {
+export function getRow(db: ReadDb, id: number): OutboxRow | null {
   return (db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined) ?? null;
 }
 
-export function markDone(db: Database.Database, id: number, at: string): void {
+export function markDone(db: WriteDb, id: number, at: string): void {
   stmt(db, `UPDATE outbox SET status = 'done', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(at, id);
 }
 
-export function markRetry(db: Database.Database, id: number, error: string, nextAt: string): void {
+export function markRetry(db: WriteDb, id: number, error: string, nextAt: string): void {
   db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`).run(error, nextAt, id);
 }
 
-export function markDead(db: Database.Database, id: number, refusal: { code: string; message: { ar: string; en: string } }, at: string): void {
+export function markDead(db: WriteDb, id: number, refusal: { code: string; message: { ar: string; en: string } }, at: string): void {
   db.prepare(
     `UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, dead_code = ?, dead_message_json = ?, dead_at = ? WHERE id = ?`,
   ).run(`${refusal.code}: ${refusal.message.en}`, refusal.code, JSON.stringify(refusal.message), at, id);
 }
 
 /** Dead letters a supervisor has resolved no longer count as failed. */
-export function counts(db: Database.Database): { pending: number; dead: number } {
+export function counts(db: ReadDb): { pending: number; dead: number } {
   const r = db.prepare(
     `SELECT SUM(status = 'pending') AS pending, SUM(status = 'dead' AND resolved_at IS NULL) AS dead FROM outbox`,
   ).get() as { pending: number | null; dead: number | null };

@@ -1,6 +1,6 @@
 // Sale rows <-> the contract's Sale. All sale writes happen inside transactions opened by
 // main/sales; these functions only read and write rows.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../open';
 import { stmt } from './stmt';
 import type { Bilingual, PaymentMethod, Quote, Sale, SaleStatus } from '../../preload/contract';
 
@@ -33,22 +33,22 @@ function toSale(r: SaleRow): Sale {
   };
 }
 
-export function getSale(db: Database.Database, id: string): Sale | null {
+export function getSale(db: ReadDb, id: string): Sale | null {
   const r = stmt(db, `${SELECT} WHERE s.id = ?`).get(id) as SaleRow | undefined;
   return r ? toSale(r) : null;
 }
 
-export function recentSales(db: Database.Database, limit: number): Sale[] {
+export function recentSales(db: ReadDb, limit: number): Sale[] {
   return (db.prepare(`${SELECT} ORDER BY s.receipt_no DESC LIMIT ?`).all(limit) as SaleRow[]).map(toSale);
 }
 
-export function saleIdsInStatus(db: Database.Database, statuses: SaleStatus[]): { id: string; product: Quote['product'] }[] {
+export function saleIdsInStatus(db: ReadDb, statuses: SaleStatus[]): { id: string; product: Quote['product'] }[] {
   return db
     .prepare(`SELECT id, product FROM sales WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY receipt_no`)
     .all(...statuses) as { id: string; product: Quote['product'] }[];
 }
 
-export function nextReceiptNo(db: Database.Database): number {
+export function nextReceiptNo(db: WriteDb): number {
   const r = stmt(db, `UPDATE counters SET value = value + 1 WHERE name = 'receipt_no' RETURNING value`).get() as { value: number };
   return r.value;
 }
@@ -57,7 +57,7 @@ export interface NewSale {
   id: string; receiptNo: number; userId: number; meterId: number; quote: Quote; paymentMethod: PaymentMethod; at: string;
 }
 
-export function insertPaidSale(db: Database.Database, s: NewSale): void {
+export function insertPaidSale(db: WriteDb, s: NewSale): void {
   const q = s.quote;
   stmt(db, 
     `INSERT INTO sales (id, receipt_no, user_id, meter_id, meter_number, product, status, payment_method, currency,
@@ -81,7 +81,7 @@ export interface Outcome {
  * Writes the outcome's columns only. A TID must already be in the meter's token ledger (the
  * database refuses it otherwise, migration 0009): main/sales/outcome.ts records it first.
  */
-export function setOutcome(db: Database.Database, id: string, o: Outcome, at: string): void {
+export function setOutcome(db: WriteDb, id: string, o: Outcome, at: string): void {
   db.prepare(
     `UPDATE sales SET status = ?, token = COALESCE(?, token), token_source = COALESCE(?, token_source),
        sts_tid = COALESCE(?, sts_tid), vendor_ref = COALESCE(?, vendor_ref), error_code = ?, error_message_json = ?, updated_at = ?
@@ -91,29 +91,29 @@ export function setOutcome(db: Database.Database, id: string, o: Outcome, at: st
 }
 
 /** A sale that keeps its status (unknown) but now says why (e.g. the vendor's answer did not match). */
-export function setSaleError(db: Database.Database, id: string, code: string, message: { en: string; ar: string }, at: string): void {
+export function setSaleError(db: WriteDb, id: string, code: string, message: { en: string; ar: string }, at: string): void {
   db.prepare('UPDATE sales SET error_code = ?, error_message_json = ?, updated_at = ? WHERE id = ?').run(code, JSON.stringify(message), at, id);
 }
 
-export function setPrintStatus(db: Database.Database, id: string, status: Sale['printStatus'], at: string, printed: boolean): void {
+export function setPrintStatus(db: WriteDb, id: string, status: Sale['printStatus'], at: string, printed: boolean): void {
   db.prepare('UPDATE sales SET print_status = ?, print_count = print_count + ?, updated_at = ? WHERE id = ?').run(status, printed ? 1 : 0, at, id);
 }
 
-export function printCount(db: Database.Database, id: string): number {
+export function printCount(db: ReadDb, id: string): number {
   return (db.prepare('SELECT print_count FROM sales WHERE id = ?').get(id) as { print_count: number } | undefined)?.print_count ?? 0;
 }
 
-export function saleStatus(db: Database.Database, id: string): SaleStatus | null {
+export function saleStatus(db: ReadDb, id: string): SaleStatus | null {
   return (db.prepare('SELECT status FROM sales WHERE id = ?').get(id) as { status: SaleStatus } | undefined)?.status ?? null;
 }
 
 /** Sales a cashier is waiting on: money credit not yet delivered, tokens not yet confirmed. */
-export function openSales(db: Database.Database, limit: number): Sale[] {
+export function openSales(db: ReadDb, limit: number): Sale[] {
   return (db.prepare(`${SELECT} WHERE s.status IN ('pending', 'unknown') ORDER BY s.receipt_no DESC LIMIT ?`).all(limit) as SaleRow[]).map(toSale);
 }
 
 /** Money vended on this counter and not yet acknowledged by the head office (the offline credit in use). */
-export function localCreditInUse(db: Database.Database): number {
+export function localCreditInUse(db: ReadDb): number {
   const r = db.prepare(
     `SELECT COALESCE(SUM(s.charged_minor), 0) AS m FROM sales s
      WHERE s.token_source = 'local' AND NOT EXISTS
@@ -123,17 +123,46 @@ export function localCreditInUse(db: Database.Database): number {
 }
 
 /** The highest TID this counter issued locally for a meter (null: none). */
-export function lastLocalTid(db: Database.Database, meterId: number): number | null {
+export function lastLocalTid(db: ReadDb, meterId: number): number | null {
   const r = db.prepare(`SELECT MAX(sts_tid) AS t FROM sales WHERE token_source = 'local' AND meter_id = ?`).get(meterId) as { t: number | null };
   return r.t;
 }
 
 /** STS sales of a meter whose vendor outcome is still unknown (each may hold a TID we have not seen). */
-export function unknownStsCount(db: Database.Database, meterId: number, exceptSaleId: string): number {
+export function unknownStsCount(db: ReadDb, meterId: number, exceptSaleId: string): number {
   return (db.prepare(`SELECT COUNT(*) AS n FROM sales WHERE meter_id = ? AND status = 'unknown' AND product = 'sts_kwh' AND id <> ?`)
     .get(meterId, exceptSaleId) as { n: number }).n;
 }
 
-export function meterLastTid(db: Database.Database, meterId: number): number | null {
+export function meterLastTid(db: ReadDb, meterId: number): number | null {
   return (db.prepare('SELECT sts_last_tid AS t FROM meters WHERE id = ?').get(meterId) as { t: number | null } | undefined)?.t ?? null;
+}
+
+export function saleExists(db: ReadDb, id: string): boolean {
+  return !!db.prepare('SELECT 1 FROM sales WHERE id = ?').get(id);
+}
+
+/** The sale's receipt number; the sale must exist. */
+export function receiptNoOf(db: ReadDb, id: string): number {
+  return (db.prepare('SELECT receipt_no FROM sales WHERE id = ?').get(id) as { receipt_no: number }).receipt_no;
+}
+
+/** The sale's print count, or undefined when there is no such sale. */
+export function printCountIfAny(db: ReadDb, id: string): number | undefined {
+  return (db.prepare('SELECT print_count AS n FROM sales WHERE id = ?').get(id) as { n: number } | undefined)?.n;
+}
+
+/** Cached: recording an outcome with a TID (every token sale) runs this. */
+export function saleMeterId(db: ReadDb, id: string): number | undefined {
+  return (stmt(db, 'SELECT meter_id FROM sales WHERE id = ?').get(id) as { meter_id: number } | undefined)?.meter_id;
+}
+
+/** Cached: a failed outcome reads what it needs to give back the debt the sale recovered. */
+export function saleDebtContext(db: ReadDb, id: string): { meter_id: number; meter_number: string; user_id: number; quote_json: string } | undefined {
+  return stmt(db, 'SELECT meter_id, meter_number, user_id, quote_json FROM sales WHERE id = ?').get(id) as
+    { meter_id: number; meter_number: string; user_id: number; quote_json: string } | undefined;
+}
+
+export function countSales(db: ReadDb): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
 }

@@ -1,6 +1,7 @@
 // Tariff schedule versions and tariff groups. A version is immutable once written (SQLite
 // triggers refuse UPDATE/DELETE), so a parsed version is cached for the life of the handle.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../open';
+import { stmt } from './stmt';
 import type { Bilingual } from '../../preload/contract';
 
 /** One immutable version of a tariff code, as stored and as the pricing code reads it. */
@@ -31,16 +32,6 @@ export interface TariffSchedule {
   periods: TariffPeriod[];
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-/** The prepared statement for `sql` on `db`, prepared on first use. */
-export function stmt(db: Database.Database, sql: string): Database.Statement {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
-
 export interface StoredSchedule extends TariffSchedule { version: number; effectiveFrom: string; feeMode: FeeMode; debtRecoveryPercent: string; createdAt: string }
 
 interface ScheduleRow {
@@ -49,9 +40,9 @@ interface ScheduleRow {
 }
 interface PeriodRow { name_ar: string; name_en: string; start_minute: number; end_minute: number; price_per_kwh: string; active: number }
 
-const versions = new WeakMap<Database.Database, Map<number, StoredSchedule>>();
+const versions = new WeakMap<ReadDb, Map<number, StoredSchedule>>();
 
-export function scheduleById(db: Database.Database, id: number): StoredSchedule | null {
+export function scheduleById(db: ReadDb, id: number): StoredSchedule | null {
   let m = versions.get(db);
   if (!m) versions.set(db, (m = new Map()));
   const hit = m.get(id);
@@ -72,30 +63,30 @@ export function scheduleById(db: Database.Database, id: number): StoredSchedule 
 }
 
 /** The version of `code` in force at `at` (ISO-8601 UTC): the latest to have taken effect. */
-export function latestSchedule(db: Database.Database, code: string, at: string): StoredSchedule | null {
+export function latestSchedule(db: ReadDb, code: string, at: string): StoredSchedule | null {
   const r = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? AND effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1')
     .get(code, at) as { id: number } | undefined;
   return r ? scheduleById(db, r.id) : null;
 }
 
-export function scheduleVersion(db: Database.Database, code: string, version: number): StoredSchedule | null {
+export function scheduleVersion(db: ReadDb, code: string, version: number): StoredSchedule | null {
   const r = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? AND version = ?').get(code, version) as { id: number } | undefined;
   return r ? scheduleById(db, r.id) : null;
 }
 
 /** Every version of `code`, newest first. */
-export function allVersions(db: Database.Database, code: string): StoredSchedule[] {
+export function allVersions(db: ReadDb, code: string): StoredSchedule[] {
   const ids = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? ORDER BY version DESC').all(code) as { id: number }[];
   return ids.map((r) => scheduleById(db, r.id)!);
 }
 
 /** Versions of `code` that take effect after `at`, soonest first. */
-export function upcomingVersions(db: Database.Database, code: string, at: string): StoredSchedule[] {
+export function upcomingVersions(db: ReadDb, code: string, at: string): StoredSchedule[] {
   const ids = stmt(db, 'SELECT id FROM tariff_schedules WHERE code = ? AND effective_from > ? ORDER BY effective_from, version').all(code, at) as { id: number }[];
   return ids.map((r) => scheduleById(db, r.id)!);
 }
 
-export function scheduleCodes(db: Database.Database): string[] {
+export function scheduleCodes(db: ReadDb): string[] {
   return (stmt(db, 'SELECT DISTINCT code FROM tariff_schedules ORDER BY code').all() as { code: string }[]).map((r) => r.code);
 }
 
@@ -105,7 +96,7 @@ export interface NewVersion {
 }
 
 /** Writes the next version of `code` (1 for a new code); call inside a transaction. */
-export function insertVersion(db: Database.Database, v: NewVersion, at: string, userId: number | null): number {
+export function insertVersion(db: WriteDb, v: NewVersion, at: string, userId: number | null): number {
   const next = (stmt(db, 'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM tariff_schedules WHERE code = ?').get(v.code) as { v: number }).v;
   const { id } = stmt(db,
     `INSERT INTO tariff_schedules (code, version, name_ar, name_en, effective_from, vat_percent, fee_minor, fee_mode, debt_recovery_percent,
@@ -120,7 +111,7 @@ export function insertVersion(db: Database.Database, v: NewVersion, at: string, 
 
 export interface GroupRecord { id: number; code: string; name: Bilingual; scheduleCode: string; meters: string[] }
 
-export function listGroups(db: Database.Database): GroupRecord[] {
+export function listGroups(db: ReadDb): GroupRecord[] {
   const rows = stmt(db, 'SELECT * FROM tariff_groups ORDER BY code').all() as { id: number; code: string; name_ar: string; name_en: string; schedule_code: string }[];
   return rows.map((g) => ({
     id: g.id, code: g.code, name: { ar: g.name_ar, en: g.name_en }, scheduleCode: g.schedule_code,
@@ -128,13 +119,23 @@ export function listGroups(db: Database.Database): GroupRecord[] {
   }));
 }
 
-export function findGroup(db: Database.Database, code: string): GroupRecord | null {
+export function findGroup(db: ReadDb, code: string): GroupRecord | null {
   return listGroups(db).find((g) => g.code === code) ?? null;
 }
 
-export function saveGroup(db: Database.Database, g: { code: string; name: Bilingual; scheduleCode: string }, at: string): void {
+export function saveGroup(db: WriteDb, g: { code: string; name: Bilingual; scheduleCode: string }, at: string): void {
   stmt(db,
     `INSERT INTO tariff_groups (code, name_ar, name_en, schedule_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (code) DO UPDATE SET name_ar = excluded.name_ar, name_en = excluded.name_en, schedule_code = excluded.schedule_code, updated_at = excluded.updated_at`,
   ).run(g.code, g.name.ar, g.name.en, g.scheduleCode, at, at);
+}
+
+/** The group's id and the schedule it names. */
+export function groupScheduleRef(db: ReadDb, code: string): { id: number; schedule_code: string } | undefined {
+  return db.prepare('SELECT id, schedule_code FROM tariff_groups WHERE code = ?').get(code) as { id: number; schedule_code: string } | undefined;
+}
+
+/** Whether any version of a schedule with this code exists. */
+export function scheduleCodeExists(db: ReadDb, code: string): boolean {
+  return !!db.prepare('SELECT 1 FROM tariff_schedules WHERE code = ?').get(code);
 }

@@ -1,6 +1,6 @@
 // The vendor request ledger (migration 0010): the endpoints requests went to, and every attempt
 // of a keyed request, written before it is sent. Read by the verification of unknown sales.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../open';
 import { stmt } from './stmt';
 
 export interface EndpointRow {
@@ -8,7 +8,7 @@ export interface EndpointRow {
 }
 
 /** The endpoint's id, inserting it the first time this fingerprint is seen. */
-export function upsertEndpoint(db: Database.Database, e: { vendor: string; fingerprint: string; baseUrl: string; merchantId: string | null; sealedJson: string; at: string }): number {
+export function upsertEndpoint(db: WriteDb, e: { vendor: string; fingerprint: string; baseUrl: string; merchantId: string | null; sealedJson: string; at: string }): number {
   const found = stmt(db, 'SELECT id FROM vendor_endpoints WHERE fingerprint = ?').get(e.fingerprint) as { id: number } | undefined;
   if (found) return found.id;
   return Number(
@@ -17,7 +17,7 @@ export function upsertEndpoint(db: Database.Database, e: { vendor: string; finge
   );
 }
 
-export function getEndpoint(db: Database.Database, id: number): EndpointRow | null {
+export function getEndpoint(db: ReadDb, id: number): EndpointRow | null {
   return (stmt(db, 'SELECT * FROM vendor_endpoints WHERE id = ?').get(id) as EndpointRow | undefined) ?? null;
 }
 
@@ -31,12 +31,12 @@ export interface AttemptRecord {
   at: string;
 }
 
-export function insertAttempt(db: Database.Database, a: AttemptRecord): number {
+export function insertAttempt(db: WriteDb, a: AttemptRecord): number {
   return Number(stmt(db, `INSERT INTO vendor_attempts (idempotency_key, endpoint_id, operation, signed_at_ms, timeout_ms, not_after_ms, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)`).run(a.key, a.endpointId, a.operation, a.signedAtMs, a.timeoutMs, a.notAfterMs, a.at).lastInsertRowid);
 }
 
-export function endAttempt(db: Database.Database, id: number, connected: boolean, endedAtMs: number): void {
+export function endAttempt(db: WriteDb, id: number, connected: boolean, endedAtMs: number): void {
   stmt(db, 'UPDATE vendor_attempts SET connected = ?, ended_at_ms = ? WHERE id = ?').run(connected ? 1 : 0, endedAtMs, id);
 }
 
@@ -52,7 +52,7 @@ export interface AttemptSummary {
   endpointId: number | null;
 }
 
-export function attemptSummary(db: Database.Database, key: string): AttemptSummary {
+export function attemptSummary(db: ReadDb, key: string): AttemptSummary {
   const r = stmt(db, `SELECT COUNT(*) FILTER (WHERE maybe) AS n, MAX(signed_at_ms) FILTER (WHERE maybe) AS s,
                         MAX(COALESCE(ended_at_ms, signed_at_ms + timeout_ms)) FILTER (WHERE maybe) AS t, MAX(not_after_ms) AS a,
                         (SELECT endpoint_id FROM vendor_attempts WHERE idempotency_key = @key ORDER BY id LIMIT 1) AS e

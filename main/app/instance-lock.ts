@@ -13,7 +13,7 @@
 // for longer than that window, e.g. a long synchronous backup, can have its lock taken over).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { takeFileLock } from '../../db/lock';
 
 export const LOCK_NAME = 'shahn.lock';
 export const PID_NAME = 'shahn.pid';
@@ -22,35 +22,6 @@ export class AlreadyRunning extends Error {
   override name = 'AlreadyRunning';
   constructor(readonly pid: number | null, dataDir: string) {
     super(`Shahn is already running on the data folder ${dataDir} (process ${pid ?? 'unknown'}). A counter's database has one Shahn: use its window, or stop it first.`);
-  }
-}
-
-const errCode = (e: unknown) => (e as { code?: string }).code;
-
-/** The lock's connection, or null when another connection (this process or another) holds it. */
-function take(file: string): Database.Database | null {
-  for (let attempt = 0; ; attempt++) {
-    const db = new Database(file, { timeout: 0 }); // never wait: a held lock means "running"
-    try {
-      // EXCLUSIVE locking mode: once taken, the lock is kept until the connection closes. The
-      // journal lives in memory: there is nothing in this file worth a journal on disk.
-      db.pragma('locking_mode = EXCLUSIVE');
-      db.pragma('journal_mode = MEMORY');
-      db.exec('BEGIN EXCLUSIVE; COMMIT');
-      return db;
-    } catch (e) {
-      // Closing this connection does not drop a lock another connection of this process holds:
-      // SQLite keeps such a file open until that lock is released (fcntl locks are per process).
-      db.close();
-      if (errCode(e) === 'SQLITE_BUSY') return null;
-      // Not a database (damaged, or written by something else): no one can hold a lock through
-      // it, and emptying it in place (never deleting it) makes it a valid empty one.
-      if (errCode(e) === 'SQLITE_NOTADB' && attempt === 0) {
-        fs.truncateSync(file);
-        continue;
-      }
-      throw e;
-    }
   }
 }
 
@@ -66,7 +37,7 @@ function holderPid(dataDir: string): number | null {
 
 /** Takes the folder for this process; throws AlreadyRunning when a live Shahn holds it. */
 export function acquireInstanceLock(dataDir: string): { release(): void } {
-  const lock = take(path.join(dataDir, LOCK_NAME));
+  const lock = takeFileLock(path.join(dataDir, LOCK_NAME));
   if (!lock) throw new AlreadyRunning(holderPid(dataDir), dataDir);
   const pidFile = path.join(dataDir, PID_NAME);
   const tmp = `${pidFile}.${process.pid}`;

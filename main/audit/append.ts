@@ -2,8 +2,8 @@
 // each row's hash covers the previous row's hash, so a row edited behind Shahn's back breaks
 // the chain from that row on. Must be called inside the caller's transaction.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import { stmt } from '../../db/repos/stmt';
+import type { ReadDb, WriteDb } from '../../db/open';
+import { insertAuditRow, iterateAuditLog, lastAuditHash } from '../../db/repos/audit';
 
 export interface AuditEntry {
   at: string;
@@ -22,9 +22,8 @@ export function auditHash(prev: string, e: { at: string; userId: number | null; 
     .digest('hex');
 }
 
-export function appendAudit(db: Database.Database, entry: AuditEntry): void {
-  const last = stmt(db, 'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
-  const prev = last?.hash ?? GENESIS;
+export function appendAudit(db: WriteDb, entry: AuditEntry): void {
+  const prev = lastAuditHash(db) ?? GENESIS;
   const row = {
     at: entry.at,
     userId: entry.userId,
@@ -33,19 +32,13 @@ export function appendAudit(db: Database.Database, entry: AuditEntry): void {
     entityId: entry.entityId ?? null,
     details: JSON.stringify(entry.details ?? {}),
   };
-  stmt(
-    db,
-    `INSERT INTO audit_log (at, user_id, action, entity, entity_id, details, prev_hash, hash)
-     VALUES (@at, @userId, @action, @entity, @entityId, @details, @prev, @hash)`,
-  ).run({ ...row, prev, hash: auditHash(prev, row) });
+  insertAuditRow(db, { ...row, prev, hash: auditHash(prev, row) });
 }
 
 /** The id of the first row whose chain is broken, or null when the whole chain holds. */
-export function verifyAuditChain(db: Database.Database): number | null {
+export function verifyAuditChain(db: ReadDb): number | null {
   let prev = GENESIS;
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<{
-    id: number; at: string; user_id: number | null; action: string; entity: string | null; entity_id: string | null; details: string; prev_hash: string; hash: string;
-  }>) {
+  for (const r of iterateAuditLog(db)) {
     const h = auditHash(prev, { at: r.at, userId: r.user_id, action: r.action, entity: r.entity, entityId: r.entity_id, details: r.details });
     if (r.prev_hash !== prev || r.hash !== h) return r.id;
     prev = r.hash;

@@ -5,31 +5,27 @@
 // prove on its own: that the newest rows were not cut off the end (the remaining chain is still
 // valid). The row count printed by audit:verify is there so an operator can compare it with an
 // earlier run or a backup.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
+import { countAuditRows, iterateAuditLog, type AuditRow } from '../../db/repos/audit';
 import { auditHash, GENESIS } from './append';
 
-export interface AuditRow {
-  id: number; at: string; user_id: number | null; action: string; entity: string | null;
-  entity_id: string | null; details: string; prev_hash: string; hash: string;
-}
+export type { AuditRow };
 
 export type ChainReport =
   | { ok: true; rows: number; lastHash: string }
   | { ok: false; rows: number; broken: { id: number; action: string; at: string; reason: string } };
 
-export function checkAuditChain(db: Database.Database): ChainReport {
+export function checkAuditChain(db: ReadDb): ChainReport {
   let prev = GENESIS;
   let rows = 0;
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>) {
+  for (const r of iterateAuditLog(db)) {
     rows++;
     const reason =
       r.prev_hash !== prev ? 'its link to the previous row does not match (a row before it was changed, removed or inserted)'
       : r.hash !== auditHash(prev, { at: r.at, userId: r.user_id, action: r.action, entity: r.entity, entityId: r.entity_id, details: r.details }) ? 'its content does not match its hash (the row was edited)'
       : null;
-    if (reason) return { ok: false, rows: countRows(db), broken: { id: r.id, action: r.action, at: r.at, reason } };
+    if (reason) return { ok: false, rows: countAuditRows(db), broken: { id: r.id, action: r.action, at: r.at, reason } };
     prev = r.hash;
   }
   return { ok: true, rows, lastHash: prev };
 }
-
-const countRows = (db: Database.Database) => (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;

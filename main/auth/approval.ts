@@ -1,12 +1,14 @@
-// Supervisor approval at the till (issue 8). A supervisor types their username and PIN on the
+// Supervisor approval at the till. A supervisor types their username and PIN on the
 // cashier's screen; the answer is a random token for ONE named action (optionally one subject,
 // e.g. a sale id), valid APPROVAL_TTL_MS, used at most once. Only its SHA-256 is stored.
 // The PIN check shares the login's rate limits: a wrong PIN counts towards the supervisor's lockout
 // and is audited as 'login.failed' (details.via = 'approval'), so the counter-wide limit in
 // throttle.ts counts it too and the approval prompt cannot be used to guess PINs around them.
 import { createHash, randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import type { ApprovalAction, User } from '../../preload/contract';
+import { insertApproval, markApprovalUsed, usableApproval } from '../../db/repos/approvals';
+import { clearFailedAttempts, setFailedAttempts, userByUsername } from '../../db/repos/users';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { verifyPin } from './pin';
@@ -16,15 +18,13 @@ export const APPROVAL_TTL_MS = 2 * 60_000;
 const DUMMY_HASH = 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
 
-interface Row { id: number; display_name: string; role: User['role']; pin_hash: string; failed_attempts: number; locked_until: string | null; active: number }
-
 export interface Grant { approvalToken: string; action: ApprovalAction; subject: string | null; expiresAt: string; approver: { id: number; displayName: string } }
 
-export function grantApproval(db: Database.Database, cashier: User, i: { username: string; pin: string; action: ApprovalAction; subject?: string }, now: Date): Grant {
+export function grantApproval(db: WriteDb, cashier: User, i: { username: string; pin: string; action: ApprovalAction; subject?: string }, now: Date): Grant {
   const at = now.toISOString();
   const paused = counterLockedUntil(db, now);
   if (paused) throw counterLockedError(paused, now);
-  const r = db.prepare('SELECT * FROM users WHERE username = ?').get(i.username) as Row | undefined;
+  const r = userByUsername(db, i.username);
   if (r?.active && r.locked_until && r.locked_until > at) throw userLockedError(new Date(r.locked_until), now);
   const pinOk = verifyPin(i.pin, r?.active ? r.pin_hash : DUMMY_HASH) && !!r?.active;
   if (!pinOk) {
@@ -32,7 +32,7 @@ export function grantApproval(db: Database.Database, cashier: User, i: { usernam
       if (r?.active) {
         const failures = r.failed_attempts + 1;
         const lock = failures % MAX_FAILURES === 0 ? new Date(now.getTime() + lockMinutes(failures) * 60_000).toISOString() : null;
-        db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, lock, r.id);
+        setFailedAttempts(db, r.id, failures, lock);
         appendAudit(db, { at, userId: r.id, action: lock ? 'login.locked' : 'login.failed', entity: 'user', entityId: String(r.id), details: { via: 'approval', requestedBy: cashier.id, failures } });
       } else {
         appendAudit(db, { at, userId: null, action: 'login.failed', entity: 'user', details: { via: 'approval', requestedBy: cashier.id, known: !!r } });
@@ -47,9 +47,8 @@ export function grantApproval(db: Database.Database, cashier: User, i: { usernam
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + APPROVAL_TTL_MS).toISOString();
   db.transaction(() => {
-    db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
-    db.prepare(`INSERT INTO approvals (token_hash, action, subject, approver_id, requested_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(hashToken(token), i.action, i.subject ?? null, r.id, cashier.id, at, expiresAt);
+    clearFailedAttempts(db, r.id);
+    insertApproval(db, { tokenHash: hashToken(token), action: i.action, subject: i.subject ?? null, approverId: r.id, requestedBy: cashier.id, at, expiresAt });
     appendAudit(db, { at, userId: r.id, action: 'approval.granted', entity: 'approval', entityId: i.action, details: { action: i.action, subject: i.subject ?? null, requestedBy: cashier.id, expiresAt } });
   })();
   return { approvalToken: token, action: i.action, subject: i.subject ?? null, expiresAt, approver: { id: r.id, displayName: r.display_name } };
@@ -63,14 +62,13 @@ export const approvalRequired = (action: ApprovalAction, en: string, ar: string)
  * requested by `user`. Call inside the transaction of the action it allows. Throws
  * APPROVAL_REQUIRED when the token is missing, unknown, expired, used, or for something else.
  */
-export function consumeApproval(db: Database.Database, user: User, token: string | undefined, action: ApprovalAction, subject: string, at: string, why: { en: string; ar: string }): { approverId: number } {
+export function consumeApproval(db: WriteDb, user: User, token: string | undefined, action: ApprovalAction, subject: string, at: string, why: { en: string; ar: string }): { approverId: number } {
   if (!token) throw approvalRequired(action, why.en, why.ar);
-  const r = db.prepare(`SELECT id, approver_id, subject FROM approvals WHERE token_hash = ? AND action = ? AND requested_by = ?
-    AND used_at IS NULL AND expires_at > ?`).get(hashToken(token), action, user.id, at) as { id: number; approver_id: number; subject: string | null } | undefined;
+  const r = usableApproval(db, hashToken(token), action, user.id, at);
   if (!r || (r.subject !== null && r.subject !== subject)) {
     throw approvalRequired(action, `${why.en} The approval given is not valid (expired, used, or for something else).`, `${why.ar} الموافقة المقدمة غير صالحة (منتهية أو مستخدمة أو لعملية أخرى).`);
   }
-  db.prepare('UPDATE approvals SET used_at = ?, used_for = ? WHERE id = ? AND used_at IS NULL').run(at, subject, r.id);
+  markApprovalUsed(db, r.id, at, subject);
   appendAudit(db, { at, userId: user.id, action: 'approval.used', entity: 'approval', entityId: action, details: { subject, approverId: r.approver_id } });
   return { approverId: r.approver_id };
 }

@@ -1,24 +1,23 @@
-// Reprints at the till (issue 8): the first COPY of a receipt is the cashier's to give; every
+// Reprints at the till: the first COPY of a receipt is the cashier's to give; every
 // further copy needs a supervisor's approval (approvals.grant, action 'reprint', subject = sale id
 // or none). Supervisors and administrators approve their own. The approval is used up here.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { User } from '../../preload/contract';
+import { copyJobCount, originalJobState } from '../../db/repos/print-jobs';
+import { printCountIfAny } from '../../db/repos/sales';
 import { consumeApproval } from './approval';
 
-interface OriginalJob { status: string; replaced_by: number | null }
-
 /** Would printing this sale now make a COPY (the original is out, printing, or was replaced)? */
-export function nextPrintIsCopy(db: Database.Database, saleId: string): boolean {
-  const o = db.prepare('SELECT status, replaced_by FROM print_jobs WHERE sale_id = ? AND copy = 0').get(saleId) as OriginalJob | undefined;
-  if (!o) return ((db.prepare('SELECT print_count AS n FROM sales WHERE id = ?').get(saleId) as { n: number } | undefined)?.n ?? 0) > 0;
+export function nextPrintIsCopy(db: ReadDb, saleId: string): boolean {
+  const o = originalJobState(db, saleId);
+  if (!o) return (printCountIfAny(db, saleId) ?? 0) > 0;
   return !((o.status === 'queued' || o.status === 'failed') && o.replaced_by === null);
 }
 
-export const copiesOf = (db: Database.Database, saleId: string): number =>
-  (db.prepare('SELECT COUNT(*) AS n FROM print_jobs WHERE sale_id = ? AND copy = 1').get(saleId) as { n: number }).n;
+export const copiesOf = (db: ReadDb, saleId: string): number => copyJobCount(db, saleId);
 
 /** Throws APPROVAL_REQUIRED when a cashier asks for a second copy (or more) without a valid approval. */
-export function guardCopy(db: Database.Database, user: User | null, saleId: string, approvalToken: string | undefined, at: string): void {
+export function guardCopy(db: WriteDb, user: User | null, saleId: string, approvalToken: string | undefined, at: string): void {
   if (!user || user.role !== 'cashier') return;
   if (copiesOf(db, saleId) < 1) return;
   db.transaction(() => {

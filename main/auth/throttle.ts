@@ -5,7 +5,8 @@
 //  - per counter (the whole till, whatever username is typed): at most COUNTER_MAX_FAILURES
 //    failed logins within COUNTER_WINDOW_MINUTES, counted from the audit log. This stops someone
 //    at the till from walking through usernames to dodge the per-user lock.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
+import { recentActionTimes } from '../../db/repos/audit';
 import { err } from '../common/errors';
 
 export const MAX_FAILURES = 5;
@@ -29,19 +30,13 @@ export function lockMinutes(failuresInARow: number): number {
 }
 
 /** The failed logins at this counter in the window ending at `now`, oldest first (ISO times). */
-function recentFailures(db: Database.Database, now: Date): string[] {
+function recentFailures(db: ReadDb, now: Date): string[] {
   const since = new Date(now.getTime() - COUNTER_WINDOW_MINUTES * 60_000).toISOString();
-  const rows = db.prepare(
-    `SELECT at FROM audit_log
-      WHERE id > (SELECT IFNULL(MAX(id), 0) FROM audit_log) - ${LOOKBACK_ROWS}
-        AND action IN (${FAILED_LOGIN_ACTIONS.map(() => '?').join(', ')}) AND at > ?
-      ORDER BY at`,
-  ).all(...FAILED_LOGIN_ACTIONS, since) as { at: string }[];
-  return rows.map((r) => r.at);
+  return recentActionTimes(db, FAILED_LOGIN_ACTIONS, since, LOOKBACK_ROWS);
 }
 
 /** When the counter opens again, or null when logins are allowed now. */
-export function counterLockedUntil(db: Database.Database, now: Date): Date | null {
+export function counterLockedUntil(db: ReadDb, now: Date): Date | null {
   const fails = recentFailures(db, now);
   if (fails.length < COUNTER_MAX_FAILURES) return null;
   // Sliding window: the counter opens when enough of the oldest failures have aged out of it.

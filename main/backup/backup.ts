@@ -4,7 +4,7 @@
 // on a USB stick must not carry the master key that opens the sealed vending keys beside it.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openForCheck } from '../../db/backup';
 import type { Db } from '../../db/open';
 
 export type BackupReason = 'scheduled' | 'shift-close' | 'manual';
@@ -23,9 +23,9 @@ export async function backupNow(db: Db, dir: string, reason: BackupReason, at: D
   const partial = `${file}.partial`;
   await db.write.backup(partial);
   // A backup that does not open cleanly is worse than none: check it before it gets its name.
-  const check = new Database(partial, { readonly: true });
+  const check = openForCheck(partial);
   try {
-    const r = check.pragma('quick_check', { simple: true });
+    const r = check.quickCheck();
     if (r !== 'ok') throw new Error(`the backup failed its integrity check (${String(r)})`);
   } finally {
     check.close();

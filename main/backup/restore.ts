@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { acquireInstanceLock, AlreadyRunning } from '../app/instance-lock';
 export { PID_NAME } from '../app/instance-lock';
-import Database from 'better-sqlite3';
+import { copyDatabaseFile, openForCheck, type FileCheck } from '../../db/backup';
 import { openDb } from '../../db/open';
+import { countSales } from '../../db/repos/sales';
 import { currentVersion, loadMigrations } from '../../db/migrate';
 import { backupFileName } from './backup';
 
@@ -23,28 +24,28 @@ export class RestoreRefused extends Error {
 
 function checkBackup(file: string): { version: number; sales: number } {
   if (!fs.existsSync(file)) throw new RestoreRefused(`no such file: ${file}`);
-  let db: Database.Database;
+  let check: FileCheck;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    check = openForCheck(file, { fileMustExist: true });
   } catch (e) {
     throw new RestoreRefused(`not a database: ${(e as Error).message}`);
   }
   try {
     let ok: unknown;
     try {
-      ok = db.pragma('integrity_check', { simple: true });
+      ok = check.integrityCheck();
     } catch (e) {
       throw new RestoreRefused(`not a database: ${(e as Error).message}`);
     }
     if (ok !== 'ok') throw new RestoreRefused(`the backup is damaged (integrity check: ${String(ok)})`);
-    const version = currentVersion(db);
+    const version = currentVersion(check.db);
     if (version === 0) throw new RestoreRefused('this file is not a Shahn database (no schema history)');
     const known = loadMigrations().length;
     if (version > known) throw new RestoreRefused(`the backup is from a newer Shahn (schema ${version}, this one knows ${known})`);
-    const sales = (db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
+    const sales = countSales(check.db);
     return { version, sales };
   } finally {
-    db.close();
+    check.close();
   }
 }
 
@@ -72,12 +73,7 @@ async function restoreLocked(o: { file: string; dataDir: string; now?: Date }): 
     const dir = path.join(o.dataDir, 'before-restore');
     fs.mkdirSync(dir, { recursive: true });
     keptCopy = path.join(dir, backupFileName(o.now ?? new Date(), 'manual'));
-    const cur = new Database(target, { fileMustExist: true });
-    try {
-      await cur.backup(keptCopy); // includes what is still in the WAL
-    } finally {
-      cur.close();
-    }
+    await copyDatabaseFile(target, keptCopy); // includes what is still in the WAL
   }
   const tmp = `${target}.restoring`;
   fs.copyFileSync(path.resolve(o.file), tmp);
@@ -85,7 +81,7 @@ async function restoreLocked(o: { file: string; dataDir: string; now?: Date }): 
   fs.renameSync(tmp, target);
   const db = openDb(target); // applies newer migrations, proves it opens
   try {
-    const sales = (db.read.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
+    const sales = countSales(db.read);
     return { keptCopy, sales, version: Math.max(version, currentVersion(db.write)) };
   } finally {
     db.close();

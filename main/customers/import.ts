@@ -1,7 +1,7 @@
 // CSV import of customers and their meters (issue 8, supervisor). The whole file is validated
 // first and every bad row is reported with its line and the reason in both languages; only a file
 // without a single problem is written, in ONE transaction (all rows or none). dryRun only validates.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { Bilingual, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { CsvError, parseCsv } from './csv';
@@ -34,7 +34,7 @@ function stsOf(v: (c: Col) => string, problem: (f: Col, m: Bilingual) => void): 
   return { sgc, ti: ti.padStart(2, '0'), krn, keyType: kt, baseDate: bd as 1993 | 2014 | 2035, ea: ea as '07' | '11', dkga: dkga as '02' | '04' };
 }
 
-function plan(db: Database.Database, csv: string): { rows: number; planned: Planned[]; errors: ImportError[] } {
+function plan(db: ReadDb, csv: string): { rows: number; planned: Planned[]; errors: ImportError[] } {
   const errors: ImportError[] = [];
   let records;
   try { records = parseCsv(csv); } catch (e) {
@@ -82,7 +82,7 @@ function plan(db: Database.Database, csv: string): { rows: number; planned: Plan
   return { rows: rows.length, planned, errors };
 }
 
-export function importCsv(db: Database.Database, by: User, csv: string, dryRun: boolean, at: string) {
+export function importCsv(db: WriteDb, by: User, csv: string, dryRun: boolean, at: string) {
   const run = () => {
     const { rows, planned, errors } = plan(db, csv);
     const ids = new Map<string, number | null>();

@@ -3,7 +3,8 @@
 // key is only ever handed to a callback inside main (use()): it is never returned over IPC, never
 // logged and never put in an error message.
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
+import { listKeyRefs, sealedKey, upsertSealedKey } from '../../db/repos/vending-keys';
 import { fileProtector, loadMasterKey, type KeyProtector } from './master-key';
 import { seal, unseal } from './seal';
 
@@ -23,32 +24,27 @@ export interface VendingKeyStore {
 
 const aad = (r: KeyRef) => `${r.sgc}:${r.krn}`;
 
-export function createVendingKeyStore(db: Database.Database, masterKey: Buffer): VendingKeyStore {
+export function createVendingKeyStore(db: WriteDb, masterKey: Buffer): VendingKeyStore {
   if (masterKey.length !== 32) throw new KeyStoreError('the master key must be 32 bytes');
-  const get = db.prepare('SELECT sealed FROM vending_keys WHERE sgc = ? AND krn = ?');
   return {
     put(ref, hex, at) {
       if (!/^[0-9a-fA-F]{16}([0-9a-fA-F]{16})?$/.test(hex)) throw new KeyStoreError('a vending key must be 16 or 32 hex digits');
       const sealed = seal(masterKey, hex.toLowerCase(), aad(ref));
-      db.prepare(
-        `INSERT INTO vending_keys (sgc, krn, sealed, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (sgc, krn) DO UPDATE SET sealed = excluded.sealed, created_at = excluded.created_at`,
-      ).run(ref.sgc, ref.krn, sealed, at);
+      upsertSealedKey(db, ref.sgc, ref.krn, sealed, at);
     },
-    has: (ref) => get.get(ref.sgc, ref.krn) !== undefined,
+    has: (ref) => sealedKey(db, ref.sgc, ref.krn) !== undefined,
     use(ref, fn) {
-      const row = get.get(ref.sgc, ref.krn) as { sealed: string } | undefined;
-      if (!row) throw new KeyStoreError(`no vending key for SGC ${ref.sgc} KRN ${ref.krn}`);
+      const sealed = sealedKey(db, ref.sgc, ref.krn);
+      if (sealed === undefined) throw new KeyStoreError(`no vending key for SGC ${ref.sgc} KRN ${ref.krn}`);
       let hex: string;
       try {
-        hex = unseal(masterKey, row.sealed, aad(ref));
+        hex = unseal(masterKey, sealed, aad(ref));
       } catch {
         throw new KeyStoreError(`the vending key for SGC ${ref.sgc} KRN ${ref.krn} cannot be unsealed (wrong master key or damaged row)`);
       }
       return fn(hex);
     },
-    list: () =>
-      (db.prepare('SELECT sgc, krn, created_at AS createdAt FROM vending_keys ORDER BY sgc, krn').all() as { sgc: string; krn: number; createdAt: string }[]),
+    list: () => listKeyRefs(db),
   };
 }
 
@@ -56,6 +52,6 @@ export function createVendingKeyStore(db: Database.Database, masterKey: Buffer):
  * The store on the master key kept beside this database file, unwrapped by `protector`. For code
  * that holds only the database (the demo seed, tools); the app builds its own store in create-app.
  */
-export function keyStoreFor(db: Database.Database, protector: KeyProtector = fileProtector): VendingKeyStore {
+export function keyStoreFor(db: WriteDb, protector: KeyProtector = fileProtector): VendingKeyStore {
   return createVendingKeyStore(db, loadMasterKey(path.dirname(db.name), protector));
 }

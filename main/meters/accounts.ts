@@ -1,9 +1,10 @@
 // A meter's account: payment mode, debt, credit limit, deposit, purchase limits. Supervisor
 // changes and the paid transaction of a sale both go through here, so the credit-mode rule
 // (cut at the limit, restore below it) is applied in exactly one place.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { CreditInfo, Quote, User } from '../../preload/contract';
 import { findMeter, latestSchedule, reduceDebt, setDebt, setPaymentMode, setPurchaseLimits, setSupply, type MeterRecord, type PaymentModeName } from '../../db/repos/meters';
+import { debtAdjustmentRecorded } from '../../db/repos/audit';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { activePeriod } from '../tariffs/pricing/schedule';
@@ -11,16 +12,16 @@ import { creditLimitTenths } from '../tariffs/pricing/settlement';
 import type { SystemRequest } from './commands';
 import { afterDebtChange, enqueueMeterCommand, pendingCommands } from './auto-commands';
 
-type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date; config: { timeZone: string } };
+type Deps = { db: { read: ReadDb; write: WriteDb }; now: () => Date; config: { timeZone: string } };
 
-export function meterOrThrow(db: Database.Database, meterNumber: string): MeterRecord {
+export function meterOrThrow(db: ReadDb, meterNumber: string): MeterRecord {
   const number = meterNumber.replace(/[\s-]/g, '');
   const m = findMeter(db, number);
   if (!m) throw err('METER_NOT_FOUND', `No meter ${number} is registered at this counter.`, `العداد ${number} غير مسجل في هذا المركز.`);
   return m;
 }
 
-export function creditInfo(db: Database.Database, meterNumber: string): CreditInfo {
+export function creditInfo(db: ReadDb, meterNumber: string): CreditInfo {
   const m = meterOrThrow(db, meterNumber);
   const limit = m.paymentMode === 'credit' ? m.creditLimitMinor : null;
   return {
@@ -76,9 +77,8 @@ export function changePaymentMode(deps: Deps, user: User, i: { meterNumber: stri
 }
 
 /** An adjustment already recorded under this client request id (a retry after a lost answer). */
-const alreadyAdjusted = (w: Database.Database, meterNumber: string, requestId: string | undefined) =>
-  requestId !== undefined &&
-  w.prepare(`SELECT 1 FROM audit_log WHERE action = 'meter.debt' AND entity_id = ? AND json_extract(details, '$.requestId') = ?`).get(meterNumber, requestId) !== undefined;
+const alreadyAdjusted = (w: ReadDb, meterNumber: string, requestId: string | undefined) =>
+  requestId !== undefined && debtAdjustmentRecorded(w, meterNumber, requestId);
 
 export function adjustDebt(deps: Deps, user: User, i: { meterNumber: string; deltaMinor: number; reason: string; requestId?: string }): CreditInfo {
   const w = deps.db.write;
@@ -112,7 +112,7 @@ export function changeLimits(deps: Deps, user: User, i: { meterNumber: string; m
 }
 
 /** Inside the paid transaction: the debt the quote recovered or settled leaves the account. */
-export function applyQuoteToAccount(w: Database.Database, meter: MeterRecord, quote: Quote, at: string, userId: number): void {
+export function applyQuoteToAccount(w: WriteDb, meter: MeterRecord, quote: Quote, at: string, userId: number): void {
   const recovered = quote.debt?.recoveredMinor ?? 0;
   if (recovered === 0) return;
   if (!reduceDebt(w, meter.id, recovered)) {

@@ -4,27 +4,27 @@
 // meter_commands, audited, sent through the outbox in the same transaction as the change that
 // causes them, one meter's commands strictly in order (a "reconnect" never overtakes the
 // "disconnect" before it), relay commands polled until the meter has carried them out.
-import type Database from 'better-sqlite3';
-import { setSupply, stmt, type MeterRecord } from '../../db/repos/meters';
+import type { ReadDb, WriteDb } from '../../db/open';
+import { pendingCommandKinds } from '../../db/repos/meter-commands';
+import { setSupply, type MeterRecord } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
 import { queueCommand, type QueuedRequest } from './commands';
 
 /** Queues a command for a meter; call inside the transaction that decided it. */
-export function enqueueMeterCommand(w: Database.Database, meter: Pick<MeterRecord, 'number' | 'kind'>, request: QueuedRequest, at: string, userId: number, why?: string): string {
+export function enqueueMeterCommand(w: WriteDb, meter: Pick<MeterRecord, 'number' | 'kind'>, request: QueuedRequest, at: string, userId: number, why?: string): string {
   return queueCommand(w, { meterNumber: meter.number, meterKind: meter.kind, request, userId, at, why });
 }
 
 /** Commands of this meter not yet carried out (queued, or sent and not yet confirmed), oldest first. */
-export function pendingCommands(db: Database.Database, meterNumber: string): string[] {
-  return (stmt(db, `SELECT kind FROM meter_commands WHERE meter_number = ? AND status IN ('pending', 'sent') ORDER BY created_at, rowid`)
-    .all(meterNumber) as { kind: string }[]).map((r) => r.kind);
+export function pendingCommands(db: ReadDb, meterNumber: string): string[] {
+  return pendingCommandKinds(db, meterNumber);
 }
 
 /**
  * Credit mode: cut supply when the debt reaches the limit, restore it when it drops below. Called
  * inside every transaction that changes a meter's debt, with the meter as it was and the debt after.
  */
-export function afterDebtChange(w: Database.Database, meter: MeterRecord, debtAfter: number, at: string, userId: number): void {
+export function afterDebtChange(w: WriteDb, meter: MeterRecord, debtAfter: number, at: string, userId: number): void {
   if (meter.paymentMode !== 'credit' || meter.creditLimitMinor === null) return;
   const over = debtAfter >= meter.creditLimitMinor;
   const details = { debtMinor: debtAfter, limitMinor: meter.creditLimitMinor };

@@ -4,11 +4,10 @@
 // meter has carried it out or refused it (deliveries.ts).
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../preload/contract';
-import type Database from 'better-sqlite3';
 import type { MeterCommand, MeterCommandInput } from '../../preload/contract';
 import { commandsOf, getCommand, insertCommand, pollNow } from '../../db/repos/meter-commands';
 import { enqueue } from '../../db/repos/outbox';
-import type { Db } from '../../db/open';
+import type { Db, WriteDb } from '../../db/open';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import type { CommandRequest, SchedulePeriod } from '../vendors/meter-wire';
@@ -72,7 +71,7 @@ export function requestCommand(d: CommandDeps, user: User, i: { meterNumber: str
  * The one path of every meter command, a supervisor's or Shahn's own: recorded in meter_commands,
  * audited and queued in the outbox under the meter's order key. Call inside the deciding transaction.
  */
-export function queueCommand(w: Database.Database, c: { id?: string; meterNumber: string; meterKind: 'sts' | 'acrel'; request: QueuedRequest; userId: number; at: string; why?: string }): string {
+export function queueCommand(w: WriteDb, c: { id?: string; meterNumber: string; meterKind: 'sts' | 'acrel'; request: QueuedRequest; userId: number; at: string; why?: string }): string {
   const id = c.id ?? randomUUID();
   const { command: kind, ...params } = c.request;
   insertCommand(w, { id, meterNumber: c.meterNumber, meterKind: c.meterKind, command: { kind, ...params }, userId: c.userId, at: c.at });

@@ -1,7 +1,7 @@
 // meters.creditInfo: the counter's record of a meter's account beside what the meter's cloud holds
 // (getCreditInfo), with every disagreement named. When the cloud cannot be asked, the counter's
 // record alone, with a note saying why, in both languages.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
 import type { Bilingual, CloudCredit, CreditInfo } from '../../preload/contract';
 import type { MeterVendors } from './vendors';
 import type { VendorOutcome } from '../vendors/outcome';
@@ -35,7 +35,7 @@ function ask(vendors: MeterVendors, kind: 'sts' | 'acrel', meterNumber: string):
   return Promise.race([call, late]);
 }
 
-export async function creditInfoWithCloud(db: Database.Database, vendors: MeterVendors, now: () => Date, meterNumber: string, money: (minor: number) => string): Promise<CreditInfo> {
+export async function creditInfoWithCloud(db: ReadDb, vendors: MeterVendors, now: () => Date, meterNumber: string, money: (minor: number) => string): Promise<CreditInfo> {
   const local = creditInfo(db, meterNumber);
   const name = CLOUD[local.kind];
   const alone = (note: Bilingual): CreditInfo => ({ ...local, cloud: null, disagreements: [], cloudNote: note });

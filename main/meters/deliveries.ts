@@ -2,7 +2,7 @@
 // Idempotency-Key (a retry after a lost answer gets the same vendor command back); once the cloud
 // accepted it, "metercmd.poll" asks checkCommandStatus until the meter has done it or refused it.
 // Each settlement updates meter_commands and appends an audit row in the worker's transaction.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import { delayOutboxRow, markFinal, markSent } from '../../db/repos/meter-commands';
 import { enqueue, type OutboxRow } from '../../db/repos/outbox';
 import { appendAudit } from '../audit/append';
@@ -26,7 +26,7 @@ export const POLL_DELAYS_MS = [500, 1_000, 2_000, 3_000, 5_000, 10_000, 15_000];
 /** After this many polls (about a day) the command stays "sent": the cloud never confirmed it. */
 const MAX_POLLS = 6_000;
 
-function settleFromVendor(w: Database.Database, p: { commandId: string; meterNumber: string; meterKind: 'sts' | 'acrel' }, info: CommandInfo, at: string, n: number): void {
+function settleFromVendor(w: WriteDb, p: { commandId: string; meterNumber: string; meterKind: 'sts' | 'acrel' }, info: CommandInfo, at: string, n: number): void {
   if (info.status === 'pending') {
     if (n >= MAX_POLLS) return;
     const id = enqueue(w, { topic: POLL_TOPIC, key: `${p.commandId}:${n}`, payload: { ...p, vendorCommandId: info.commandId, n } satisfies PollPayload, at });
@@ -39,7 +39,7 @@ function settleFromVendor(w: Database.Database, p: { commandId: string; meterNum
   }
 }
 
-function failForGood(w: Database.Database, row: OutboxRow, r: Extract<Delivery, { kind: 'refused' }>, at: string): void {
+function failForGood(w: WriteDb, row: OutboxRow, r: Extract<Delivery, { kind: 'refused' }>, at: string): void {
   const p = JSON.parse(row.payload_json) as { commandId: string; meterNumber: string };
   if (markFinal(w, p.commandId, { status: 'failed', code: r.code, message: refusalText(r.code, r.message) }, at)) {
     appendAudit(w, { at, userId: null, action: 'meter.command.failed', entity: 'meter', entityId: p.meterNumber, details: { commandId: p.commandId, refused: r.code } });
@@ -54,7 +54,7 @@ const NOT_CONFIGURED: Delivery = { kind: 'refused', code: 'NOT_CONFIGURED', mess
 
 const NO_AMPERAGE: Delivery = { kind: 'refused', code: 'NOT_SUPPORTED', message: { en: 'This meter has no remote amperage limit.', ar: 'هذا العداد لا يدعم تغيير حد التيار عن بعد.' } };
 
-function sendHandler(db: Database.Database, vendors: MeterVendors): TopicHandler {
+function sendHandler(db: WriteDb, vendors: MeterVendors): TopicHandler {
   return {
     batch: 1,
     async deliver(rows) {
@@ -99,7 +99,7 @@ function sendHandler(db: Database.Database, vendors: MeterVendors): TopicHandler
   };
 }
 
-function pollHandler(db: Database.Database, vendors: MeterVendors): TopicHandler {
+function pollHandler(db: WriteDb, vendors: MeterVendors): TopicHandler {
   return {
     batch: 1,
     async deliver(rows) {
@@ -120,7 +120,7 @@ function pollHandler(db: Database.Database, vendors: MeterVendors): TopicHandler
 }
 
 /** Every outbox topic of meter commands, to register with the worker. */
-export function meterCommandTopics(db: Database.Database, vendors: MeterVendors): Record<string, TopicHandler> {
+export function meterCommandTopics(db: WriteDb, vendors: MeterVendors): Record<string, TopicHandler> {
   const send = sendHandler(db, vendors);
   const kinds = [...METER_COMMAND_KINDS, ...SYSTEM_COMMAND_KINDS];
   return { ...Object.fromEntries(kinds.map((k) => [COMMAND_TOPIC_PREFIX + k, send])), [POLL_TOPIC]: pollHandler(db, vendors) };

@@ -1,11 +1,11 @@
 // Finding a meter by the number a cashier typed, with the words that say why it was not found: a
 // full STS number with a wrong check digit is a typing mistake, anything else is not registered.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
 import { findMeter, type MeterRecord } from '../../db/repos/meters';
 import { err } from '../common/errors';
 import { isValidMeterNumber } from '../sts';
 
-export function lookupMeter(db: Database.Database, meterNumber: string): MeterRecord {
+export function lookupMeter(db: ReadDb, meterNumber: string): MeterRecord {
   const number = meterNumber.replace(/[\s-]/g, '');
   const meter = findMeter(db, number);
   if (meter) return meter;

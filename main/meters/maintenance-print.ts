@@ -6,6 +6,7 @@
 // supervisor is standing at the printer and sees the answer. Every print is audited (TID only).
 import type { Bilingual, User } from '../../preload/contract';
 import type { Db } from '../../db/open';
+import { issuedMaintenanceCode } from '../../db/repos/audit';
 import { findMeter } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
 import type { AppConfig } from '../app/config';
@@ -15,8 +16,6 @@ import { buildMaintenanceReceipt, type MaintenanceTicket } from '../printing/mai
 import { loadPrinterSettings } from '../printing/settings';
 import { tokenDigest } from './token-digest';
 
-interface IssuedRow { at: string; details: string; display_name: string | null }
-
 export async function printMaintenanceCode(
   d: { db: Db; config: AppConfig; now: () => Date },
   user: User,
@@ -24,13 +23,7 @@ export async function printMaintenanceCode(
 ): Promise<{ printed: boolean; copy: boolean; error: Bilingual | null }> {
   const meterNumber = i.meterNumber.replace(/[\s-]/g, '');
   const code = i.code.replace(/[\s-]/g, '');
-  const row = d.db.read
-    .prepare(
-      `SELECT a.at, a.details, u.display_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-       WHERE a.action = 'meter.maintenance_code' AND a.entity_id = ? AND json_extract(a.details, '$.tid') = ?
-       ORDER BY a.id DESC LIMIT 1`,
-    )
-    .get(meterNumber, i.tid) as IssuedRow | undefined;
+  const row = issuedMaintenanceCode(d.db.read, meterNumber, i.tid);
   if (!row || !/^\d{20}$/.test(code)) {
     throw err('NOT_FOUND', `No engineering code with TID ${i.tid} was issued for meter ${meterNumber} at this counter.`, `لم يصدر من هذا المركز رمز هندسي برقم المعاملة ${i.tid} للعداد ${meterNumber}.`);
   }

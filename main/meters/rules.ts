@@ -1,12 +1,14 @@
 // What makes a new meter acceptable, shared by meters.create and the CSV import (which lists
 // every problem of every row instead of stopping at the first). Messages in both languages.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
+import { insertMeterRow, meterNumberExists, type StsKeyData } from '../../db/repos/meters';
+import { groupScheduleRef, scheduleCodeExists } from '../../db/repos/tariffs';
 import type { Bilingual } from '../../preload/contract';
 import { isValidMeterNumber } from '../sts';
 
 export interface NewMeter {
   number: string; kind: 'sts' | 'acrel'; customerId: number | null; scheduleCode?: string; groupCode?: string;
-  sts?: { sgc: string; ti: string; krn: number; keyType: number; baseDate: 1993 | 2014 | 2035; ea: '07' | '11'; dkga: '02' | '04' };
+  sts?: StsKeyData;
 }
 export interface Problem { field: string; message: Bilingual; code?: 'CONFLICT' | 'BAD_METER_NUMBER' }
 
@@ -20,22 +22,22 @@ export function meterNumberProblem(kind: 'sts' | 'acrel', number: string): Bilin
 }
 
 /** Where the meter's tariff comes from: its own schedule, or a group (which names the schedule). */
-export function tariffTarget(db: Database.Database, m: Pick<NewMeter, 'scheduleCode' | 'groupCode'>): { scheduleCode: string; groupId: number | null } | Problem {
+export function tariffTarget(db: ReadDb, m: Pick<NewMeter, 'scheduleCode' | 'groupCode'>): { scheduleCode: string; groupId: number | null } | Problem {
   if (m.groupCode !== undefined) {
-    const g = db.prepare('SELECT id, schedule_code FROM tariff_groups WHERE code = ?').get(m.groupCode) as { id: number; schedule_code: string } | undefined;
+    const g = groupScheduleRef(db, m.groupCode);
     return g ? { scheduleCode: g.schedule_code, groupId: g.id } : { field: 'group_code', message: { en: `There is no tariff group "${m.groupCode}".`, ar: `لا توجد مجموعة تعرفة "${m.groupCode}".` } };
   }
   const code = m.scheduleCode ?? '';
-  return db.prepare('SELECT 1 FROM tariff_schedules WHERE code = ?').get(code)
+  return scheduleCodeExists(db, code)
     ? { scheduleCode: code, groupId: null }
     : { field: 'schedule_code', message: { en: `There is no tariff "${code}".`, ar: `لا توجد تعرفة "${code}".` } };
 }
 
-export function newMeterProblems(db: Database.Database, m: NewMeter): Problem[] {
+export function newMeterProblems(db: ReadDb, m: NewMeter): Problem[] {
   const out: Problem[] = [];
   const bad = meterNumberProblem(m.kind, m.number);
   if (bad) out.push({ field: 'meter_number', message: bad, code: 'BAD_METER_NUMBER' });
-  else if (db.prepare('SELECT 1 FROM meters WHERE number = ?').get(m.number)) {
+  else if (meterNumberExists(db, m.number)) {
     out.push({ field: 'meter_number', message: { en: `Meter ${m.number} is already registered.`, ar: `العداد ${m.number} مسجل من قبل.` }, code: 'CONFLICT' });
   }
   const t = tariffTarget(db, m);
@@ -45,11 +47,8 @@ export function newMeterProblems(db: Database.Database, m: NewMeter): Problem[] 
   return out;
 }
 
-export function insertMeter(db: Database.Database, m: NewMeter, at: string): number {
+export function insertMeter(db: WriteDb, m: NewMeter, at: string): number {
   const t = tariffTarget(db, m);
   if ('field' in t) throw new Error(t.message.en);
-  const k = m.sts;
-  return (db.prepare(`INSERT INTO meters (number, kind, customer_id, schedule_code, tariff_group_id, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).get(m.number, m.kind, m.customerId, t.scheduleCode, t.groupId,
-    k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, at) as { id: number }).id;
+  return insertMeterRow(db, { number: m.number, kind: m.kind, customerId: m.customerId, scheduleCode: t.scheduleCode, groupId: t.groupId, sts: m.sts }, at);
 }

@@ -4,8 +4,9 @@
 // above the meter's last TID (main/sales/local-vend.ts), so every token must (1) take its own
 // (meter, TID) slot in the ledger, whose UNIQUE index refuses a second token, and (2) raise the
 // meter's last TID — both in the caller's transaction, beside the sale outcome or audit row.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import { insertIssuedToken, raiseMeterLastTid, type IssuedToken } from '../../db/repos/issued-tokens';
+import { meterNumberOf } from '../../db/repos/meters';
 import { AppError } from '../common/errors';
 
 /**
@@ -30,11 +31,10 @@ const sameToken = (a: IssuedToken, b: IssuedToken) =>
  * sale, or an engineering request asked again and answered with the same code) changes nothing.
  * Throws TidInUseError, having written nothing, when another token holds the TID.
  */
-export function recordIssuedToken(w: Database.Database, token: IssuedToken): void {
+export function recordIssuedToken(w: WriteDb, token: IssuedToken): void {
   const holder = insertIssuedToken(w, token);
   if (holder && !sameToken(token, holder)) {
-    const meter = w.prepare('SELECT number FROM meters WHERE id = ?').get(token.meterId) as { number: string } | undefined;
-    throw new TidInUseError(token, meter?.number ?? String(token.meterId), holder);
+    throw new TidInUseError(token, meterNumberOf(w, token.meterId) ?? String(token.meterId), holder);
   }
   raiseMeterLastTid(w, token.meterId, token.tid);
 }

@@ -1,5 +1,6 @@
 // printer.* and receipts.*: the receipt printer's settings and test page, a receipt's on-screen
 // preview, and the receipts that did not come out (retry, or reprint as a COPY).
+import { jobReprintState } from '../../db/repos/print-jobs';
 import { getSale } from '../../db/repos/sales';
 import type { AppConfig } from '../app/config';
 import { guardCopy } from '../auth/reprint-guard';
@@ -42,7 +43,7 @@ export function printingHandlers({ config, sales, printer }: PrintingDeps): Name
     'receipts.retry': async ({ jobId }) => printOutcome((await retryJob(sales, jobId)) ?? (() => { throw noJob(); })()),
     'receipts.reprint': async ({ jobId, approvalToken }, ctx) => {
       const user = requireUser(ctx);
-      const job = sales.db.write.prepare('SELECT sale_id, status, replaced_by FROM print_jobs WHERE id = ?').get(jobId) as { sale_id: string; status: string; replaced_by: number | null } | undefined;
+      const job = jobReprintState(sales.db.write, jobId);
       if (job && job.status !== 'printed' && job.replaced_by === null) guardCopy(sales.db.write, user, job.sale_id, approvalToken, sales.now().toISOString());
       return printOutcome((await reprintJob(sales, jobId, user.id)) ?? (() => { throw noJob(); })());
     },

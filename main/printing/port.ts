@@ -2,7 +2,7 @@
 // The settings are read from the database on every call (main/settings), so what a supervisor
 // saves applies to the next receipt. Preview and print share receiptFor(): the screen shows the
 // bitmap the printer gets.
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
 import type { PrinterSettings, Sale } from '../../preload/contract';
 import type { AppConfig } from '../app/config';
 import { buildReceipt, PrinterError, renderEscPos, renderPreview, sendToPrinter, type Preview, type Receipt } from './';
@@ -22,7 +22,7 @@ export interface ReceiptPrinter extends PrinterPort {
   settings(): PrinterSettings;
 }
 
-export function createPrinterPort(config: AppConfig, db: Database.Database): ReceiptPrinter {
+export function createPrinterPort(config: AppConfig, db: ReadDb): ReceiptPrinter {
   const settings = () => loadPrinterSettings(db, config).settings;
   const receiptFor = (s: PrinterSettings, sale: Sale, copy: boolean, reprintedBy?: string | null): Receipt =>
     buildReceipt(sale, {

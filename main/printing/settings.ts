@@ -1,7 +1,7 @@
 // Printer settings: the environment (main/config.ts) gives the defaults, the settings table
 // overrides them once a supervisor saves the Settings > Printer screen. Read on every print, so a
 // change takes effect on the next receipt without a restart.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import { PrinterSettingsSchema, type PrinterSettings } from '../../preload/contract';
 import { readSetting, writeSetting } from '../../db/repos/settings';
 import { appendAudit } from '../audit/append';
@@ -24,14 +24,14 @@ export function defaultPrinterSettings(config: AppConfig): PrinterSettings {
 }
 
 /** The settings in force and whether they came from the database (false = environment defaults). */
-export function loadPrinterSettings(db: Database.Database, config: AppConfig): { settings: PrinterSettings; saved: boolean } {
+export function loadPrinterSettings(db: ReadDb, config: AppConfig): { settings: PrinterSettings; saved: boolean } {
   const stored = PrinterSettingsSchema.safeParse(readSetting(db, PRINTER_KEY));
   // A row that no longer parses (hand-edited, older shape) must not stop the till from printing.
   return stored.success ? { settings: stored.data, saved: true } : { settings: defaultPrinterSettings(config), saved: false };
 }
 
 /** Validates, stores and audits in one transaction; returns what was stored. */
-export function savePrinterSettings(db: Database.Database, input: PrinterSettings, userId: number | null, at: string): PrinterSettings {
+export function savePrinterSettings(db: WriteDb, input: PrinterSettings, userId: number | null, at: string): PrinterSettings {
   const s = checkPrinterSettings(input);
   db.transaction(() => {
     const before = readSetting(db, PRINTER_KEY) ?? null;

@@ -2,7 +2,7 @@
 // The latter sends bytes to an address nobody has saved (so no settings.printer audit row names
 // it): every such try is audited — who, which address, what came of it — refusals included, since
 // aiming "the printer" at a file is exactly the attempt an auditor wants to see.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import type { Bilingual, PrinterSettings } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { AppError } from '../common/errors';
@@ -11,7 +11,7 @@ import type { ReceiptPrinter } from './port';
 import { checkPrinterSettings } from './settings-rules';
 
 export interface TestPageDeps {
-  db: Database.Database;
+  db: WriteDb;
   printer: ReceiptPrinter;
   now: () => Date;
   log: { warn(o: object, m: string): void };

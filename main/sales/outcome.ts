@@ -3,12 +3,11 @@
 // (main/meters/token-ledger.ts), so a TID the meter already has is refused before anything of the
 // outcome is written. A failed sale is money handed back, so the debt it had recovered from the
 // meter is given back in the same transaction.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import type { Quote } from '../../preload/contract';
 import { findMeter, restoreDebt } from '../../db/repos/meters';
 import { settleForSale } from '../../db/repos/outbox';
-import { setOutcome, type Outcome } from '../../db/repos/sales';
-import { stmt } from '../../db/repos/stmt';
+import { saleDebtContext, saleMeterId, setOutcome, type Outcome } from '../../db/repos/sales';
 import { appendAudit } from '../audit/append';
 import { recordIssuedToken, TidInUseError } from '../meters/token-ledger';
 import { afterDebtChange } from '../meters/auto-commands';
@@ -21,15 +20,14 @@ export { TidInUseError } from '../meters/token-ledger';
  *   token is checked first, so nothing of the outcome has been written. A caller that must not
  *   fail on it (every path a vendor token arrives by) uses recordSaleOutcomeOrHold.
  */
-export function recordSaleOutcome(w: Database.Database, saleId: string, o: Outcome, at: string, userId: number | null): void {
+export function recordSaleOutcome(w: WriteDb, saleId: string, o: Outcome, at: string, userId: number | null): void {
   if (o.tid !== undefined && o.tid !== null) {
-    const sale = stmt(w, 'SELECT meter_id FROM sales WHERE id = ?').get(saleId) as { meter_id: number } | undefined;
-    if (sale) recordIssuedToken(w, { meterId: sale.meter_id, tid: o.tid, kind: 'credit', source: o.tokenSource ?? 'vendor', saleId, requestId: null, issuedAt: at });
+    const meterId = saleMeterId(w, saleId);
+    if (meterId !== undefined) recordIssuedToken(w, { meterId, tid: o.tid, kind: 'credit', source: o.tokenSource ?? 'vendor', saleId, requestId: null, issuedAt: at });
   }
   setOutcome(w, saleId, o, at);
   if (o.status !== 'failed') return;
-  const row = stmt(w, 'SELECT meter_id, meter_number, user_id, quote_json FROM sales WHERE id = ?').get(saleId) as
-    { meter_id: number; meter_number: string; user_id: number; quote_json: string } | undefined;
+  const row = saleDebtContext(w, saleId);
   const recovered = row ? ((JSON.parse(row.quote_json) as Quote).debt?.recoveredMinor ?? 0) : 0;
   if (!row || recovered <= 0) return;
   restoreDebt(w, row.meter_id, recovered);
@@ -47,7 +45,7 @@ export function recordSaleOutcome(w: Database.Database, saleId: string, o: Outco
  * the same token. Returns false when the sale was held (the caller skips its own audit of the
  * outcome: the hold wrote `sale.tid_in_use`). `via` names the path, for the audit.
  */
-export function recordSaleOutcomeOrHold(w: Database.Database, saleId: string, o: Outcome, at: string, userId: number | null, via: string): boolean {
+export function recordSaleOutcomeOrHold(w: WriteDb, saleId: string, o: Outcome, at: string, userId: number | null, via: string): boolean {
   try {
     recordSaleOutcome(w, saleId, o, at, userId);
     return true;

@@ -3,7 +3,7 @@
 // sale's print status tells the screen. The original receipt is printed at most once; every later
 // print is a COPY, and asking for one is audited.
 import * as jobs from '../../db/repos/print-jobs';
-import { printCount } from '../../db/repos/sales';
+import { printCount, receiptNoOf, saleExists } from '../../db/repos/sales';
 import type { Bilingual } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { printerErrorMessage, type PrinterErrorCode } from '../printing/errors';
@@ -47,7 +47,7 @@ function enqueueCopy(d: Deps, saleId: string, userId: number | null, replaces: n
   return w.transaction(() => {
     const id = jobs.insertJob(w, { saleId, copy: true, requestedBy: userId, at });
     if (replaces !== null) jobs.markReplaced(w, replaces, id, at);
-    const receiptNo = (w.prepare('SELECT receipt_no FROM sales WHERE id = ?').get(saleId) as { receipt_no: number }).receipt_no;
+    const receiptNo = receiptNoOf(w, saleId);
     appendAudit(w, { at, userId, action: 'receipt.reprint', entity: 'sale', entityId: saleId, details: { receiptNo, jobId: id, replacesJob: replaces } });
     return id;
   })();
@@ -61,7 +61,7 @@ export async function printSale(d: Deps, saleId: string, forceCopy: boolean, use
   const q = d.receipts;
   const w = d.db.write;
   const r = await q.serial(async () => {
-    if (!w.prepare('SELECT 1 FROM sales WHERE id = ?').get(saleId)) return noSale();
+    if (!saleExists(w, saleId)) return noSale();
     const original = jobs.originalJob(w, saleId);
     let jobId: number;
     // A sale printed before print jobs existed (an upgraded database) has no job but a print count.

@@ -3,7 +3,7 @@
 // agrees with the counter and the meter can draw again. The sale is already `issued` (the account
 // was settled in the paid transaction): delivering this message never changes the sale; a refusal
 // is audited and lands in the dead-letter list for a supervisor.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import type { MeterRecord } from '../../db/repos/meters';
 import { enqueue } from '../../db/repos/outbox';
 import { appendAudit } from '../audit/append';
@@ -14,7 +14,7 @@ import type { SalesDeps } from './ports';
 export const SETTLE_TOPIC = 'acrel.settle';
 
 /** Inside the paid transaction, before any reconnect it causes (same per-meter order key). */
-export function enqueueCloudSettlement(w: Database.Database, meter: MeterRecord, saleId: string, amountMinor: number, at: string): void {
+export function enqueueCloudSettlement(w: WriteDb, meter: MeterRecord, saleId: string, amountMinor: number, at: string): void {
   if (meter.kind !== 'acrel' || meter.paymentMode !== 'credit' || amountMinor <= 0) return;
   enqueue(w, { topic: SETTLE_TOPIC, key: saleId, saleId, payload: { meterNumber: meter.number, amountMinor }, at, orderKey: `meter:${meter.number}` });
 }

@@ -2,8 +2,9 @@
 // closes the shift, takes the next Z number and stores the Z report (JSON + key totals + its
 // SHA-256, also written to the hash-chained audit log). Triggers keep it immutable.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { Shift, User, ZReport } from '../../preload/contract';
+import { insertZReport, markShiftClosed, nextZNo, zReportRow, zReportRowsPage } from '../../db/repos/shifts';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { openShiftOf, shiftRow, toShift, type ShiftRow } from './shifts';
@@ -15,14 +16,14 @@ const notYours = () => err('FORBIDDEN', "Only a supervisor can see or close anot
 const noOpen = () => err('SHIFT_REQUIRED', 'You have no open shift.', 'ليست لديك وردية مفتوحة.');
 
 /** The shift asked for (or the caller's open one at this counter), checked against the caller's role. */
-export function shiftFor(db: Database.Database, user: User, shiftId: number | undefined, counter: string): ShiftRow {
+export function shiftFor(db: ReadDb, user: User, shiftId: number | undefined, counter: string): ShiftRow {
   const s = shiftId === undefined ? openShiftOf(db, user.id, counter) : shiftRow(db, shiftId);
   if (!s) throw shiftId === undefined ? noOpen() : err('NOT_FOUND', 'There is no such shift.', 'لا توجد وردية بهذا الرقم.');
   if (s.user_id !== user.id && user.role === 'cashier') throw notYours();
   return s;
 }
 
-export function xReport(db: Database.Database, user: User, shiftId: number | undefined, m: Money, at: string, counter: string) {
+export function xReport(db: ReadDb, user: User, shiftId: number | undefined, m: Money, at: string, counter: string) {
   const s = shiftFor(db, user, shiftId, counter);
   const totals = shiftTotals(db, s.id, s.float_minor);
   // The count is blind: a cashier never sees what the drawer should hold before counting it.
@@ -30,15 +31,15 @@ export function xReport(db: Database.Database, user: User, shiftId: number | und
   return { shift: toShift(s), at, ...m, totals, expectedCashMinor: blind ? null : expectedCash(totals) };
 }
 
-export function closeShift(db: Database.Database, user: User, i: { shiftId?: number; countedCashMinor: number; note?: string }, m: Money, at: string, counter: string): ZReport {
+export function closeShift(db: WriteDb, user: User, i: { shiftId?: number; countedCashMinor: number; note?: string }, m: Money, at: string, counter: string): ZReport {
   return db.transaction(() => {
     const s = shiftFor(db, user, i.shiftId, counter);
     if (s.status === 'closed') {
       throw err('CONFLICT', `This shift is already closed (Z report No. ${s.z_no}).`, `هذه الوردية مغلقة بالفعل (تقرير Z رقم ${s.z_no}).`);
     }
     const totals = shiftTotals(db, s.id, s.float_minor);
-    const zNo = (db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'z_no' RETURNING value`).get() as { value: number }).value;
-    db.prepare(`UPDATE shifts SET status = 'closed', closed_at = ?, closed_by = ?, z_no = ? WHERE id = ?`).run(at, user.id, zNo, s.id);
+    const zNo = nextZNo(db);
+    markShiftClosed(db, s.id, at, user.id, zNo);
     const shift: Shift = toShift(shiftRow(db, s.id)!);
     const expected = expectedCash(totals);
     const body = {
@@ -48,29 +49,25 @@ export function closeShift(db: Database.Database, user: User, i: { shiftId?: num
     };
     const json = JSON.stringify(body);
     const hash = createHash('sha256').update(json).digest('hex');
-    db.prepare(`INSERT INTO z_reports (z_no, shift_id, user_id, closed_by, created_at, float_minor, expected_cash_minor, counted_cash_minor,
-        variance_minor, sales_count, charged_minor, report_json, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(zNo, s.id, s.user_id, user.id, at, s.float_minor, expected, i.countedCashMinor, body.varianceMinor, totals.salesCount, totals.chargedMinor, json, hash);
+    insertZReport(db, {
+      zNo, shiftId: s.id, userId: s.user_id, closedBy: user.id, at, floatMinor: s.float_minor, expectedCashMinor: expected, countedCashMinor: i.countedCashMinor,
+      varianceMinor: body.varianceMinor, salesCount: totals.salesCount, chargedMinor: totals.chargedMinor, json, hash,
+    });
     appendAudit(db, { at, userId: user.id, action: 'shift.close', entity: 'shift', entityId: String(s.id),
       details: { zNo, hash, expectedCashMinor: expected, countedCashMinor: i.countedCashMinor, varianceMinor: body.varianceMinor } });
     return { ...body, hash };
   })();
 }
 
-interface ZRow { report_json: string; hash: string; user_id: number }
-
-export function zReport(db: Database.Database, user: User, zNo: number): ZReport {
-  const r = db.prepare('SELECT report_json, hash, user_id FROM z_reports WHERE z_no = ?').get(zNo) as ZRow | undefined;
+export function zReport(db: ReadDb, user: User, zNo: number): ZReport {
+  const r = zReportRow(db, zNo);
   if (!r) throw err('NOT_FOUND', `There is no Z report No. ${zNo}.`, `لا يوجد تقرير Z رقم ${zNo}.`);
   if (r.user_id !== user.id && user.role === 'cashier') throw notYours();
   return { ...(JSON.parse(r.report_json) as Omit<ZReport, 'hash'>), hash: r.hash };
 }
 
-export function listZReports(db: Database.Database, i: { from?: string; to?: string; limit: number; offset: number }) {
-  const where = 'WHERE created_at >= ? AND created_at < ?';
-  const args = [i.from ? new Date(i.from).toISOString() : '', i.to ? new Date(i.to).toISOString() : '9999'];
-  const rows = db.prepare(`SELECT report_json, hash, user_id FROM z_reports ${where} ORDER BY z_no DESC LIMIT ? OFFSET ?`).all(...args, i.limit, i.offset) as ZRow[];
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM z_reports ${where}`).get(...args) as { n: number }).n;
+export function listZReports(db: ReadDb, i: { from?: string; to?: string; limit: number; offset: number }) {
+  const { rows, total } = zReportRowsPage(db, i.from ? new Date(i.from).toISOString() : '', i.to ? new Date(i.to).toISOString() : '9999', i.limit, i.offset);
   return {
     items: rows.map((r) => {
       const z = JSON.parse(r.report_json) as ZReport;

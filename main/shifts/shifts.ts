@@ -1,31 +1,27 @@
-// Shifts (issue 8): a cashier opens one with a counted cash float; every sale belongs to the
+// Shifts: a cashier opens one with a counted cash float; every sale belongs to the
 // seller's open shift (attachSaleToShift runs inside the sale's paid transaction). With the
 // setting requireShift (default on) a sale without an open shift is refused; with it off the
 // first sale opens a shift with a zero float, so every sale still belongs to one.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { Shift, User } from '../../preload/contract';
 import { readSetting, writeSetting } from '../../db/repos/settings';
-import { stmt } from '../../db/repos/stmt';
+import { insertShift as insertShiftRow, openShiftRow, setSaleShift, shiftRow, shiftRowsPage, type ShiftRow } from '../../db/repos/shifts';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 
-export interface ShiftRow {
-  id: number; user_id: number; counter: string; status: 'open' | 'closed'; float_minor: number; auto_opened: number;
-  opened_at: string; opened_by: number; closed_at: string | null; closed_by: number | null; z_no: number | null; cashier: string;
-}
+export { shiftRow, type ShiftRow };
 
-const SELECT = 'SELECT sh.*, u.display_name AS cashier FROM shifts sh JOIN users u ON u.id = sh.user_id';
 export const toShift = (r: ShiftRow): Shift => ({
   id: r.id, userId: r.user_id, cashier: r.cashier, counter: r.counter, status: r.status, floatMinor: r.float_minor,
   autoOpened: r.auto_opened === 1, openedAt: r.opened_at, closedAt: r.closed_at, zNo: r.z_no,
 });
 
 const SETTING = 'shifts';
-export function shiftSettings(db: Database.Database): { requireShift: boolean } {
+export function shiftSettings(db: ReadDb): { requireShift: boolean } {
   const v = readSetting(db, SETTING) as { requireShift?: unknown } | undefined;
   return { requireShift: typeof v?.requireShift === 'boolean' ? v.requireShift : true };
 }
-export function saveShiftSettings(db: Database.Database, by: User, s: { requireShift: boolean }, at: string) {
+export function saveShiftSettings(db: WriteDb, by: User, s: { requireShift: boolean }, at: string) {
   db.transaction(() => {
     writeSetting(db, SETTING, s, at);
     appendAudit(db, { at, userId: by.id, action: 'settings.shifts', entity: 'settings', entityId: SETTING, details: s });
@@ -33,22 +29,18 @@ export function saveShiftSettings(db: Database.Database, by: User, s: { requireS
   return shiftSettings(db);
 }
 
-export function shiftRow(db: Database.Database, id: number): ShiftRow | null {
-  return (db.prepare(`${SELECT} WHERE sh.id = ?`).get(id) as ShiftRow | undefined) ?? null;
-}
 /** The user's open shift at this counter (`counter`: the configured counter name). */
-export function openShiftOf(db: Database.Database, userId: number, counter: string): ShiftRow | null {
-  return (stmt(db, `${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counter) as ShiftRow | undefined) ?? null;
+export function openShiftOf(db: ReadDb, userId: number, counter: string): ShiftRow | null {
+  return openShiftRow(db, userId, counter);
 }
 
-function insertShift(db: Database.Database, user: User, floatMinor: number, auto: boolean, at: string, counter: string): ShiftRow {
-  const { id } = db.prepare(`INSERT INTO shifts (user_id, counter, float_minor, auto_opened, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`)
-    .get(user.id, counter, floatMinor, Number(auto), at, user.id) as { id: number };
+function insertShift(db: WriteDb, user: User, floatMinor: number, auto: boolean, at: string, counter: string): ShiftRow {
+  const id = insertShiftRow(db, { userId: user.id, counter, floatMinor, auto, at });
   appendAudit(db, { at, userId: user.id, action: 'shift.open', entity: 'shift', entityId: String(id), details: { floatMinor, auto, counter } });
   return shiftRow(db, id)!;
 }
 
-export function openShift(db: Database.Database, user: User, floatMinor: number, at: string, counter: string): Shift {
+export function openShift(db: WriteDb, user: User, floatMinor: number, at: string, counter: string): Shift {
   return db.transaction(() => {
     const open = openShiftOf(db, user.id, counter);
     if (open) {
@@ -62,20 +54,17 @@ export function openShift(db: Database.Database, user: User, floatMinor: number,
 export const noShift = () => err('SHIFT_REQUIRED', 'Open a shift (count the cash float) before selling.', 'افتح وردية (عُدّ النقد الافتتاحي) قبل البيع.');
 
 /** Inside the sale's paid transaction: the sale joins the seller's open shift (or the sale is refused). */
-export function attachSaleToShift(db: Database.Database, saleId: string, user: User, at: string, counter: string): number {
+export function attachSaleToShift(db: WriteDb, saleId: string, user: User, at: string, counter: string): number {
   let shift = openShiftOf(db, user.id, counter);
   if (!shift) {
     if (shiftSettings(db).requireShift) throw noShift();
     shift = insertShift(db, user, 0, true, at, counter);
   }
-  stmt(db, 'UPDATE sales SET shift_id = ? WHERE id = ?').run(shift.id, saleId); // cached: this runs in every sale's commit
+  setSaleShift(db, saleId, shift.id);
   return shift.id;
 }
 
-export function listShifts(db: Database.Database, status: 'open' | 'closed' | undefined, limit: number, offset: number) {
-  const where = status ? 'WHERE sh.status = ?' : '';
-  const args = status ? [status] : [];
-  const items = (db.prepare(`${SELECT} ${where} ORDER BY sh.id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as ShiftRow[]).map(toShift);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM shifts sh ${where}`).get(...args) as { n: number }).n;
-  return { items, total };
+export function listShifts(db: ReadDb, status: 'open' | 'closed' | undefined, limit: number, offset: number) {
+  const { rows, total } = shiftRowsPage(db, status, limit, offset);
+  return { items: rows.map(toShift), total };
 }

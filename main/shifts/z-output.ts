@@ -4,14 +4,14 @@
 // BOM so spreadsheet programs show the Arabic), also written to <dataDir>/reports.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/open';
 import type { Bilingual, ZReport } from '../../preload/contract';
 import type { AppConfig } from '../app/config';
 import { PrinterError, printerErrorMessage, renderEscPos, sendToPrinter } from '../printing';
 import { buildZReport } from '../printing/z-report';
 import { loadPrinterSettings } from '../printing/settings';
 
-export async function printZ(db: Database.Database, config: AppConfig, z: ZReport, copy: boolean): Promise<{ printed: boolean; copy: boolean; error: Bilingual | null }> {
+export async function printZ(db: ReadDb, config: AppConfig, z: ZReport, copy: boolean): Promise<{ printed: boolean; copy: boolean; error: Bilingual | null }> {
   const s = loadPrinterSettings(db, config).settings;
   try {
     if (!s.iface) throw new PrinterError('NOT_CONFIGURED', 'no receipt printer is configured at this counter', '');

@@ -1,7 +1,7 @@
 // Cloud meters (Acrel) apply time-of-use prices themselves, so the schedule must be loaded into
 // them (through the outbox: it must arrive even if the cloud is down now) and checked by reading
 // it back. Also "price now / next change" for a schedule, for the supervisor's screen.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { Bilingual } from '../../preload/contract';
 import { metersOnSchedule } from '../../db/repos/meters';
 import { upcomingVersions, type StoredSchedule } from '../../db/repos/tariffs';
@@ -16,7 +16,7 @@ import type { SchedulePeriod } from '../vendors/meter-wire';
 import { enqueueMeterCommand } from '../meters/auto-commands';
 import { scheduleOrThrow } from './schedules';
 
-type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date };
+type Deps = { db: { read: ReadDb; write: WriteDb }; now: () => Date };
 type WirePeriod = SchedulePeriod;
 
 /** What a meter is told: the active periods only (an inactive one prices nothing). */
@@ -76,7 +76,7 @@ export async function readBack(deps: Deps, vendors: Pick<MeterVendors, 'acrel'>,
 
 const point = (p: TariffPeriod) => ({ periodName: p.name, pricePerKwh: p.pricePerKwh, start: hhmm(p.startMinute), end: p.endMinute === 1440 ? '24:00' : hhmm(p.endMinute) });
 
-export function priceNow(db: Database.Database, code: string, at: Date, timeZone: string) {
+export function priceNow(db: ReadDb, code: string, at: Date, timeZone: string) {
   const s = scheduleOrThrow(db, code, undefined, at.toISOString());
   const now = activePeriod(s, at, timeZone);
   const change = nextPeriodChange(s, at, timeZone);

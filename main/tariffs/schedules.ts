@@ -1,6 +1,6 @@
 // Supervisor operations on tariff schedules: read, write a new version (validated, never editing
 // an old one), group and assign, price now / next change. Pushing to meters is in schedule-push.ts.
-import type Database from 'better-sqlite3';
+import type { ReadDb, WriteDb } from '../../db/open';
 import type { Bilingual, User } from '../../preload/contract';
 import type { Schedule, TariffGroup } from '../../preload/contract';
 import { allVersions, findGroup, insertVersion, latestSchedule, listGroups, saveGroup, scheduleById, scheduleCodes, scheduleVersion, upcomingVersions, type StoredSchedule } from '../../db/repos/tariffs';
@@ -10,7 +10,7 @@ import { err } from '../common/errors';
 import { scheduleProblems, type FeeMode, type TariffPeriod } from './pricing/schedule';
 import { hhmm, parseHhmm } from './pricing/time';
 
-type Deps = { db: { read: Database.Database; write: Database.Database }; now: () => Date };
+type Deps = { db: { read: ReadDb; write: WriteDb }; now: () => Date };
 const end = (m: number) => (m === 1440 ? '24:00' : hhmm(m));
 
 export function toDto(s: StoredSchedule): Schedule {
@@ -24,13 +24,13 @@ export function toDto(s: StoredSchedule): Schedule {
 
 const noSchedule = (code: string) => err('NOT_FOUND', `There is no tariff schedule "${code}".`, `لا يوجد جدول تعرفة "${code}".`);
 
-export function scheduleOrThrow(db: Database.Database, code: string, version?: number, at?: string): StoredSchedule {
+export function scheduleOrThrow(db: ReadDb, code: string, version?: number, at?: string): StoredSchedule {
   const s = version !== undefined ? scheduleVersion(db, code, version) : latestSchedule(db, code, at ?? new Date().toISOString()) ?? allVersions(db, code)[0] ?? null;
   if (!s) throw noSchedule(code);
   return s;
 }
 
-export function listSchedules(db: Database.Database, at: string) {
+export function listSchedules(db: ReadDb, at: string) {
   const groups = listGroups(db);
   return scheduleCodes(db).map((code) => {
     const current = latestSchedule(db, code, at);
@@ -79,7 +79,7 @@ export function createVersion(deps: Deps, user: User, i: VersionInput): Schedule
   return toDto(scheduleById(w, id)!);
 }
 
-export function groupDto(db: Database.Database, code: string): TariffGroup {
+export function groupDto(db: ReadDb, code: string): TariffGroup {
   const g = findGroup(db, code);
   if (!g) throw err('NOT_FOUND', `There is no tariff group "${code}".`, `لا توجد مجموعة تعرفة "${code}".`);
   return { code: g.code, name: g.name, scheduleCode: g.scheduleCode, meters: g.meters };

@@ -3,7 +3,7 @@
 // received it, never with whatever Settings > Vendors says now; and its "not vended" verdict
 // waits until the last attempt that may have left can no longer be accepted.
 import { createHmac } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 import { z } from 'zod';
 import { attemptSummary, endAttempt, getEndpoint, insertAttempt, upsertEndpoint, type AttemptSummary } from '../../db/repos/vendor-attempts';
 import { seal, unseal } from '../keys/seal';
@@ -24,7 +24,7 @@ export interface AttemptLedger {
 const Sealed = z.object({ apiKey: z.string(), apiSecret: z.string() });
 const aad = (fingerprint: string) => `vendor-endpoint:${fingerprint}`;
 
-export function createAttemptLedger(d: { db: Database.Database; masterKey: Buffer; now: () => Date }): AttemptLedger {
+export function createAttemptLedger(d: { db: WriteDb; masterKey: Buffer; now: () => Date }): AttemptLedger {
   const ids = new Map<string, number>();
   // An HMAC under the master key: equal endpoints get one row; the column opens nothing.
   const fingerprintOf = (vendor: LedgerVendor, c: VendorEndpointConfig) =>

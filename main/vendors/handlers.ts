@@ -5,9 +5,9 @@ import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
 import type { VendorHolder } from './holder';
 import type { VendorSettingsStore } from './settings/store';
 import { testVendorConnection } from './settings/test-connection';
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../db/open';
 
-export function vendorsHandlers(d: { db: Database.Database; store: VendorSettingsStore; holder: VendorHolder; now: () => Date; kick: () => void }): NamespaceHandlers<'vendors'> {
+export function vendorsHandlers(d: { db: WriteDb; store: VendorSettingsStore; holder: VendorHolder; now: () => Date; kick: () => void }): NamespaceHandlers<'vendors'> {
   return {
     'vendors.settings': () => d.store.views(),
     'vendors.saveSettings': ({ vendor, settings }, ctx) => {

@@ -4,7 +4,7 @@
 // or secret means "keep the one from the environment". Saved settings override the environment.
 // Nothing here logs, returns or audits a key or a secret: views carry hasKey/hasSecret and at
 // most the key's last four characters.
-import type Database from 'better-sqlite3';
+import type { WriteDb } from '../../../db/open';
 import { z } from 'zod';
 import { deleteSetting, readSetting, settingUpdatedAt, writeSetting } from '../../../db/repos/settings';
 import { VENDORS, type VendorName, type VendorSettingsInput, type VendorSettingsView } from '../../../preload/contract';
@@ -44,7 +44,7 @@ export interface VendorSettingsStore {
   save(v: VendorName, input: VendorSettingsInput | null, userId: number | null, at: string): VendorSettingsView;
 }
 
-export function createVendorSettingsStore(d: { db: Database.Database; masterKey: Buffer; env: VendorConfig; log: Pick<Logger, 'warn'> }): VendorSettingsStore {
+export function createVendorSettingsStore(d: { db: WriteDb; masterKey: Buffer; env: VendorConfig; log: Pick<Logger, 'warn'> }): VendorSettingsStore {
   const stored = (v: VendorName): Stored | null => {
     const r = StoredSchema.safeParse(readSetting(d.db, vendorSettingKey(v)));
     return r.success ? r.data : null;

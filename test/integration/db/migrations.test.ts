@@ -109,6 +109,7 @@ describe('migrations', () => {
     expect(db.write.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.write.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.write.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    // @ts-expect-error a read statement has no run(); this checks the readonly open refuses the write at run time as well
     expect(() => db.read.prepare(`INSERT INTO settings VALUES ('k', '1', 't')`).run()).toThrow(/readonly/);
     db.close();
   });

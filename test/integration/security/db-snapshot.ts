@@ -1,9 +1,9 @@
 // A fingerprint of a whole SQLite database: one SHA-256 per table over all its rows in rowid (or
 // primary key) order, so a difference names the table that changed.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../../db/open';
 
-export function snapshot(db: Database.Database): Record<string, string> {
+export function snapshot(db: ReadDb): Record<string, string> {
   const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
   const out: Record<string, string> = {};
   for (const t of tables) {
