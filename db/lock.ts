@@ -1,6 +1,6 @@
 // An exclusive SQLite lock on a file of its own, held until closed: the operating system keeps it
 // (fcntl record locks on Linux and macOS, LockFileEx on Windows) and drops it when the process
-// ends, however it ends. main/app/instance-lock.ts builds "one Shahn per data folder" on it.
+// ends, however it ends. instance-lock.ts builds "one Shahn per data folder" on it.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 

@@ -32,3 +32,6 @@ export function normaliseQuery(q: string): string {
   const n = normalise(q).trim().replace(/\s+/g, ' ');
   return /^[\d\s+-]+$/.test(n) ? n.replace(/[\s-]/g, '') : n;
 }
+
+/** A meter number as stored: normalised digits, no spaces or dashes. */
+export const compactMeter = (s: string): string => normalise(s).replace(/[\s-]/g, '');

@@ -23,7 +23,7 @@ import { createVendorSettingsStore } from '../vendors/settings/store';
 import { vendorsHandlers } from '../vendors/handlers';
 import { createVendingKeyStore, fileProtector, loadMasterKey, type KeyProtector } from '../keys';
 import { backupNow, scheduleBackups, type BackupReason, type BackupResult } from '../backup';
-import { acquireInstanceLock } from './instance-lock';
+import { acquireInstanceLock } from '../../db/instance-lock';
 import type { SaleStep } from '../sales/ports';
 import { meterCommandTopics } from '../meters/deliveries';
 import { meterHandlers } from '../meters/handlers';

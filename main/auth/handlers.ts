@@ -2,9 +2,9 @@
 // and a supervisor's approval given at the till.
 import type { Db } from '../../db/open';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
-import { changeOwnPin } from '../users/admin';
 import { grantApproval } from './approval';
 import { login } from './login';
+import { changeOwnPin } from './own-pin';
 import type { SessionStore } from './sessions';
 
 export interface AuthDeps {

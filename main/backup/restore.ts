@@ -7,8 +7,8 @@
 // 5. opens it once, which applies any newer migrations, and reports the sale count.
 import fs from 'node:fs';
 import path from 'node:path';
-import { acquireInstanceLock, AlreadyRunning } from '../app/instance-lock';
-export { PID_NAME } from '../app/instance-lock';
+import { acquireInstanceLock, AlreadyRunning } from '../../db/instance-lock';
+export { PID_NAME } from '../../db/instance-lock';
 import { copyDatabaseFile, openForCheck, type FileCheck } from '../../db/backup';
 import { openDb } from '../../db/open';
 import { countSales } from '../../db/repos/sales';

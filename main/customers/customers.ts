@@ -3,7 +3,7 @@
 // (migration 0007) with the same rules as normalise(), so every writer keeps it right.
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Customer, User } from '../../preload/contract';
-import { customerExists as customerRowExists, customerRow, customersMatchingName, escapeLike, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
+import { customerRow, customersMatchingName, escapeLike, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { compactPhone, normaliseQuery } from '../../db/normalize';
@@ -24,8 +24,6 @@ export function getCustomer(db: ReadDb, id: number): Customer {
   if (!r) throw err('NOT_FOUND', 'There is no such customer.', 'لا يوجد مشترك بهذا الرقم.');
   return toCustomer(db, r);
 }
-
-export const customerExists = (db: ReadDb, id: number) => customerRowExists(db, id);
 
 /** Name (either script, Arabic-normalised), phone, or a meter number of theirs. */
 export function searchCustomers(db: ReadDb, query: string, limit: number): Customer[] {

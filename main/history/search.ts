@@ -6,7 +6,7 @@ import type { User } from '../../preload/contract';
 import { historyPage, lastIssuedTokens } from '../../db/repos/history';
 import { meterNumberExists } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
-import { normalise, normaliseQuery } from '../../db/normalize';
+import { compactMeter, normaliseQuery } from '../../db/normalize';
 import { err } from '../common/errors';
 
 export interface HistoryQuery {
@@ -15,7 +15,6 @@ export interface HistoryQuery {
 }
 
 const iso = (t: string) => new Date(t).toISOString();
-export const compactMeter = (s: string) => normalise(s).replace(/[\s-]/g, '');
 
 export function searchSales(db: ReadDb, q: HistoryQuery) {
   const { rows, total } = historyPage(db, {

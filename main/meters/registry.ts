@@ -7,8 +7,8 @@ import { meterDetailRow, updateMeterRow } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import type { VendingKeyStore } from '../keys';
-import { customerExists } from '../customers/customers';
-import { compactMeter } from '../history/search';
+import { customerExists } from '../../db/repos/customers';
+import { compactMeter } from '../../db/normalize';
 import { insertMeter, newMeterProblems, type NewMeter } from './rules';
 
 export function meterDetail(db: ReadDb, keys: VendingKeyStore, number: string): MeterDetail {

@@ -6,15 +6,14 @@ import type { AppConfig } from '../app/config';
 import { guardCopy } from '../auth/reprint-guard';
 import { err } from '../common/errors';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
-import { kickPrintQueue, printOutcome, problemJobs, reprintJob, retryJob } from '../sales/print';
-import type { SalesDeps } from '../sales/ports';
+import { kickPrintQueue, printOutcome, problemJobs, reprintJob, retryJob, type ReceiptDeps } from './receipts';
 import type { ReceiptPrinter } from './port';
 import { loadPrinterSettings, savePrinterSettings } from './settings';
 import { printTestPage } from './test-print';
 
 export interface PrintingDeps {
   config: AppConfig;
-  sales: Pick<SalesDeps, 'db' | 'receipts' | 'now' | 'log'>;
+  sales: ReceiptDeps;
   printer: ReceiptPrinter;
 }
 

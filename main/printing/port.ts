@@ -1,5 +1,5 @@
 // Receipt printing for the sale flow: stored sale -> receipt model -> ESC/POS bytes -> printer.
-// The settings are read from the database on every call (main/settings), so what a supervisor
+// The settings are read from the database on every call (settings.ts), so what a supervisor
 // saves applies to the next receipt. Preview and print share receiptFor(): the screen shows the
 // bitmap the printer gets.
 import type { ReadDb } from '../../db/open';
@@ -9,12 +9,12 @@ import { buildReceipt, PrinterError, renderEscPos, renderPreview, sendToPrinter,
 import { toPng } from './bitmap';
 import { formatLocalDateTime } from './format';
 import { buildTestPage } from './test-page';
-import type { PrinterPort } from '../sales/ports';
 import { loadPrinterSettings } from './settings';
 
 export interface ReceiptPreview { png: Buffer; preview: Preview; widthMm: 58 | 80 }
 
-export interface ReceiptPrinter extends PrinterPort {
+/** The receipt printer: what the sale flow's PrinterPort asks for, and what the screens need. */
+export interface ReceiptPrinter {
   /** reprintedBy: who asked for a copy (named on it); the original always names the seller. */
   print(sale: Sale, copy: boolean, reprintedBy?: string | null): Promise<void>;
   preview(sale: Sale, copy: boolean, reprintedBy?: string | null): ReceiptPreview;

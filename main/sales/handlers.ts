@@ -6,7 +6,7 @@ import { guardCopy, nextPrintIsCopy } from '../auth/reprint-guard';
 import { err } from '../common/errors';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
 import { quoteToConfirm } from './confirmed-price';
-import { printOutcome, printSale } from './print';
+import { printOutcome, printSale } from '../printing/receipts';
 import type { SalesDeps } from './ports';
 import { sell } from './sell';
 

@@ -13,7 +13,7 @@ import { holdToConfirmed } from './confirmed-price';
 import { applyQuoteToAccount } from '../meters/accounts';
 import { enqueueCloudSettlement } from './settle-cloud';
 import { issueSts } from './issue-sts';
-import { printSale } from './print';
+import { printSale } from '../printing/receipts';
 import type { SalesDeps } from './ports';
 import { attachSaleToShift } from '../shifts/shifts';
 

@@ -3,9 +3,9 @@
 // Deactivating a user or changing their role ends their open sessions (the caller does that).
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { AdminUser, User } from '../../preload/contract';
-import { clearFailedAttempts, countActiveAdmins, insertUser, listUserRows, resetPinHash, setPinHash, updateUserFields, userById, usernameTaken, type UserRow as Row } from '../../db/repos/users';
+import { clearFailedAttempts, countActiveAdmins, insertUser, listUserRows, resetPinHash, updateUserFields, userById, usernameTaken, type UserRow as Row } from '../../db/repos/users';
 import { appendAudit } from '../audit/append';
-import { hashPin, verifyPin } from '../auth/pin';
+import { hashPin } from '../auth/pin';
 import { err } from '../common/errors';
 
 const toAdmin = (r: Row): AdminUser => ({
@@ -77,19 +77,5 @@ export function unlockUser(db: WriteDb, by: User, id: number, at: string): Admin
     clearFailedAttempts(db, id);
     appendAudit(db, { at, userId: by.id, action: 'user.unlock', entity: 'user', entityId: String(id), details: { failedAttempts: r.failed_attempts, lockedUntil: r.locked_until } });
     return toAdmin(row(db, id));
-  })();
-}
-
-export function changeOwnPin(db: WriteDb, me: User, currentPin: string, newPin: string, at: string): void {
-  const r = row(db, me.id);
-  if (!verifyPin(currentPin, r.pin_hash)) {
-    appendAudit(db, { at, userId: me.id, action: 'user.change_pin_failed', entity: 'user', entityId: String(me.id) });
-    throw err('WRONG_PIN', 'The current PIN is wrong.', 'الرقم السري الحالي غير صحيح.');
-  }
-  if (currentPin === newPin) throw err('BAD_INPUT', 'The new PIN must differ from the current one.', 'يجب أن يختلف الرقم السري الجديد عن الحالي.');
-  const hash = hashPin(newPin);
-  db.transaction(() => {
-    setPinHash(db, me.id, hash);
-    appendAudit(db, { at, userId: me.id, action: 'user.change_pin', entity: 'user', entityId: String(me.id) });
   })();
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AlreadyRunning, LOCK_NAME, PID_NAME, acquireInstanceLock } from '../../../main/app/instance-lock';
+import { AlreadyRunning, LOCK_NAME, PID_NAME, acquireInstanceLock } from '../../../db/instance-lock';
 import { startHarness, type Harness } from '../../helpers/harness';
 
 let h: Harness | undefined;

@@ -13,7 +13,7 @@
 // for longer than that window, e.g. a long synchronous backup, can have its lock taken over).
 import fs from 'node:fs';
 import path from 'node:path';
-import { takeFileLock } from '../../db/lock';
+import { takeFileLock } from './lock';
 
 export const LOCK_NAME = 'shahn.lock';
 export const PID_NAME = 'shahn.pid';

@@ -1,19 +1,26 @@
-// Step 5: the receipt is printed from the stored sale, through the print queue (main/printing/
-// queue.ts). A printer fault never touches the sale: the job stays queued and is retried, and the
+// A sale's receipts: the sale's step 5 prints it from the stored sale through the print queue
+// (queue.ts), and the receipts that did not come out are retried or reprinted. A printer fault
+// never touches the sale: the job stays queued and is retried, and the
 // sale's print status tells the screen. The original receipt is printed at most once; every later
 // print is a COPY, and asking for one is audited.
 import * as jobs from '../../db/repos/print-jobs';
 import { printCount, receiptNoOf, saleExists } from '../../db/repos/sales';
 import type { Bilingual } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { printerErrorMessage, type PrinterErrorCode } from '../printing/errors';
-import type { Attempt, PrintQueue } from '../printing/queue';
-import type { SalesDeps } from './ports';
+import { printerErrorMessage, type PrinterErrorCode } from './errors';
+import type { Attempt, PrintQueue } from './queue';
+import type { Db } from '../../db/open';
 
-type Deps = Pick<SalesDeps, 'db' | 'receipts' | 'now' | 'log'>;
+/** What printing a sale's receipt needs: the database, the print queue, the clock and the log. */
+export interface ReceiptDeps {
+  db: Db;
+  receipts: PrintQueue;
+  now: () => Date;
+  log: { info(o: object, msg: string): void; warn(o: object, msg: string): void; error(o: object, msg: string): void };
+}
+type Deps = ReceiptDeps;
 
 export interface PrintResult { printed: boolean; copy: boolean; jobId: number | null; code: PrinterErrorCode | null; error: string | null; message: Bilingual | null }
-
 
 /** What a print call tells the screen (the contract's print outcome). */
 export const printOutcome = (r: PrintResult) => ({ printed: r.printed, copy: r.copy, error: r.message });
