@@ -7,7 +7,7 @@ const electronOnly = {
   paths: [{ name: 'electron', message: 'Only main/index.ts, main/electron/ and preload/index.ts may import electron.' }],
 };
 // The shipped app (main, preload, db: tsconfig.build.json) never reaches into the demo, the scripts
-// or the tests; test/integration/build/shipped-build.test.ts checks the build output as well.
+// or the tests.
 const shippedOnly = [{ group: ['**/scripts/**', '**/test/**'], message: 'Shipped code (main, preload, db) never imports scripts/ or test/ (demo seeding, demo data, tests).' }];
 const noIo = [
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https',

@@ -63,8 +63,8 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 /**
  * The channels of a cashier's day, across namespaces: users, a PIN change and approvals, shifts,
- * history, customers, meter records and vending keys. main/day/handlers.ts implements exactly
- * these, and test/integration/day/channels.test.ts walks them.
+ * history, customers, meter records and vending keys: the set
+ * test/integration/day/channels.test.ts walks role by role.
  */
 export const dayChannels = {
   ...userChannels,

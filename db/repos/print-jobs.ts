@@ -1,4 +1,4 @@
-// print_jobs rows. Every status change of a job goes through here; main/sales/print.ts decides
+// print_jobs rows. Every status change of a job goes through here; main/printing/receipts.ts decides
 // which change happens when (see the state notes in the migration 0005).
 import type { ReadDb, WriteDb } from '../open';
 

@@ -1,4 +1,4 @@
-// The settings table: one JSON value per key. Values are validated by their owners (main/settings)
+// The settings table: one JSON value per key. Values are validated by their owners (e.g. main/printing/settings-rules.ts)
 // on the way in AND out: a row edited by hand or written by an older Shahn is never trusted blindly.
 import type { ReadDb, WriteDb } from '../open';
 

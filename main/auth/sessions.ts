@@ -38,7 +38,7 @@ export function createSessionStore(ttlMs: number, now: () => number = () => Date
     close(token: string | undefined): void {
       if (token) sessions.delete(hashToken(token));
     },
-    /** Ends every session of one user (deactivated, or their role changed: issue 8). */
+    /** Ends every session of one user (deactivated, or their role changed). */
     closeUser(userId: number): void {
       for (const [k, s] of sessions) if (s.user.id === userId) sessions.delete(k);
     },

@@ -1,4 +1,4 @@
-// CSV import of customers and their meters (issue 8, supervisor). The whole file is validated
+// CSV import of customers and their meters (supervisor). The whole file is validated
 // first and every bad row is reported with its line and the reason in both languages; only a file
 // without a single problem is written, in ONE transaction (all rows or none). dryRun only validates.
 import type { ReadDb, WriteDb } from '../../db/open';

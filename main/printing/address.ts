@@ -1,4 +1,4 @@
-// What a printer address may be (issue 12): a network printer, a printer installed in the OS, or a
+// What a printer address may be: a network printer, a printer installed in the OS, or a
 // device node where printers live. Anything else would let whoever configures the printer make
 // Shahn write receipt bytes over a file of their choosing: the database, the master key, a script.
 // So a device path is matched whole against a short list of printer devices; nothing is

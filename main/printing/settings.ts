@@ -1,4 +1,4 @@
-// Printer settings: the environment (main/config.ts) gives the defaults, the settings table
+// Printer settings: the environment (app/config.ts) gives the defaults, the settings table
 // overrides them once a supervisor saves the Settings > Printer screen. Read on every print, so a
 // change takes effect on the next receipt without a restart.
 import type { ReadDb, WriteDb } from '../../db/open';

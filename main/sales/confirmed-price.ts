@@ -1,4 +1,4 @@
-// Issue 12: the price the cashier saw is the price sold. A sale carries the figures of the quote
+// The price the cashier saw is the price sold. A sale carries the figures of the quote
 // the cashier confirmed; sell() re-prices at the moment of sale (the tariff period active *now*)
 // and, if anything differs (a tariff boundary passed, a new schedule version, a changed fee, VAT
 // or debt), refuses with PRICE_CHANGED before anything is written. The refusal carries the new

@@ -61,7 +61,7 @@ const NEVER_SENT = { en: 'The request for this sale never left the counter, so n
 
 /**
  * Resolves an `unknown` STS sale by asking the vendor about the same key: never by vending again.
- * The invariant (issue 12): a sale is never failed (money handed back) while any request carrying
+ * The invariant: a sale is never failed (money handed back) while any request carrying
  * its key could still be accepted. The attempt ledger knows every attempt, written before it was
  * sent, and where it went; so:
  * - no attempt that may have arrived (none recorded: a crash before sending; or every one never

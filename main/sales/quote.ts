@@ -16,7 +16,7 @@ import type { SalesDeps } from './ports';
 /** Exactly one of amountMinor (vend by money) and energyTenths (vend by units). */
 export interface QuoteRequest {
   meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor?: number; at?: string;
-  /** A supervisor approved a purchase above the maximum (issue 8): the maximum does not apply. */
+  /** A supervisor approved a purchase above the maximum: the maximum does not apply. */
   aboveMaxApproved?: boolean;
 }
 /** The largest amount the contract accepts: what an approved sale above the maximum is held to. */

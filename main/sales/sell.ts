@@ -48,7 +48,7 @@ const ABOVE_MAX = { en: 'This amount is above the most one purchase can be.', ar
 
 /**
  * The quote this sale is made at. Above the purchase maximum a cashier needs a supervisor's
- * approval (issue 8; used up in the paid transaction); supervisors and admins approve their own.
+ * approval (used up in the paid transaction); supervisors and admins approve their own.
  */
 function quoteForSale(deps: SalesDeps, user: User, req: SellRequest) {
   const q = { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, tenderedMinor: req.tenderedMinor };
@@ -69,7 +69,7 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   const id = req.saleId ?? randomUUID();
   const prior = getSale(deps.db.write, id);
   if (prior) return replay(prior, req);
-  // Issue 12: sold at the price the cashier confirmed, or refused with PRICE_CHANGED (nothing written).
+  // Sold at the price the cashier confirmed, or refused with PRICE_CHANGED (nothing written).
   const { quote, meter, aboveMax } = holdToConfirmed(deps, req, () => quoteForSale(deps, user, req));
   const settlement = quote.kind === 'settlement'; // postpaid/credit: pays the account, no vendor call
 

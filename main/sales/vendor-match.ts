@@ -1,4 +1,4 @@
-// Item 2 of issue 12: a vendor's token is believed only when it is the token of THIS sale. An
+// A vendor's token is believed only when it is the token of THIS sale. An
 // answer (to the charge, or to the lookup that resolves an unknown) naming another meter, another
 // energy or another amount is not issued: the sale stays unknown with the reason in both
 // languages, and its verification is set aside for a supervisor (deliveries.ts).

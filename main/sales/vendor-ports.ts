@@ -19,7 +19,7 @@ const ACREL_OFF = { en: 'Cloud meter credit is not configured at this counter.',
 export function createVendorPorts(from: VendorHolder | VendorConfig): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
   const holder = holderOf(from);
   const now = () => holder.current();
-  // A request about a key goes where that key's first attempt went (issue 12): the ledger knows;
+  // A request about a key goes where that key's first attempt went: the ledger knows;
   // without a record (nothing sent yet, or a sale older than the ledger) the clients in force.
   const boundTo = (key: string): { clients: Partial<VendorClients>; gone: boolean } => {
     const endpointId = holder.ledger?.summary(key).endpointId ?? null;

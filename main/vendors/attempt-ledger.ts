@@ -1,5 +1,5 @@
 // Which endpoint (address and credentials) every keyed vendor request went to, and when each of
-// its attempts was signed. Two uses (issue 12): an unknown sale is verified with the vendor that
+// its attempts was signed. Two uses: an unknown sale is verified with the vendor that
 // received it, never with whatever Settings > Vendors says now; and its "not vended" verdict
 // waits until the last attempt that may have left can no longer be accepted.
 import { createHmac } from 'node:crypto';

@@ -3,7 +3,7 @@
 // next request without a restart. Clients are built once per configuration, not per call.
 // With an attempt ledger (createApp always passes one), every keyed request records the endpoint
 // it went to, and `at(endpointId)` gives clients for an endpoint recorded earlier, so a lookup
-// about a key goes where the key went (issue 12), even after the settings changed.
+// about a key goes where the key went, even after the settings changed.
 import type { VendorConfig, VendorEndpointConfig } from './config';
 import type { AttemptLedger, LedgerVendor } from './attempt-ledger';
 import { createAcrelClient, type AcrelClient } from './acrel/client';

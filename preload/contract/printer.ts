@@ -1,6 +1,6 @@
 // The printer.* channels (the counter's receipt printer settings and a test page) and receipts.*:
 // preview a receipt, and the receipts that did not print. The settings' shape is checked here;
-// whether an address or a name makes sense is checked by main/settings, in both languages.
+// whether an address or a name makes sense is checked by main/printing/settings-rules.ts, in both languages.
 import { z } from 'zod';
 import { ApprovalTokenInput } from './auth';
 import { Bilingual, channel, empty, PrintOutcomeSchema } from './shared';

@@ -68,7 +68,7 @@ async function send(pending: PendingSell): Promise<void> {
     const ambiguous = (f instanceof RpcFailure && f.transport) || f.code === 'INTERNAL';
     const s = useSaleFlow.getState();
     s.patch({ selling: false, pendingSell: ambiguous ? pending : null });
-    // The price changed since the quote was shown (issue 12): nothing was sold. The new quote
+    // The price changed since the quote was shown: nothing was sold. The new quote
     // answers the same inputs (the form was locked), so it replaces the one on screen and the
     // cashier confirms the new price with F9 — or changes the amount.
     if (f.code === 'PRICE_CHANGED' && f.error.quote) s.patch({ quote: f.error.quote, priceChanged: true });

@@ -1,7 +1,7 @@
 import type { ConfirmedPrice, Quote } from '../../preload/contract';
 
 /**
- * What the cashier confirms by selling (issue 12): the figures of the quote on screen. Main
+ * What the cashier confirms by selling: the figures of the quote on screen. Main
  * re-prices at the moment of sale and refuses with PRICE_CHANGED (and the new quote) if any of
  * them differs, so the sale is never made at a price the cashier did not see.
  */

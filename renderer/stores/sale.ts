@@ -28,7 +28,7 @@ export interface PendingSell {
   paymentMethod: PaymentMethod;
   /** A supervisor's approval for an amount above the purchase maximum. */
   approvalToken?: string;
-  /** The quote on screen when the cashier confirmed (issue 12): main sells at it or says PRICE_CHANGED. */
+  /** The quote on screen when the cashier confirmed: main sells at it or says PRICE_CHANGED. */
   confirmed: ConfirmedPrice;
 }
 

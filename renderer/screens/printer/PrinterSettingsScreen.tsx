@@ -46,7 +46,7 @@ export function PrinterSettingsScreen() {
     } catch (e) {
       const f = toFailure(e).error;
       setError(f.message);
-      // BAD_INPUT from main/settings names the refused fields; anything else names none.
+      // BAD_INPUT from main's printer rules names the refused fields; anything else names none.
       setBad(f.code === 'BAD_INPUT' ? (f.issues ?? []).map((i) => i.split(/[.:]/)[0]!) : []);
     } finally {
       setBusy(null);
