@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkAuditChain } from '../main/audit/verify';
+import { defaultDataDir } from '../main/app/data-dir';
 
 function databaseFile(arg: string | undefined): string | null {
-  const where = arg ?? process.env.SHAHN_DATA_DIR;
-  if (!where) return null;
+  const where = arg ?? (process.env.SHAHN_DATA_DIR || defaultDataDir());
   return fs.existsSync(where) && fs.statSync(where).isDirectory() ? path.join(where, 'shahn.sqlite') : where;
 }
 

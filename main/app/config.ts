@@ -1,10 +1,10 @@
 // The app's configuration: built-in defaults, overridden by SHAHN_* environment variables and the
 // vendor variables of the seed (STS_API_*, ACREL_API_*, HEAD_OFFICE_*). Validated with zod; a bad
 // value is an error that names the variable, never a silent default.
-import path from 'node:path';
 import { z } from 'zod';
 import { acceptedAddresses, isPrinterAddress } from '../printing/address';
 import { vendorConfigFromEnv, type VendorConfig } from '../vendors/config';
+import { defaultDataDir } from './data-dir';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -94,7 +94,7 @@ const num = (v: string | undefined) => (v === undefined || v === '' ? undefined 
 
 /** Settings from the environment over the defaults; throws with every bad variable named. */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<AppSettings> = {}): AppConfig {
-  const base = defaultSettings(env.SHAHN_DATA_DIR ?? path.join(process.cwd(), '.shahn-data'));
+  const base = defaultSettings(env.SHAHN_DATA_DIR || defaultDataDir(process.platform, env));
   const d = { ...base, ...overrides };
   const candidate = {
     ...d,

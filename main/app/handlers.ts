@@ -1,13 +1,12 @@
 // app.*: what the screens need to know about this counter before and after login.
+import { appVersion } from './app-root';
 import type { AppConfig } from './config';
 import type { NamespaceHandlers } from '../ipc/handlers';
-
-const VERSION = '0.1.0';
 
 export function appHandlers(config: AppConfig): NamespaceHandlers<'app'> {
   return {
     'app.info': () => ({
-      name: 'Shahn', version: VERSION, currency: config.currency, currencyDecimals: config.currencyDecimals,
+      name: 'Shahn', version: appVersion(), currency: config.currency, currencyDecimals: config.currencyDecimals,
       timeZone: config.timeZone, defaultLocale: config.defaultLocale, counterName: config.counterName,
     }),
   };

@@ -102,6 +102,11 @@ export function LoginScreen() {
           {busy ? t('login.signingIn') : t('login.submit')}
         </button>
       </form>
+      {info && (
+        <p className="login-version muted" data-testid="app-version">
+          {t('login.version', { version: info.version })}
+        </p>
+      )}
     </main>
   );
 }
