@@ -28,6 +28,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 
 const rendererDir = path.join(__dirname, '..', '..', 'dist');
 const preloadFile = path.join(__dirname, '..', 'preload', 'index.js');
+// The window's own icon (Linux, Windows taskbar before install); installers use build-resources/.
+const iconFile = path.join(__dirname, '..', '..', 'assets', 'icon.png');
 
 let shahn: App | null = null;
 const tokens = new Map<number, string>(); // webContents id -> session token
@@ -41,7 +43,7 @@ function serveRenderer() {
 }
 
 function createWindow() {
-  const win = new BrowserWindow({ width: 1366, height: 800, title: 'Shahn', webPreferences: secureWebPreferences(preloadFile) });
+  const win = new BrowserWindow({ width: 1366, height: 800, title: 'Shahn', icon: iconFile, webPreferences: secureWebPreferences(preloadFile) });
   const id = win.webContents.id;
   win.webContents.on('destroyed', () => tokens.delete(id));
   void win.loadURL(`${APP_ORIGIN}/index.html`);
