@@ -10,6 +10,10 @@ import { openCreditDialog } from '../../actions/metersCreditSubmit';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFormat } from '../../hooks/useFormat';
 import { Card } from './Card';
+import '../../styles/meters-cloud.css';
+
+/** A period such as "07:00–17:00 220" is never broken across lines (it would read wrongly right to left). */
+const keepPeriodsWhole = (text: string) => text.replace(/(\d\d:\d\d)–(\d\d:\d\d) /g, '$1–\u2060$2\u00a0');
 
 /** One read's value, or "reading…", or why the cloud did not give it. */
 function Row<T>({ label, slot, testId, children }: { label: string; slot: Slot<T>; testId: string; children: (v: T) => ReactNode }) {
@@ -85,7 +89,7 @@ export function CloudAccountCard() {
             const problem = c.disagree[0]?.problem;
             return problem ? (
               <span className="cloud-schedule-problem" data-agree="false" title={problem.en}>
-                {f.text(problem)}
+                {keepPeriodsWhole(f.text(problem))}
               </span>
             ) : (
               <span className="credit-agree" data-agree="true">
@@ -96,7 +100,7 @@ export function CloudAccountCard() {
         </Row>
       </dl>
       {out && info && mode.value && (
-        <div className="credit-warning" role="note" data-testid="cloud-mode-differs">
+        <div className="credit-warning cloud-mode-differs" role="note" data-testid="cloud-mode-differs">
           <p>{t('meterCloud.differs', { counter: t(`meter.mode.${info.paymentMode}`), cloud: t(`meter.mode.${mode.value.mode}`) })}</p>
           <button type="button" className="btn btn-small" data-testid="cloud-send-mode" disabled={busy} onClick={() => openCreditDialog('mode', { mode: info.paymentMode })}>
             {t('meterCloud.sendMode', { mode: t(`meter.mode.${info.paymentMode}`) })}
