@@ -33,7 +33,7 @@ export function creditInfo(db: ReadDb, meterNumber: string): CreditInfo {
 }
 
 /** What the meter's cloud must be told for a mode change (null: nothing changed for it). */
-function modeRequest(deps: Deps, m: MeterRecord, mode: PaymentModeName, limit: number | null, at: string): SystemRequest | null {
+function modeRequest(deps: Deps, m: MeterRecord, mode: PaymentModeName, limit: number | null, at: string, syncCloud: boolean): SystemRequest | null {
   if (mode === 'credit') {
     // Credit mode is "prepaid with a credit limit" in both clouds: setting the limit switches it.
     // An STS cloud holds it in energy: the kWh the limit buys at the price in force now.
@@ -49,21 +49,24 @@ function modeRequest(deps: Deps, m: MeterRecord, mode: PaymentModeName, limit: n
     }
     return { command: 'set_credit_limit', creditLimitMinor: limit!, creditLimitTenths: tenths };
   }
-  if (mode === m.paymentMode) return null;
+  // The same mode again is sent only when asked: the supervisor saw the cloud hold another one.
+  if (mode === m.paymentMode && !syncCloud) return null;
   return mode === 'postpaid' ? { command: 'set_postpaid_mode' } : { command: 'set_prepaid_mode' };
 }
 
-export function changePaymentMode(deps: Deps, user: User, i: { meterNumber: string; mode: PaymentModeName; creditLimitMinor?: number; depositMinor?: number }): CreditInfo {
+export function changePaymentMode(deps: Deps, user: User, i: { meterNumber: string; mode: PaymentModeName; creditLimitMinor?: number; depositMinor?: number; syncCloud?: boolean }): CreditInfo {
   const m = meterOrThrow(deps.db.write, i.meterNumber);
   const w = deps.db.write;
   const at = deps.now().toISOString();
   const limit = i.mode === 'credit' ? i.creditLimitMinor! : null;
-  const request = modeRequest(deps, m, i.mode, limit, at);
+  const request = modeRequest(deps, m, i.mode, limit, at, i.syncCloud === true);
   w.transaction(() => {
     setPaymentMode(w, m.id, i.mode, limit, i.depositMinor ?? m.depositMinor);
     // The cloud is told in the same transaction (a recorded command through the outbox).
-    if (request) enqueueMeterCommand(w, m, request, at, user.id, `payment mode ${m.paymentMode} -> ${i.mode}`);
-    appendAudit(w, { at, userId: user.id, action: 'meter.payment_mode', entity: 'meter', entityId: m.number, details: { from: m.paymentMode, to: i.mode, creditLimitMinor: limit, depositMinor: i.depositMinor ?? m.depositMinor } });
+    // A repeated "send it again" while the first is still on its way is the same request: queue it once.
+    const waiting = i.syncCloud === true && request !== null && pendingCommands(w, m.number).includes(request.command);
+    if (request && !waiting) enqueueMeterCommand(w, m, request, at, user.id, `payment mode ${m.paymentMode} -> ${i.mode}`);
+    appendAudit(w, { at, userId: user.id, action: 'meter.payment_mode', entity: 'meter', entityId: m.number, details: { from: m.paymentMode, to: i.mode, creditLimitMinor: limit, depositMinor: i.depositMinor ?? m.depositMinor, ...(i.syncCloud ? { syncCloud: true } : {}) } });
     const now = findMeter(w, m.number)!;
     if (i.mode !== 'credit' && now.supply === 'off') {
       // Supply was cut for credit; that reason is gone with the mode.

@@ -67,6 +67,8 @@ export function meterHandlers(d: MeterServiceDeps): NamespaceHandlers<'meters'> 
     'meters.reading': (i) => reads.reading(i),
     'meters.readings': (i) => reads.readings(i),
     'meters.balance': (i) => reads.balance(i),
+    'meters.cloudPaymentMode': (i) => reads.cloudPaymentMode(i),
+    'meters.prepaidBalance': (i) => reads.prepaidBalance(i),
     'meters.command': (i, ctx) => requestCommand(d, requireUser(ctx), i),
     'meters.commandStatus': ({ commandId }) => commandStatus(d, commandId),
     'meters.commands': ({ meterNumber, limit }) => listCommands(d, meterNumber, limit),

@@ -1,6 +1,7 @@
 // Direct reads of a meter through its cloud: live status behind the DCU, the present reading,
-// interval readings and the balance. Nothing is stored: the supervisor sees what the cloud says
-// now, or a clear reason why it cannot be asked.
+// interval readings, the balance, the payment mode the cloud holds and its prepaid account.
+// Nothing is stored: the supervisor sees what the cloud says now, or a clear reason why it cannot
+// be asked.
 import { meterKindOf } from '../../db/repos/meter-commands';
 import type { Db } from '../../db/open';
 import { err } from '../common/errors';
@@ -49,6 +50,28 @@ export function meterReads(d: ReadDeps) {
       const b: { balanceMinor: number | null; remainingTenths: number | null; readAt: string } =
         t.kind === 'sts' ? unwrap(await clientFor(d.vendors, 'sts').getMeterBalance({ meterNumber: t.n }), 'sts', t.n) : unwrap(await clientFor(d.vendors, 'acrel').getMeterBalance({ meterNumber: t.n }), 'acrel', t.n);
       return { meterNumber: t.n, kind: t.kind, balanceMinor: b.balanceMinor, remainingTenths: b.remainingTenths, readAt: b.readAt };
+    },
+    /** The mode the cloud holds, in its own unit: the STS cloud's limit is energy, Acrel's money. */
+    async cloudPaymentMode({ meterNumber }: { meterNumber: string }) {
+      const t = target(meterNumber);
+      const checkedAt = d.now().toISOString();
+      if (t.kind === 'sts') {
+        const m = unwrap(await clientFor(d.vendors, 'sts').getPaymentMode({ meterNumber: t.n }), 'sts', t.n);
+        return { meterNumber: t.n, kind: t.kind, mode: m.mode, creditLimitMinor: null, creditLimitTenths: m.creditLimitTenths, checkedAt };
+      }
+      const m = unwrap(await clientFor(d.vendors, 'acrel').getPaymentMode({ meterNumber: t.n }), 'acrel', t.n);
+      return { meterNumber: t.n, kind: t.kind, mode: m.mode, creditLimitMinor: m.creditLimitMinor, creditLimitTenths: null, checkedAt };
+    },
+    /** The cloud's prepaid account: kWh (tenths) on the STS vendor's, money on Acrel's. */
+    async prepaidBalance({ meterNumber }: { meterNumber: string }) {
+      const t = target(meterNumber);
+      const checkedAt = d.now().toISOString();
+      if (t.kind === 'sts') {
+        const b = unwrap(await clientFor(d.vendors, 'sts').getPrepaidBalance({ meterNumber: t.n }), 'sts', t.n);
+        return { meterNumber: t.n, kind: t.kind, balanceMinor: null, balanceTenths: b.balanceTenths, checkedAt };
+      }
+      const b = unwrap(await clientFor(d.vendors, 'acrel').getPrepaidBalance({ meterNumber: t.n }), 'acrel', t.n);
+      return { meterNumber: t.n, kind: t.kind, balanceMinor: b.balanceMinor, balanceTenths: null, checkedAt };
     },
   };
 }

@@ -37,6 +37,6 @@ export function tariffsHandlers(d: TariffsDeps): NamespaceHandlers<'tariffs'> {
       d.kick();
       return result;
     },
-    'tariffs.readBack': ({ code }) => readBack(d, d.vendors, code),
+    'tariffs.readBack': ({ code, meterNumber }) => readBack(d, d.vendors, code, meterNumber),
   };
 }

@@ -1,11 +1,14 @@
-// Cloud meters (Acrel) apply time-of-use prices themselves, so the schedule must be loaded into
-// them (through the outbox: it must arrive even if the cloud is down now) and checked by reading
-// it back. Also "price now / next change" for a schedule, for the supervisor's screen.
+// Meters reached through a cloud (every Acrel meter, and STS meters on a DCU) hold the time-of-use
+// schedule themselves, so it must be loaded into them (through the outbox: it must arrive even if
+// the cloud is down now) and checked by reading it back. The counter does not know which STS
+// meters are tokens-only: their cloud refuses them (METER_NOT_CONNECTED), and that refusal is what
+// the command and the read-back show. Also "price now / next change" for a schedule, for the supervisor's screen.
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Bilingual } from '../../preload/contract';
 import { metersOnSchedule } from '../../db/repos/meters';
 import { upcomingVersions, type StoredSchedule } from '../../db/repos/tariffs';
 import { appendAudit } from '../audit/append';
+import { err } from '../common/errors';
 import { parsePrice } from './pricing/decimal';
 import { hhmm } from './pricing/time';
 import { ltr } from './pricing/validate';
@@ -27,7 +30,7 @@ export function wirePeriods(s: StoredSchedule): WirePeriod[] {
 export function pushSchedule(deps: Deps, userId: number, code: string): { version: number; queued: string[] } {
   const at = deps.now().toISOString();
   const s = scheduleOrThrow(deps.db.read, code, undefined, at);
-  const meters = metersOnSchedule(deps.db.read, code, 'acrel');
+  const meters = metersOnSchedule(deps.db.read, code);
   const w = deps.db.write;
   w.transaction(() => {
     for (const m of meters) enqueueMeterCommand(w, m, { command: 'set_tariff_schedule', code, version: s.version, periods: wirePeriods(s) }, at, userId, `tariff ${code} v${s.version}`);
@@ -53,15 +56,28 @@ export function scheduleDifference(expected: WirePeriod[], actual: WirePeriod[])
   };
 }
 
-const NO_CLOUD = { kind: 'refused' as const, code: 'NOT_CONFIGURED', message: { en: 'The Acrel meter cloud is not configured at this counter.', ar: 'منصة عدادات Acrel غير مهيأة في هذا المركز.' } };
+const NO_CLOUD = {
+  sts: { kind: 'refused' as const, code: 'NOT_CONFIGURED', message: { en: 'The STS vendor is not configured at this counter.', ar: 'مزود STS غير مهيأ في هذا المركز.' } },
+  acrel: { kind: 'refused' as const, code: 'NOT_CONFIGURED', message: { en: 'The Acrel meter cloud is not configured at this counter.', ar: 'منصة عدادات Acrel غير مهيأة في هذا المركز.' } },
+};
 
-export async function readBack(deps: Deps, vendors: Pick<MeterVendors, 'acrel'>, code: string) {
-  const acrel = vendors.acrel;
+/** The meters to read back: all on the schedule, or the one asked about (which must be on it). */
+function readBackMeters(db: ReadDb, code: string, meterNumber: string | undefined) {
+  const all = metersOnSchedule(db, code);
+  if (meterNumber === undefined) return all;
+  const n = meterNumber.replace(/[\s-]/g, '');
+  const one = all.filter((m) => m.number === n);
+  if (!one.length) throw err('NOT_FOUND', `Meter ${n} is not on tariff schedule ${code}.`, `العداد ${n} ليس على جدول التعرفة ${code}.`);
+  return one;
+}
+
+export async function readBack(deps: Deps, vendors: MeterVendors, code: string, meterNumber?: string) {
   const s = scheduleOrThrow(deps.db.read, code, undefined, deps.now().toISOString());
   const expected = wirePeriods(s);
-  const meters = metersOnSchedule(deps.db.read, code, 'acrel');
+  const meters = readBackMeters(deps.db.read, code, meterNumber);
   const results = await Promise.all(meters.map(async (m) => {
-    const r = acrel ? await acrel.getMultiTariffSchedule({ meterNumber: m.number }).catch((e: Error) => ({ kind: 'unknown' as const, reason: e.message })) : NO_CLOUD;
+    const c = vendors[m.kind];
+    const r = c ? await c.getMultiTariffSchedule({ meterNumber: m.number }).catch((e: Error) => ({ kind: 'unknown' as const, reason: e.message })) : NO_CLOUD[m.kind];
     if (r.kind === 'refused') return { meterNumber: m.number, problem: { en: `The cloud refused: ${r.message.en}`, ar: `رفضت السحابة: ${r.message.ar}` } };
     if (r.kind === 'unknown') return { meterNumber: m.number, problem: { en: `The meter could not be read (${r.reason}). Try again later.`, ar: `تعذرت قراءة العداد (${r.reason}). حاول لاحقاً.` } };
     const diff = scheduleDifference(expected, r.value.periods);

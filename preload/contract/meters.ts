@@ -134,6 +134,27 @@ export const MeterBalanceOutSchema = z.object({
   readAt: isoTime,
 });
 
+/** The payment mode the meter's cloud holds, with its credit limit in the cloud's unit (the other null). */
+export const CloudPaymentModeOutSchema = z.object({
+  meterNumber: z.string(),
+  kind: MeterKind,
+  mode: PaymentMode,
+  /** Acrel: money. */
+  creditLimitMinor: z.number().int().nullable(),
+  /** STS: 0.1 kWh. */
+  creditLimitTenths: z.number().int().nullable(),
+  checkedAt: isoTime,
+});
+
+/** The cloud's prepaid account of the meter: money for Acrel, 0.1 kWh for STS (the other null). May be negative in credit mode. */
+export const PrepaidBalanceOutSchema = z.object({
+  meterNumber: z.string(),
+  kind: MeterKind,
+  balanceMinor: z.number().int().nullable(),
+  balanceTenths: z.number().int().nullable(),
+  checkedAt: isoTime,
+});
+
 export const METER_COMMAND_KINDS = ['disconnect', 'reconnect', 'reduce_amperage', 'increase_amperage', 'turn_on', 'turn_off'] as const;
 /** Commands Shahn sends on its own (payment mode, credit limit, tariff schedule): recorded and listed like the others. */
 export const SYSTEM_COMMAND_KINDS = ['set_prepaid_mode', 'set_postpaid_mode', 'set_credit_limit', 'set_tariff_schedule'] as const;
@@ -201,7 +222,11 @@ export const meterAccountChannels = {
   'meters.creditInfo': channel({ input: byMeter, output: CreditInfoSchema, role: 'supervisor' }),
   'meters.setPaymentMode': channel({
     input: z
-      .object({ meterNumber, mode: PaymentMode, creditLimitMinor: positiveMinor.optional(), depositMinor: minor.optional() })
+      .object({
+        meterNumber, mode: PaymentMode, creditLimitMinor: positiveMinor.optional(), depositMinor: minor.optional(),
+        /** Send the mode to the cloud even when the counter already records it (the cloud holds another). */
+        syncCloud: z.boolean().optional(),
+      })
       .strict()
       .refine((i) => i.mode !== 'credit' || i.creditLimitMinor !== undefined, { message: 'credit mode needs creditLimitMinor', path: ['creditLimitMinor'] }),
     output: CreditInfoSchema,
@@ -236,6 +261,10 @@ export const meterManagementChannels = {
     role: 'supervisor',
   }),
   'meters.balance': channel({ input: byMeter, output: MeterBalanceOutSchema, role: 'supervisor' }),
+  /** The payment mode the meter's cloud holds now (getPaymentMode). */
+  'meters.cloudPaymentMode': channel({ input: byMeter, output: CloudPaymentModeOutSchema, role: 'supervisor' }),
+  /** The cloud's prepaid balance of the meter (getPrepaidBalance). */
+  'meters.prepaidBalance': channel({ input: byMeter, output: PrepaidBalanceOutSchema, role: 'supervisor' }),
   /** commandId is client-generated: sending the same request twice queues one command. */
   'meters.command': channel({
     input: z.object({ meterNumber, commandId: z.string().uuid().optional(), command: MeterCommandInput }).strict(),

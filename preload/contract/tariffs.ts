@@ -102,8 +102,8 @@ export const tariffChannels = {
     output: z.object({ assigned: z.array(z.string()) }),
     role: 'supervisor',
   }),
-  /** Queue the version in force to every Acrel meter on this schedule (through the outbox). */
+  /** Queue the version in force to every meter on this schedule (through the outbox): Acrel, and STS meters on a DCU (a tokens-only one is refused by its cloud). */
   'tariffs.push': channel({ input: byCode, output: z.object({ version: z.number().int(), queued: z.array(z.string()) }), role: 'supervisor' }),
-  /** Ask every Acrel meter on this schedule what it holds; list the ones that disagree. */
-  'tariffs.readBack': channel({ input: byCode, output: ReadBackSchema, role: 'supervisor' }),
+  /** Ask every meter on this schedule (Acrel and STS), or the one meter given, what it holds; list the ones that disagree or could not be read. */
+  'tariffs.readBack': channel({ input: z.object({ code, meterNumber: meterNumber.optional() }).strict(), output: ReadBackSchema, role: 'supervisor' }),
 } as const;

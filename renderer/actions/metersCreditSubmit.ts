@@ -9,10 +9,18 @@ import { parseMajorToMinor, minorToInput } from '../lib/money';
 import { both } from '../i18n';
 import { newSaleId } from '../lib/uuid';
 import { followNewCommands, knownCommandIds, refreshCredit } from './metersCredit';
+import { useMeterCloud } from '../stores/metersCloud';
 
 const decimals = () => useSession.getState().info?.currencyDecimals ?? 2;
 
-export function openCreditDialog(kind: CreditDialogKind): void {
+/** Whether the meter's cloud was last seen holding a mode other than this one. */
+export function cloudModeDiffers(mode: CreditDraft['mode']): boolean {
+  const held = useMeterCloud.getState().mode.value?.mode ?? useMeterCredit.getState().info?.cloud?.mode;
+  return held !== undefined && held !== mode;
+}
+
+/** opts.mode: the mode to start the mode dialog on (default: credit, or the present one when credit). */
+export function openCreditDialog(kind: CreditDialogKind, opts: { mode?: CreditDraft['mode'] } = {}): void {
   const s = useMeterCredit.getState();
   if (s.sending || !s.info) return;
   const i = s.info;
@@ -22,7 +30,7 @@ export function openCreditDialog(kind: CreditDialogKind): void {
     sendError: null,
     draft: {
       kind,
-      mode: kind === 'mode' && i.paymentMode !== 'credit' ? 'credit' : i.paymentMode,
+      mode: opts.mode ?? (kind === 'mode' && i.paymentMode !== 'credit' ? 'credit' : i.paymentMode),
       limitText: money(i.creditLimitMinor),
       depositText: i.depositMinor > 0 ? money(i.depositMinor) : '',
       direction: 'add',
@@ -66,9 +74,13 @@ function money(text: string, label: string, opts: { optional?: boolean; allowZer
 }
 
 /** The draft as a contract call, or an Invalid naming the field that is wrong. */
-export function buildCall(d: CreditDraft, meterNumber: string, debtMinor: number): Call {
+export function buildCall(d: CreditDraft, meterNumber: string, debtMinor: number, counterMode?: CreditDraft['mode']): Call {
   if (d.kind === 'mode') {
-    if (d.mode !== 'credit') return { channel: 'meters.setPaymentMode', input: { meterNumber, mode: d.mode } };
+    if (d.mode !== 'credit') {
+      // The counter already records this mode: it is sent to the cloud again only when the cloud holds another.
+      const syncCloud = d.mode === counterMode && cloudModeDiffers(d.mode);
+      return { channel: 'meters.setPaymentMode', input: { meterNumber, mode: d.mode, ...(syncCloud ? { syncCloud } : {}) } };
+    }
     const creditLimitMinor = money(d.limitText, 'meters.credit.fields.limit')!;
     const deposit = money(d.depositText, 'meters.credit.fields.deposit', { optional: true, allowZero: true });
     return { channel: 'meters.setPaymentMode', input: { meterNumber, mode: 'credit', creditLimitMinor, ...(deposit === null ? {} : { depositMinor: deposit }) } };
@@ -103,7 +115,7 @@ export async function submitCredit(): Promise<void> {
   if (s.sending || !s.draft || !s.info || !s.meterNumber) return;
   let call: Call;
   try {
-    call = buildCall(s.draft, s.meterNumber, s.info.debtMinor);
+    call = buildCall(s.draft, s.meterNumber, s.info.debtMinor, s.info.paymentMode);
   } catch (e) {
     if (e instanceof Invalid) return s.patch({ sendError: { message: e.text, unknown: false } });
     throw e;

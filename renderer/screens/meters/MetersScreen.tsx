@@ -8,6 +8,7 @@ import { CommandsCard } from './CommandsCard';
 import { MaintenanceCard } from './MaintenanceCard';
 import { ConfirmCommandDialog } from './ConfirmCommandDialog';
 import { CreditCard } from './CreditCard';
+import { CloudAccountCard } from './CloudAccountCard';
 import { CreditDialog } from './CreditDialog';
 import { useCommandPolling } from './useCommandPolling';
 import '../../styles/meters.css';
@@ -27,6 +28,7 @@ export function MetersScreen() {
               <StatusCard />
               <BalanceCard />
               <CreditCard />
+              <CloudAccountCard />
               <ReadingsCard />
             </div>
             <div className="meters-col">

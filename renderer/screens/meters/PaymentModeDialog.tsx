@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useMeterCredit, type PaymentMode } from '../../stores/metersCredit';
-import { editCreditDraft } from '../../actions/metersCreditSubmit';
+import { cloudModeDiffers, editCreditDraft } from '../../actions/metersCreditSubmit';
 import { parseMajorToMinor } from '../../lib/money';
 import { useFormat } from '../../hooks/useFormat';
 import { Segmented } from './Segmented';
@@ -21,6 +21,7 @@ export function PaymentModeDialog({ locked }: { locked: boolean }) {
   if (draft.mode === 'credit' && limit.ok && info.debtMinor >= limit.minor && info.supply === 'on') effect = t('meters.credit.mode.willCut', { debt: f.money(info.debtMinor) });
   else if (draft.mode !== 'credit' && info.supply === 'off') effect = t('meters.credit.mode.willRestore');
   const same = draft.mode === info.paymentMode && draft.mode !== 'credit';
+  const resend = same && cloudModeDiffers(draft.mode);
   return (
     <>
       <p>
@@ -58,7 +59,7 @@ export function PaymentModeDialog({ locked }: { locked: boolean }) {
           />
         </div>
       )}
-      <p className="field-hint">{t(`meters.credit.mode.command.${draft.mode === 'credit' ? 'credit' : same ? 'same' : 'change'}`)}</p>
+      <p className="field-hint">{resend ? t('meterCloud.resend') : t(`meters.credit.mode.command.${draft.mode === 'credit' ? 'credit' : same ? 'same' : 'change'}`)}</p>
       {effect && (
         <p className="credit-warning" role="note" data-testid="credit-effect">
           {effect}
