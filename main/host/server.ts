@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { App } from '../app/create-app';
-import { BodyTooLarge, MAX_BODY, readBody } from './body';
-import { IMPORT_REQUEST_MAX_BYTES } from '../../preload/contract';
+import { BodyTooLarge, bodyLimitOf, readBody } from './body';
 import { HTTP_STATUS } from './http-status';
 import { serveStatic } from './static';
 
@@ -38,8 +37,7 @@ async function handleRpc(app: App, req: http.IncomingMessage, res: http.ServerRe
     return send(res, 404, error('NOT_FOUND', 'Unknown operation.', 'عملية غير معروفة.'));
   }
   let input: unknown;
-  // Every channel carries small JSON, except the import, which carries a whole file.
-  const max = channel === 'customers.import' ? IMPORT_REQUEST_MAX_BYTES : MAX_BODY;
+  const max = bodyLimitOf(channel);
   try {
     const body = await readBody(req, max);
     input = body.trim() === '' ? {} : JSON.parse(body);
