@@ -43,7 +43,7 @@ export const ImportReportSchema = z.object({
 export const IMPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_REQUEST_MAX_BYTES = Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4 + 64 * 1024;
 const ImportFile = z.object({
-  name: z.string().trim().min(1).max(255).regex(/\.(xlsx|csv)$/i, 'an .xlsx or .csv file'),
+  name: z.string().trim().min(1).max(255).regex(/\.(xlsx|xls|csv)$/i, 'an .xlsx or .csv file'),
   base64: z.string().min(4).max(Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4, 'at most 10 MB').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 }).strict();
 
