@@ -1,5 +1,6 @@
 // Customer rows: lookup, search (the search_norm column kept by triggers), insert and edit, and the meters each one holds.
 import type { ReadDb, WriteDb } from '../open';
+import { stmt } from './stmt';
 
 export interface CustomerRow { id: number; name: string; name_latin: string | null; phone: string | null; address: string | null; created_at: string; updated_at: string | null }
 
@@ -25,13 +26,13 @@ export function searchCustomerRows(db: ReadDb, q: string, limit: number): Custom
     ORDER BY c.name LIMIT ?`).all(`%${q}%`, `${q}%`, limit) as CustomerRow[];
 }
 
-/** Customers whose search column contains the normalised name `key` (candidates; the caller compares exactly). */
-export function customersMatchingName(db: ReadDb, key: string): { id: number; name: string; phone: string | null }[] {
-  return db.prepare(`SELECT id, name, phone FROM customers WHERE search_norm LIKE ? ESCAPE '\\'`).all(`%${escapeLike(key)}%`) as { id: number; name: string; phone: string | null }[];
+/** Every customer's id, name and phone, oldest first (the import matches its rows against them). */
+export function customerNamesAndPhones(db: ReadDb): { id: number; name: string; phone: string | null }[] {
+  return db.prepare('SELECT id, name, phone FROM customers ORDER BY id').all() as { id: number; name: string; phone: string | null }[];
 }
 
 export function insertCustomerRow(db: WriteDb, c: { name: string; nameLatin: string | null; phone: string | null; address: string | null }, at: string): number {
-  return (db.prepare('INSERT INTO customers (name, name_latin, phone, address, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id')
+  return (stmt(db, 'INSERT INTO customers (name, name_latin, phone, address, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id')
     .get(c.name, c.nameLatin, c.phone, c.address, at) as { id: number }).id;
 }
 

@@ -125,7 +125,7 @@ export function restoreDebt(db: WriteDb, meterId: number, byMinor: number): void
 
 /** Whether a meter with this number is registered, active or not. */
 export function meterNumberExists(db: ReadDb, number: string): boolean {
-  return !!db.prepare('SELECT 1 FROM meters WHERE number = ?').get(number);
+  return !!stmt(db, 'SELECT 1 FROM meters WHERE number = ?').get(number);
 }
 
 /** The STS key data of a meter as the registry screens edit it. */
@@ -133,7 +133,7 @@ export interface StsKeyData { sgc: string; ti: string; krn: number; keyType: num
 
 export function insertMeterRow(db: WriteDb, m: { number: string; kind: 'sts' | 'acrel'; customerId: number | null; scheduleCode: string; groupId: number | null; sts?: StsKeyData }, at: string): number {
   const k = m.sts;
-  return (db.prepare(`INSERT INTO meters (number, kind, customer_id, schedule_code, tariff_group_id, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga, created_at)
+  return (stmt(db, `INSERT INTO meters (number, kind, customer_id, schedule_code, tariff_group_id, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).get(m.number, m.kind, m.customerId, m.scheduleCode, m.groupId,
     k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, at) as { id: number }).id;
 }

@@ -132,10 +132,10 @@ export function saveGroup(db: WriteDb, g: { code: string; name: Bilingual; sched
 
 /** The group's id and the schedule it names. */
 export function groupScheduleRef(db: ReadDb, code: string): { id: number; schedule_code: string } | undefined {
-  return db.prepare('SELECT id, schedule_code FROM tariff_groups WHERE code = ?').get(code) as { id: number; schedule_code: string } | undefined;
+  return stmt(db, 'SELECT id, schedule_code FROM tariff_groups WHERE code = ?').get(code) as { id: number; schedule_code: string } | undefined;
 }
 
 /** Whether any version of a schedule with this code exists. */
 export function scheduleCodeExists(db: ReadDb, code: string): boolean {
-  return !!db.prepare('SELECT 1 FROM tariff_schedules WHERE code = ?').get(code);
+  return !!stmt(db, 'SELECT 1 FROM tariff_schedules WHERE code = ?').get(code);
 }

@@ -3,7 +3,7 @@
 // (migration 0007) with the same rules as normalise(), so every writer keeps it right.
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Customer, User } from '../../preload/contract';
-import { customerRow, customersMatchingName, escapeLike, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
+import { customerNamesAndPhones, customerRow, escapeLike, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { compactPhone, normaliseQuery } from '../../db/normalize';
@@ -63,10 +63,15 @@ export function updateCustomer(db: WriteDb, by: User, id: number, f: CustomerFie
   })();
 }
 
-/** An existing customer with the same normalised Arabic name and phone (CSV import reuses it). */
-export function findSameCustomer(db: ReadDb, nameAr: string, phone: string | null): number | null {
-  const key = normaliseQuery(nameAr);
-  const rows = customersMatchingName(db, key);
-  const p = phone === null ? null : compactPhone(phone);
-  return rows.find((r) => normaliseQuery(r.name) === key && (r.phone === null ? null : compactPhone(r.phone)) === p)?.id ?? null;
+/**
+ * Every existing customer by normalised Arabic name and phone ("name|phone"), the oldest first
+ * when two share a key: the import attaches its rows' meters to a customer with the same key.
+ */
+export function customerIndex(db: ReadDb): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of customerNamesAndPhones(db)) {
+    const key = `${normaliseQuery(r.name)}|${r.phone === null ? '' : compactPhone(r.phone)}`;
+    if (!out.has(key)) out.set(key, r.id);
+  }
+  return out;
 }

@@ -1,9 +1,9 @@
-// customers.*: search (anyone at the counter), create and edit, and the CSV import of customers
-// with their meters (supervisor).
+// customers.*: search (anyone at the counter), create and edit, and the import of customers with
+// their meters from CSV or .xlsx (supervisor).
 import type { Db } from '../../db/open';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
 import { createCustomer, getCustomer, searchCustomers, updateCustomer } from './customers';
-import { importCsv } from './import';
+import { importCustomers, importRows } from './import';
 
 export function customersHandlers(d: { db: Db; now: () => Date }): NamespaceHandlers<'customers'> {
   const w = d.db.write;
@@ -13,6 +13,9 @@ export function customersHandlers(d: { db: Db; now: () => Date }): NamespaceHand
     'customers.get': ({ id }) => getCustomer(d.db.read, id),
     'customers.create': (f, ctx) => createCustomer(w, requireUser(ctx), f, at()),
     'customers.update': ({ id, ...f }, ctx) => updateCustomer(w, requireUser(ctx), id, f, at()),
-    'customers.import': ({ csv, dryRun }, ctx) => importCsv(w, requireUser(ctx), csv, dryRun, at()),
+    'customers.import': async ({ csv, file, dryRun }, ctx) => {
+      const by = requireUser(ctx);
+      return importCustomers(w, by, await importRows({ csv, file }), dryRun, at());
+    },
   };
 }

@@ -1,13 +1,16 @@
-// CSV import of customers and their meters (supervisor). The whole file is validated
-// first and every bad row is reported with its line and the reason in both languages; only a file
-// without a single problem is written, in ONE transaction (all rows or none). dryRun only validates.
+// The import of customers and their meters (supervisor), from CSV text or an .xlsx/.csv file: both
+// become the same rows and go through the same rules. The whole file is validated first and every
+// bad row is reported with its line (the Excel row number) and the reason in both languages; only a
+// file without a single problem is written, in ONE transaction (all rows or none). dryRun only
+// validates.
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Bilingual, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { CsvError, parseCsv } from './csv';
-import { findSameCustomer, insertCustomer } from './customers';
+import { customerIndex, insertCustomer } from './customers';
 import { insertMeter, newMeterProblems, type NewMeter } from '../meters/rules';
 import { compactPhone, normalise, normaliseQuery } from '../../db/normalize';
+import { csvRows, readImportFile, type ImportRows } from './import-file';
+import type { SheetRecord } from './xlsx';
 
 export const IMPORT_COLUMNS = ['meter_number', 'kind', 'customer_name_ar', 'customer_name_latin', 'phone', 'address', 'schedule_code', 'group_code',
   'sts_sgc', 'sts_ti', 'sts_krn', 'sts_key_type', 'sts_base_date', 'sts_ea', 'sts_dkga'] as const;
@@ -34,34 +37,52 @@ function stsOf(v: (c: Col) => string, problem: (f: Col, m: Bilingual) => void): 
   return { sgc, ti: ti.padStart(2, '0'), krn, keyType: kt, baseDate: bd as 1993 | 2014 | 2035, ea: ea as '07' | '11', dkga: dkga as '02' | '04' };
 }
 
-function plan(db: ReadDb, csv: string): { rows: number; planned: Planned[]; errors: ImportError[] } {
+/** Rows of CSV text, or of a file told apart by its content (see import-file.ts). */
+export async function importRows(source: { csv?: string | undefined; file?: { name: string; base64: string } | undefined }): Promise<ImportRows> {
+  if (source.file) return readImportFile(source.file, IMPORT_COLUMNS[0]);
+  return csvRows(source.csv ?? '');
+}
+
+/** An STS number that Excel stored as a number and that is one digit short: its leading zero was dropped. */
+const lostZero = (kind: string, rec: SheetRecord, k: number, number: string) =>
+  kind === 'sts' && rec.numeric?.has(k) === true && /^(\d{10}|\d{12})$/.test(number);
+
+function plan(db: ReadDb, input: ImportRows): { rows: number; planned: Planned[]; errors: ImportError[] } {
   const errors: ImportError[] = [];
-  let records;
-  try { records = parseCsv(csv); } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    return { rows: 0, planned: [], errors: [{ line: e.line, field: null, message: msg('A quoted field is never closed (a missing ").', 'حقل بين علامتي تنصيص لم يُغلق (علامة " ناقصة).') }] };
+  if ('unclosedQuoteAt' in input) {
+    return { rows: 0, planned: [], errors: [{ line: input.unclosedQuoteAt, field: null, message: msg('A quoted field is never closed (a missing ").', 'حقل بين علامتي تنصيص لم يُغلق (علامة " ناقصة).') }] };
   }
-  const [header, ...rows] = records;
+  const [header, ...rows] = input.records;
   if (!header) return { rows: 0, planned: [], errors: [{ line: 1, field: null, message: msg('The file is empty.', 'الملف فارغ.') }] };
   const cols = header.fields.map((h) => h.trim().toLowerCase());
   const unknown = cols.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
   const missing = REQUIRED.filter((c) => !cols.includes(c));
   if (unknown.length || missing.length || new Set(cols).size !== cols.length) {
-    return { rows: rows.length, planned: [], errors: [{ line: 1, field: null, message: msg(
+    return { rows: rows.length, planned: [], errors: [{ line: header.line, field: null, message: msg(
       `The header row is wrong. Unknown: ${unknown.join(', ') || '-'}; missing: ${missing.join(', ') || '-'}. Columns: ${IMPORT_COLUMNS.join(', ')}.`,
       `سطر العناوين غير صحيح. غير معروف: ${unknown.join('، ') || '-'}؛ ناقص: ${missing.join('، ') || '-'}. الأعمدة: ${IMPORT_COLUMNS.join('، ')}.`) }] };
   }
-  if (rows.length > MAX_ROWS) return { rows: rows.length, planned: [], errors: [{ line: 1, field: null, message: msg(`At most ${MAX_ROWS} rows per file.`, `الحد الأقصى ${MAX_ROWS} سطر في الملف.`) }] };
+  if (rows.length > MAX_ROWS) return { rows: rows.length, planned: [], errors: [{ line: header.line, field: null, message: msg(`At most ${MAX_ROWS} rows per file.`, `الحد الأقصى ${MAX_ROWS} سطر في الملف.`) }] };
+  const index = new Map(cols.map((c, k) => [c, k]));
   const seen = new Map<string, number>();
   const planned: Planned[] = [];
   for (const r of rows) {
-    const v = (c: Col) => { const k = cols.indexOf(c); return k < 0 ? '' : (r.fields[k] ?? '').trim(); };
+    const v = (c: Col) => { const k = index.get(c); return k === undefined ? '' : (r.fields[k] ?? '').trim(); };
     const problem = (field: Col | null, message: Bilingual) => void errors.push({ line: r.line, field, message });
     if (r.fields.length !== cols.length) { problem(null, msg(`This line has ${r.fields.length} fields, the header ${cols.length}.`, `في هذا السطر ${r.fields.length} حقول وفي سطر العناوين ${cols.length}.`)); continue; }
+    if (r.refused) {
+      for (const [k, why] of r.refused) problem((cols[k] ?? null) as Col | null, why);
+      continue;
+    }
     const before = errors.length;
     const kind = v('kind').toLowerCase();
     if (kind !== 'sts' && kind !== 'acrel') { problem('kind', msg('The kind must be "sts" or "acrel".', 'يجب أن يكون النوع "sts" أو "acrel".')); continue; }
     const number = normalise(v('meter_number')).replace(/[\s-]/g, '');
+    if (lostZero(kind, r, index.get('meter_number')!, number)) {
+      problem('meter_number', msg(`Excel stored meter number ${number} as a number and dropped its leading zero (0${number}?). Format the column as Text and type the numbers again, or give the cells the format 00000000000.`,
+        `حفظ Excel رقم العداد ${number} كرقم وحذف الصفر في أوله (0${number}؟). اجعل تنسيق العمود "نص" وأعد كتابة الأرقام، أو أعطِ الخلايا التنسيق 00000000000.`));
+      continue;
+    }
     const nameAr = v('customer_name_ar');
     if (!nameAr) problem('customer_name_ar', msg('The customer name (Arabic) is required.', 'اسم المشترك (بالعربية) مطلوب.'));
     const phone = v('phone') || null;
@@ -82,26 +103,30 @@ function plan(db: ReadDb, csv: string): { rows: number; planned: Planned[]; erro
   return { rows: rows.length, planned, errors };
 }
 
-export function importCsv(db: WriteDb, by: User, csv: string, dryRun: boolean, at: string) {
+export function importCustomers(db: WriteDb, by: User, input: ImportRows, dryRun: boolean, at: string) {
   const run = () => {
-    const { rows, planned, errors } = plan(db, csv);
+    const { rows, planned, errors } = plan(db, input);
+    // Every existing customer once, by the key the import matches on: a lookup per row would scan
+    // the customers table once per row.
+    const existing = planned.length ? customerIndex(db) : new Map<string, number>();
     const ids = new Map<string, number | null>();
     let reused = 0;
     for (const p of planned) {
       if (ids.has(p.customerKey)) continue;
-      const existing = findSameCustomer(db, p.customer.nameAr, p.customer.phone);
-      if (existing !== null) reused++;
-      ids.set(p.customerKey, existing);
+      const id = existing.get(p.customerKey) ?? null;
+      if (id !== null) reused++;
+      ids.set(p.customerKey, id);
     }
     const report = { dryRun, ok: errors.length === 0, rows, customersCreated: [...ids.values()].filter((v) => v === null).length, customersReused: reused,
-      metersCreated: errors.length ? 0 : planned.length, errors: errors.slice(0, MAX_LISTED), errorCount: errors.length };
+      metersCreated: errors.length ? 0 : planned.length, errors: errors.slice(0, MAX_LISTED), errorCount: errors.length,
+      refusedRows: new Set(errors.map((e) => e.line)).size, format: input.format };
     if (dryRun || errors.length) return report;
     for (const p of planned) {
       let id = ids.get(p.customerKey) ?? null;
       if (id === null) { id = insertCustomer(db, p.customer, at); ids.set(p.customerKey, id); }
       insertMeter(db, { ...p.meter, customerId: id }, at);
     }
-    appendAudit(db, { at, userId: by.id, action: 'customers.import', entity: 'import', details: { rows, customers: report.customersCreated, reused, meters: planned.length } });
+    appendAudit(db, { at, userId: by.id, action: 'customers.import', entity: 'import', details: { format: input.format, rows, customers: report.customersCreated, reused, meters: planned.length } });
     return report;
   };
   // Validation and writing happen in one transaction: nothing can change between them, and a

@@ -2,8 +2,12 @@
 // refused before a byte is read; a body that grows past it (chunked) is cut off. Either way the
 // caller gets a 413 with a bilingual message, not a reset connection.
 import type http from 'node:http';
+import { IMPORT_REQUEST_MAX_BYTES } from '../../preload/contract';
 
 export const MAX_BODY = 64 * 1024;
+
+/** Every channel carries small JSON, except the import, which carries a whole file as base64. */
+export const bodyLimitOf = (channel: string): number => (channel === 'customers.import' ? IMPORT_REQUEST_MAX_BYTES : MAX_BODY);
 
 export class BodyTooLarge extends Error {
   override name = 'BodyTooLarge';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { App } from '../app/create-app';
-import { BodyTooLarge, MAX_BODY, readBody } from './body';
+import { BodyTooLarge, bodyLimitOf, readBody } from './body';
 import { HTTP_STATUS } from './http-status';
 import { serveStatic } from './static';
 
@@ -37,12 +37,13 @@ async function handleRpc(app: App, req: http.IncomingMessage, res: http.ServerRe
     return send(res, 404, error('NOT_FOUND', 'Unknown operation.', 'عملية غير معروفة.'));
   }
   let input: unknown;
+  const max = bodyLimitOf(channel);
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, max);
     input = body.trim() === '' ? {} : JSON.parse(body);
   } catch (e) {
     if (e instanceof BodyTooLarge) {
-      return send(res, 413, badInput(`The request is too large (over ${MAX_BODY / 1024} KB).`, `الطلب كبير جداً (أكثر من ${MAX_BODY / 1024} كيلوبايت).`), { connection: 'close' });
+      return send(res, 413, badInput(`The request is too large (over ${Math.floor(max / 1024)} KB).`, `الطلب كبير جداً (أكثر من ${Math.floor(max / 1024)} كيلوبايت).`), { connection: 'close' });
     }
     return send(res, 400, badInput('The request body is not valid JSON.', 'محتوى الطلب ليس JSON صالحاً.'));
   }

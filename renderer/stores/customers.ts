@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { Bilingual, ChannelOutput, Customer, MeterDetail } from '../../preload/contract';
 
 export type ImportReport = ChannelOutput<'customers.import'>;
+/** A chosen .xlsx file, as the bytes main reads (base64). */
+export interface ImportFile { name: string; base64: string; bytes: number }
 /** What the side panel shows: a customer's form (null id = new) or a meter's form. */
 export type CustomerPanel =
   | { kind: 'customer'; customer: Customer | null }
@@ -16,10 +18,11 @@ interface CustomersState {
   busy: boolean;
   error: Bilingual | null;
   panel: CustomerPanel;
-  /** The CSV text, the dry run's report for exactly that text, and the import's result. */
+  /** The CSV text or a chosen workbook, the dry run's report for exactly that one, and the import's result. */
   csv: string;
+  file: ImportFile | null;
   report: ImportReport | null;
-  reportFor: string | null;
+  reportFor: string | ImportFile | null;
   imported: ImportReport | null;
   patch(p: Partial<Omit<CustomersState, 'patch'>>): void;
 }
@@ -32,6 +35,7 @@ export const useCustomers = create<CustomersState>()((set) => ({
   error: null,
   panel: null,
   csv: '',
+  file: null,
   report: null,
   reportFor: null,
   imported: null,

@@ -4,6 +4,7 @@ import { benchReceipt } from './receipt.bench';
 import { benchSts } from './sts.bench';
 import { benchCommit } from './commit.bench';
 import { benchDrain } from './drain.bench';
+import { benchImport } from './import.bench';
 
 async function main() {
   console.log('== STS engine');
@@ -16,6 +17,8 @@ async function main() {
   await benchCommit();
   console.log('== Outbox drain to the head office');
   await benchDrain();
+  console.log('== Bulk import of customers and meters');
+  await benchImport();
 }
 
 void main();

@@ -4,10 +4,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { CustomerSearch } from './CustomerSearch';
 import { CustomerForm } from './CustomerForm';
 import { MeterForm } from './MeterForm';
-import { CsvImport } from './CsvImport';
+import { BulkImport } from './BulkImport';
 import '../../styles/day.css';
 
-/** Customers and meters (supervisor): search, create/edit, CSV import with a dry run. */
+/** Customers and meters (supervisor): search, create/edit, import of customers and meters (CSV or .xlsx) with a dry run. */
 export function CustomersScreen() {
   const { t } = useTranslation();
   const panel = useCustomers((s) => s.panel);
@@ -22,13 +22,14 @@ export function CustomersScreen() {
         <button type="button" className="btn" data-testid="meter-new" onClick={() => patch({ panel: { kind: 'meter', meter: null, customerId: null } })}>+ {t('customers.newMeter')}</button>
         <button type="button" className="btn" data-testid="csv-open" onClick={() => patch({ panel: { kind: 'import' } })}>{t('customers.import.title')}</button>
       </div>
-      <ErrorMessage message={error} />
+      {/* The import panel shows its own errors beside its buttons. */}
+      <ErrorMessage message={panel?.kind === 'import' ? null : error} />
       <div className={panel?.kind === 'import' ? 'day-stack' : 'day-split'}>
         <CustomerSearch />
         <div key={key}>
           {panel?.kind === 'customer' && <CustomerForm customer={panel.customer} />}
           {panel?.kind === 'meter' && <MeterForm meter={panel.meter} customerId={panel.customerId} />}
-          {panel?.kind === 'import' && <CsvImport />}
+          {panel?.kind === 'import' && <BulkImport />}
           {!panel && <p className="muted day-empty">{t('customers.pickHint')}</p>}
         </div>
       </div>

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY } from '../../../main/host/body';
+import { bodyLimitOf } from '../../../main/host/body';
 import { startHost, type Host } from '../../../main/host/server';
 import { CHANNELS, contract, ERROR_CODES, RpcErrorSchema, type Channel } from '../../../preload/contract';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -107,7 +107,7 @@ function post(p: string, body: string | Buffer, headers: Record<string, string> 
 /** True when a raw body happens to be a valid call (e.g. an empty body for app.info). */
 function acceptedByHost(p: string, body: Buffer): boolean {
   const channel = p.slice(5) as Channel;
-  if (!(CHANNELS as string[]).includes(channel) || body.length > MAX_BODY) return false;
+  if (!(CHANNELS as string[]).includes(channel) || body.length > bodyLimitOf(channel)) return false;
   try {
     const text = body.toString('utf8');
     return isValid(contract[channel].input, text.trim() === '' ? {} : JSON.parse(text));
@@ -127,7 +127,7 @@ describe('fuzz through the browser host (HTTP)', () => {
         counts.http++;
         const r = await post(`/rpc/${channel}`, text);
         // Over the body limit the host refuses before parsing (413), otherwise validation does (400).
-        expect(r.status, `${channel} ${text.slice(0, 200)}`).toBe(Buffer.byteLength(text) > MAX_BODY ? 413 : 400);
+        expect(r.status, `${channel} ${text.slice(0, 200)}`).toBe(Buffer.byteLength(text) > bodyLimitOf(channel) ? 413 : 400);
         expect(expectTypedError(JSON.parse(r.body).error, channel).code).toBe('BAD_INPUT');
       }), { numRuns: HTTP_PER_CHANNEL, seed: 99 + CHANNELS.indexOf(channel) });
     }

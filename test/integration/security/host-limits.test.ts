@@ -5,7 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY } from '../../../main/host/body';
+import { bodyLimitOf, MAX_BODY } from '../../../main/host/body';
 import { startHost, type Host } from '../../../main/host/server';
 import { CHANNELS, contract, ROLES, type Role } from '../../../preload/contract';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -57,6 +57,16 @@ describe('request body size', () => {
     const r = await request('/rpc/app.info', { chunks: Array.from({ length: 8 }, () => chunk) });
     expect(r.status).toBe(413);
     expect((await rpc('app.info', {})).status).toBe(200); // and the host is still there
+  });
+
+  it('lets an import file through (up to its own limit, 10 MB as base64) and no further', async () => {
+    const csv = 'meter_number,kind,customer_name_ar\n' + '202400000001,acrel,x\n'.repeat(5_000); // about 100 KB: over the usual limit
+    const r = await rpc('customers.import', { file: { name: 'big.csv', base64: Buffer.from(csv).toString('base64') }, dryRun: true }, { authorization: `Bearer ${tokens.supervisor}` });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ dryRun: true, rows: 5_000, format: 'csv' });
+    const over = await request('/rpc/customers.import', { body: Buffer.alloc(bodyLimitOf('customers.import') + 1, 0x20) });
+    expect(over.status).toBe(413);
+    expect(over.json.error?.message.ar).toContain('كبير');
   });
 
   it('accepts a body right at the limit', async () => {
