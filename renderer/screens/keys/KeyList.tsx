@@ -30,11 +30,13 @@ export function KeyList() {
           <tr key={k.id} data-testid="key-row" data-sgc={k.sgc} data-krn={k.krn} data-status={k.status} className={k.status === 'retired' ? 'is-inactive' : undefined}>
             <td><bdi dir="ltr" className="mono">{k.sgc} / {k.krn}</bdi></td>
             <td><bdi dir="ltr" className="mono key-kcv" data-testid="key-kcv">{k.kcv ?? dash}</bdi></td>
-            <td className="keys-attrs">
-              <bdi dir="ltr" className="mono">
-                {k.keyType === null ? dash : `KT${k.keyType} · ${k.baseDate} · EA${k.ea} · DKGA${k.dkga}`}
-              </bdi>
-              <span className="muted">{k.expiresAt ? t('keys.expiresOn', { date: k.expiresAt }) : t('keys.noExpiry')}</span>
+            <td>
+              <div className="keys-attrs">
+                <bdi dir="ltr" className="mono">
+                  {k.keyType === null ? dash : `KT${k.keyType} · ${k.baseDate} · EA${k.ea} · DKGA${k.dkga}`}
+                </bdi>
+                <span className="muted">{k.expiresAt ? t('keys.expiresOn', { date: k.expiresAt }) : t('keys.noExpiry')}</span>
+              </div>
             </td>
             <td>
               <bdi>{k.loadedBy ?? t('keys.loadedBySetup')}</bdi>

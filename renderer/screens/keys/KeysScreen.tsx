@@ -22,7 +22,7 @@ export function KeysScreen() {
       <p className="muted keys-intro">{t('keys.intro')}</p>
       <ErrorMessage message={error} />
       {!loaded && <p className="muted">{t('app.loading')}</p>}
-      <div className="day-split">
+      <div className="keys-layout">
         <section className="panel keys-list-panel"><KeyList /></section>
         <KeyLoadForm />
       </div>
