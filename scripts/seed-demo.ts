@@ -92,7 +92,8 @@ export function seedDemo(db: Database.Database, at = new Date().toISOString(), o
   })();
   writeSetting(db, 'shifts', { requireShift: opts.requireShift ?? false }, at);
   // The demo vending key (the STS test key), sealed like a real one so offline vending works in the demo.
-  keyStoreFor(db).put({ sgc: DEMO_STS_KEYS.sgc, krn: DEMO_STS_KEYS.krn }, DEMO_STS_KEYS.vendingKey, at);
+  const k = DEMO_STS_KEYS;
+  keyStoreFor(db).put({ sgc: k.sgc, krn: k.krn, keyType: k.keyType, baseDate: k.baseDate, ea: k.ea, dkga: k.dkga, expiresAt: null }, k.vendingKey, at);
 }
 
 /** The demo counter (npm run demo, the end-to-end tests): seeded once, into a database with no users yet. */

@@ -28,7 +28,11 @@ export interface MeterRecord {
   creditLimitMinor: number | null;
   depositMinor: number;
   supply: 'on' | 'off';
-  sts: null | { sgc: string; ti: string; krn: number; keyType: number; baseDate: 1993 | 2014 | 2035; ea: '07' | '11'; dkga: '02' | '04'; lastTid: number | null };
+  sts: null | (StsKeyData & {
+    lastTid: number | null;
+    /** The key data the meter still holds while a key change waits for its tokens; null: none waits. */
+    keyChangeFrom: StsKeyData | null;
+  });
 }
 
 interface MeterRow {
@@ -37,6 +41,7 @@ interface MeterRow {
   debt_minor: number; credit_limit_minor: number | null; deposit_minor: number; supply: 'on' | 'off';
   sts_sgc: string | null; sts_ti: string | null; sts_krn: number | null; sts_key_type: number | null;
   sts_base_date: 1993 | 2014 | 2035 | null; sts_ea: '07' | '11' | null; sts_dkga: '02' | '04' | null; sts_last_tid: number | null;
+  sts_key_change_from: string | null;
 }
 
 const SELECT = `SELECT m.*, c.name AS customer_name, c.name_latin AS customer_name_latin, c.phone AS customer_phone, g.schedule_code AS group_schedule, g.code AS group_code
@@ -49,7 +54,8 @@ function toRecord(r: MeterRow): MeterRecord {
     minPurchaseMinor: r.min_purchase_minor, maxPurchaseMinor: r.max_purchase_minor, debtMinor: r.debt_minor,
     creditLimitMinor: r.credit_limit_minor, depositMinor: r.deposit_minor, supply: r.supply,
     sts: r.kind === 'sts'
-      ? { sgc: r.sts_sgc!, ti: r.sts_ti!, krn: r.sts_krn!, keyType: r.sts_key_type!, baseDate: r.sts_base_date!, ea: r.sts_ea ?? '07', dkga: r.sts_dkga ?? '02', lastTid: r.sts_last_tid }
+      ? { sgc: r.sts_sgc!, ti: r.sts_ti!, krn: r.sts_krn!, keyType: r.sts_key_type!, baseDate: r.sts_base_date!, ea: r.sts_ea ?? '07', dkga: r.sts_dkga ?? '02', lastTid: r.sts_last_tid,
+          keyChangeFrom: r.sts_key_change_from === null ? null : (JSON.parse(r.sts_key_change_from) as StsKeyData) }
       : null,
   };
 }
@@ -139,10 +145,10 @@ export function insertMeterRow(db: WriteDb, m: { number: string; kind: 'sts' | '
 }
 
 export interface MeterDetailRow {
-  number: string; kind: 'sts' | 'acrel'; active: number; customer_id: number | null; c_name: string | null; c_latin: string | null; c_phone: string | null;
+  id: number; number: string; kind: 'sts' | 'acrel'; active: number; customer_id: number | null; c_name: string | null; c_latin: string | null; c_phone: string | null;
   schedule_code: string; group_code: string | null; payment_mode: MeterDetail['paymentMode']; created_at: string;
   sts_sgc: string | null; sts_ti: string | null; sts_krn: number | null; sts_key_type: number | null; sts_base_date: 1993 | 2014 | 2035 | null;
-  sts_ea: '07' | '11' | null; sts_dkga: '02' | '04' | null; sts_last_tid: number | null;
+  sts_ea: '07' | '11' | null; sts_dkga: '02' | '04' | null; sts_last_tid: number | null; sts_key_change_from: string | null;
 }
 
 /** The meter with its customer and tariff group, active or not. */
@@ -159,6 +165,16 @@ export function updateMeterRow(db: WriteDb, number: string, c: { setCustomer: bo
         sts_base_date = COALESCE(?, sts_base_date), sts_ea = COALESCE(?, sts_ea), sts_dkga = COALESCE(?, sts_dkga) WHERE number = ?`)
     .run(Number(c.setCustomer), c.customerId, c.active,
       k?.sgc ?? null, k?.ti ?? null, k?.krn ?? null, k?.keyType ?? null, k?.baseDate ?? null, k?.ea ?? null, k?.dkga ?? null, number);
+}
+
+/** Records the key data a meter still holds while its key change waits (null: none waits). */
+export function setKeyChangeFrom(db: WriteDb, meterId: number, from: StsKeyData | null): void {
+  db.prepare('UPDATE meters SET sts_key_change_from = ? WHERE id = ?').run(from === null ? null : JSON.stringify(from), meterId);
+}
+
+/** Ends a waiting key change once its tokens are issued; false when it changed meanwhile. */
+export function clearKeyChange(db: WriteDb, meterId: number, from: StsKeyData): boolean {
+  return db.prepare('UPDATE meters SET sts_key_change_from = NULL WHERE id = ? AND sts_key_change_from = ?').run(meterId, JSON.stringify(from)).changes === 1;
 }
 
 /** The number of the meter with this id (for messages). */

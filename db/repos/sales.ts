@@ -9,6 +9,7 @@ interface SaleRow {
   quote_json: string; token: string | null; token_source: 'vendor' | 'local' | null; sts_tid: number | null;
   vendor_ref: string | null; error_code: string | null; error_message_json: string | null;
   print_status: Sale['printStatus']; print_count: number; created_at: string; updated_at: string; cashier: string;
+  key_change_tokens: string | null;
 }
 
 const SELECT = `SELECT s.*, u.display_name AS cashier FROM sales s JOIN users u ON u.id = s.user_id`;
@@ -30,6 +31,8 @@ function toSale(r: SaleRow): Sale {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     printStatus: r.print_status,
+    // Only a sale that carried a key change has the field: every other sale reads as it always did.
+    ...(r.key_change_tokens ? { keyChangeTokens: JSON.parse(r.key_change_tokens) as [string, string] } : {}),
   };
 }
 
@@ -75,6 +78,8 @@ export interface Outcome {
   status: Exclude<SaleStatus, 'paid'>;
   token?: string | null; tokenSource?: 'vendor' | 'local' | null; tid?: number | null; vendorRef?: string | null;
   errorCode?: string | null; errorMessage?: Bilingual | null;
+  /** The two key-change tokens entered before the credit token (a meter whose key data changed). */
+  keyChangeTokens?: [string, string] | null;
 }
 
 /**
@@ -84,10 +89,11 @@ export interface Outcome {
 export function setOutcome(db: WriteDb, id: string, o: Outcome, at: string): void {
   db.prepare(
     `UPDATE sales SET status = ?, token = COALESCE(?, token), token_source = COALESCE(?, token_source),
-       sts_tid = COALESCE(?, sts_tid), vendor_ref = COALESCE(?, vendor_ref), error_code = ?, error_message_json = ?, updated_at = ?
+       sts_tid = COALESCE(?, sts_tid), vendor_ref = COALESCE(?, vendor_ref), error_code = ?, error_message_json = ?, updated_at = ?,
+       key_change_tokens = COALESCE(?, key_change_tokens)
      WHERE id = ?`,
   ).run(o.status, o.token ?? null, o.tokenSource ?? null, o.tid ?? null, o.vendorRef ?? null, o.errorCode ?? null,
-    o.errorMessage ? JSON.stringify(o.errorMessage) : null, at, id);
+    o.errorMessage ? JSON.stringify(o.errorMessage) : null, at, o.keyChangeTokens ? JSON.stringify(o.keyChangeTokens) : null, id);
 }
 
 /** A sale that keeps its status (unknown) but now says why (e.g. the vendor's answer did not match). */

@@ -87,7 +87,8 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   const vendorHolder = createVendorHolder(vendorSettings.effective(), ledger);
   const vendors = createVendorPorts(vendorHolder);
   const meterVendors = createMeterVendors(vendorHolder);
-  const keys = createVendingKeyStore(db.write, masterKey);
+  const keys = createVendingKeyStore(db.write, masterKey, { now, timeZone: config.timeZone });
+  keys.fillMissingKcv(); // keys loaded before key check values were recorded get theirs once
 
   // The printer reads its settings from the database on every receipt (printing/settings.ts).
   const printer = createPrinterPort(config, db.write);
@@ -145,7 +146,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
     ...shiftsHandlers({ db, config, now, backup, log }),
     ...historyHandlers({ db, now }),
     ...customersHandlers({ db, now }),
-    ...keysHandlers({ db, keys, now }),
+    ...keysHandlers({ db, keys, now, timeZone: config.timeZone }),
     ...outboxHandlers({ db, worker, now }),
     ...printingHandlers({ config, sales, printer }),
     ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick }),

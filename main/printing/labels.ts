@@ -27,6 +27,9 @@ export const L = {
   reference: { ar: 'المرجع', en: 'Reference' },
   vendorRef: { ar: 'مرجع المورد', en: 'Vendor ref.' },
   token: { ar: 'رمز الشحن', en: 'STS TOKEN' },
+  keyChange1: { ar: '١) رمز تغيير المفتاح الأول', en: '1) KEY CHANGE TOKEN 1' },
+  keyChange2: { ar: '٢) رمز تغيير المفتاح الثاني', en: '2) KEY CHANGE TOKEN 2' },
+  creditAfterKeyChange: { ar: '٣) رمز الشحن', en: '3) STS TOKEN' },
   debtBefore: { ar: 'الدين قبل السداد', en: 'Debt before' },
   paid: { ar: 'المسدد', en: 'Paid' },
   debtAfter: { ar: 'الدين بعد السداد', en: 'Debt after' },
@@ -51,6 +54,10 @@ export const STATEMENT = {
   tokenEntry: {
     ar: 'أدخل الرمز في لوحة مفاتيح العداد',
     en: 'Enter the token on the meter keypad',
+  },
+  keyChangeOrder: {
+    ar: 'تغيّر مفتاح العداد: أدخل الرموز الثلاثة بهذا الترتيب',
+    en: 'The meter key changed: enter the three tokens in this order',
   },
   localToken: {
     ar: 'صدر الرمز محلياً أثناء انقطاع الاتصال',

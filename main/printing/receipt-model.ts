@@ -79,7 +79,17 @@ type Kv = (label: Bilingual, value: string | Bilingual, bold?: boolean) => void;
 /** The part that differs by outcome: the token, or a plain statement of where the money stands. */
 function outcome(sale: Sale, blocks: Block[], say: Say, kv: Kv): void {
   const sts = sale.product === 'sts_kwh';
-  if (sale.status === 'issued' && sale.token) {
+  if (sale.status === 'issued' && sale.token && sale.keyChangeTokens) {
+    // The meter takes its new key first: both key-change tokens, then the credit token (made under the new key).
+    say(STATEMENT.keyChangeOrder, 'center', true);
+    say(L.keyChange1, 'center', true);
+    blocks.push({ kind: 'token', digits: sale.keyChangeTokens[0] });
+    say(L.keyChange2, 'center', true);
+    blocks.push({ kind: 'token', digits: sale.keyChangeTokens[1] });
+    say(L.creditAfterKeyChange, 'center', true);
+    blocks.push({ kind: 'token', digits: sale.token });
+    if (sale.tokenSource === 'local') say(STATEMENT.localToken);
+  } else if (sale.status === 'issued' && sale.token) {
     say(L.token, 'center', true);
     blocks.push({ kind: 'token', digits: sale.token });
     say(STATEMENT.tokenEntry);

@@ -11,7 +11,7 @@ import { parsePrice } from '../tariffs/pricing/decimal';
 import { quoteSale, type QuoteRequest } from './quote';
 import type { SalesDeps } from './ports';
 
-type Deps = Pick<SalesDeps, 'db' | 'config' | 'now'>;
+type Deps = Pick<SalesDeps, 'db' | 'config' | 'now' | 'keys' | 'vending'>;
 /** The part of a sell request that names what is sold (money or energy) and what was confirmed. */
 interface Confirming { meterNumber: string; amountMinor?: number; energyTenths?: number; confirmed: ConfirmedPrice }
 

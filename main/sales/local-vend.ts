@@ -5,13 +5,14 @@
 // recorded one, and two tokens for a meter can never share a TID.
 import { randomInt } from 'node:crypto';
 import type { Quote } from '../../preload/contract';
-import type { MeterRecord } from '../../db/repos/meters';
+import { clearKeyChange, findMeter, type MeterRecord, type StsKeyData } from '../../db/repos/meters';
 import { settleForSale } from '../../db/repos/outbox';
 import { localCreditInUse, meterLastTid, saleStatus, unknownStsCount, type Outcome } from '../../db/repos/sales';
 import { recordSaleOutcome } from './outcome';
 import { appendAudit } from '../audit/append';
 import { formatMinor } from '../common/money';
-import { creditToken, deriveDecoderKey, meterPan, tidFromDate } from '../sts';
+import { creditToken, deriveDecoderKey, keyChangeTokens, meterPan, tidFromDate } from '../sts';
+import { keyPlan } from './key-plan';
 import type { SalesDeps } from './ports';
 
 export type LocalDeps = Pick<SalesDeps, 'db' | 'now' | 'keys' | 'vending' | 'config' | 'log'>;
@@ -45,42 +46,61 @@ export function vendLocally(deps: LocalDeps, saleId: string, userId: number | nu
   return w.transaction((): Outcome | null => {
     const status = saleStatus(w, saleId);
     if (status !== 'paid' && status !== 'unknown') return null; // someone else settled it first
-    const o = decide(deps, saleId, quote, meter, at);
+    // The meter as it is now: its key data may have been edited since the quote.
+    const current = findMeter(w, meter.number) ?? meter;
+    const { outcome: o, keyChangeFrom } = decide(deps, saleId, quote, current, at);
     recordSaleOutcome(w, saleId, o, at.toISOString(), userId);
+    // The meter now holds its new key (once the customer enters the tokens): the change is done.
+    if (o.keyChangeTokens && keyChangeFrom) clearKeyChange(w, current.id, keyChangeFrom);
     settleForSale(w, 'sts.verify', saleId, at.toISOString()); // nothing left to ask the vendor
     appendAudit(w, {
       at: at.toISOString(), userId, action: `sale.${o.status}`, entity: 'sale', entityId: saleId,
-      details: { tokenSource: o.tokenSource ?? null, tid: o.tid ?? null, errorCode: o.errorCode ?? null },
+      details: { tokenSource: o.tokenSource ?? null, tid: o.tid ?? null, errorCode: o.errorCode ?? null, ...(o.keyChangeTokens ? { keyChange: { from: keyChangeFrom } } : {}) },
     });
     return o;
   }).immediate();
 }
 
-function decide(deps: LocalDeps, saleId: string, quote: Quote, meter: MeterRecord, at: Date): Outcome {
+function decide(deps: LocalDeps, saleId: string, quote: Quote, meter: MeterRecord, at: Date): { outcome: Outcome; keyChangeFrom: StsKeyData | null } {
   const w = deps.db.write;
   const sts = meter.sts;
-  if (!sts || quote.energyTenths === null) return refusal('NOT_STS', 'This meter does not take STS tokens.', 'هذا العداد لا يقبل رموز STS.');
-  const ref = { sgc: sts.sgc, krn: sts.krn };
-  if (!deps.keys.has(ref)) {
-    return refusal('NO_VENDING_KEY', 'The token service cannot be reached and this counter holds no vending key for this meter, so no token was issued. Return the money to the customer.',
-      'تعذر الوصول إلى خدمة الشحن ولا يملك هذا المركز مفتاح شحن لهذا العداد، فلم يصدر أي رمز. أعد المبلغ للعميل.');
+  const refuse = (o: Outcome) => ({ outcome: o, keyChangeFrom: null });
+  if (!sts || quote.energyTenths === null) return refuse(refusal('NOT_STS', 'This meter does not take STS tokens.', 'هذا العداد لا يقبل رموز STS.'));
+  const plan = keyPlan(deps.keys, sts);
+  if (plan.problem) {
+    const p = plan.problem.message;
+    return refuse(refusal(plan.problem.code, `The token service cannot be reached and this counter cannot make the token: ${p.en} No token was issued. Return the money to the customer.`,
+      `تعذر الوصول إلى خدمة الشحن ولا يستطيع هذا المركز إصدار الرمز: ${p.ar} لم يصدر أي رمز. أعد المبلغ للعميل.`));
   }
   const used = localCreditInUse(w);
   const limit = deps.vending.offlineLimitMinor;
   if (used + quote.chargedMinor > limit) {
     const left = `${formatMinor(Math.max(0, limit - used), deps.config.currencyDecimals)} ${deps.config.currency}`;
     deps.log.warn({ saleId, usedMinor: used, limitMinor: limit }, 'offline credit limit reached');
-    return refusal('OFFLINE_LIMIT',
+    return refuse(refusal('OFFLINE_LIMIT',
       `The offline sales limit is reached (${left} left until the counter syncs). No token was issued: return the money, or sell again once the connection is back.`,
-      `تم بلوغ حد البيع دون اتصال (المتبقي ${left} حتى تتم المزامنة). لم يصدر أي رمز: أعد المبلغ للعميل أو بِع مرة أخرى عند عودة الاتصال.`);
+      `تم بلوغ حد البيع دون اتصال (المتبقي ${left} حتى تتم المزامنة). لم يصدر أي رمز: أعد المبلغ للعميل أو بِع مرة أخرى عند عودة الاتصال.`));
   }
   const tid = localTid(meterLastTid(w, meter.id), tidFromDate(at, sts.baseDate), unknownStsCount(w, meter.id, saleId));
-  const token = deps.keys.use(ref, (vendingKey) => {
-    const decoderKey = deriveDecoderKey({
-      dkga: sts.dkga, vendingKey, keyType: sts.keyType, sgc: sts.sgc, ti: sts.ti, krn: sts.krn, pan: meterPan(meter.number), baseDate: sts.baseDate, ea: sts.ea,
-    });
-    return creditToken({ decoderKey, subclass: 0, tid, rnd: randomInt(16), tenths: quote.energyTenths!, ea: sts.ea });
+  const pan = meterPan(meter.number);
+  const decoderKey = (k: StsKeyData, vendingKey: string) => deriveDecoderKey({
+    dkga: k.dkga, vendingKey, keyType: k.keyType, sgc: k.sgc, ti: k.ti, krn: k.krn, pan, baseDate: k.baseDate, ea: k.ea,
   });
-  deps.log.info({ saleId, meter: meter.number, tid }, 'token vended locally');
-  return { status: 'issued', token, tokenSource: 'local', tid, vendorRef: null, errorCode: null, errorMessage: null };
+  const from = plan.keyChangeFrom;
+  const { token, keyChange } = deps.keys.use({ sgc: sts.sgc, krn: sts.krn }, (vendingKey) => {
+    const newKey = decoderKey(sts, vendingKey);
+    // Key change (IEC 62055-41 class 2, subclasses 3 and 4): the NEW decoder key in two tokens,
+    // encrypted with the OLD one the meter holds; entered before the credit token, which is
+    // already under the new key. KEN 255: the key does not expire in the meter. The rollover bit
+    // moves the meter to a new base date.
+    const kc = from && deps.keys.use({ sgc: from.sgc, krn: from.krn }, (oldVendingKey) => keyChangeTokens({
+      decoderKey: decoderKey(from, oldVendingKey), newDecoderKey: newKey, ken: 255, krn: sts.krn, rollover: from.baseDate !== sts.baseDate, keyType: sts.keyType, ti: sts.ti,
+    }));
+    return { token: creditToken({ decoderKey: newKey, subclass: 0, tid, rnd: randomInt(16), tenths: quote.energyTenths!, ea: sts.ea }), keyChange: kc };
+  });
+  deps.log.info({ saleId, meter: meter.number, tid, keyChange: keyChange !== null }, 'token vended locally');
+  return {
+    outcome: { status: 'issued', token, tokenSource: 'local', tid, vendorRef: null, errorCode: null, errorMessage: null, ...(keyChange ? { keyChangeTokens: keyChange } : {}) },
+    keyChangeFrom: keyChange ? from : null,
+  };
 }

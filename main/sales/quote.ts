@@ -12,6 +12,9 @@ import { priceSale, QuoteRefusal, type PriceResult } from '../tariffs/pricing/qu
 import { priceByUnits } from '../tariffs/pricing/by-units';
 import { priceSettlement, SettlementRefusal } from '../tariffs/pricing/settlement';
 import type { SalesDeps } from './ports';
+import { KEY_CHANGE_NOTICE, keyPlan } from './key-plan';
+import { mustStayLocal } from './local-vend';
+import { lastLocalTid } from '../../db/repos/sales';
 
 /** Exactly one of amountMinor (vend by money) and energyTenths (vend by units). */
 export interface QuoteRequest {
@@ -21,7 +24,7 @@ export interface QuoteRequest {
 }
 /** The largest amount the contract accepts: what an approved sale above the maximum is held to. */
 const APPROVED_CEILING = 1_000_000_000_000;
-type Deps = Pick<SalesDeps, 'db' | 'config' | 'now'>;
+type Deps = Pick<SalesDeps, 'db' | 'config' | 'now' | 'keys' | 'vending'>;
 
 /** A monthly fee is due only on the meter's first sale (not refused) of the counter's month. */
 function feeDue(deps: Deps, meter: MeterRecord, s: TariffSchedule, at: Date): number {
@@ -60,10 +63,39 @@ export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter:
     const price: PriceResult & { amountMinor: number } = req.energyTenths !== undefined
       ? priceByUnits({ ...input, energyTenths: req.energyTenths })
       : { ...priceSale({ ...input, amountMinor: req.amountMinor ?? 0 }), amountMinor: req.amountMinor ?? 0 };
-    return { quote: { ...base, ...price }, meter };
+    const notice = keyNotice(deps, meter);
+    return { quote: { ...base, ...price, ...(notice ? { keyNotice: notice } : {}) }, meter };
   } catch (e) {
     throw refusal(deps, e);
   }
+}
+
+/**
+ * What the cashier must know about the vending key before the money is taken. With the vendor
+ * reachable the vendor makes the token and the counter's key is not used, so a missing, retired or
+ * expired key is a warning (the sale still goes to the vendor; only if the vendor cannot be asked
+ * would it be refused and the money handed back). When the sale must be made on this counter
+ * (vending mode 'local', or a local token ahead of the clock) it is refused here, before payment.
+ * A key change the receipt will carry is said only when the token is made here.
+ */
+function keyNotice(deps: Deps, meter: MeterRecord): Quote['keyNotice'] {
+  if (!meter.sts) return undefined;
+  const plan = keyPlan(deps.keys, meter.sts);
+  const local = deps.vending.mode === 'local' || mustStayLocal(deps, meter, lastLocalTid(deps.db.read, meter.id));
+  if (plan.problem && local) {
+    const p = plan.problem.message;
+    throw err('NO_VENDING_KEY', `${p.en} This counter makes its tokens itself, so nothing can be sold to this meter here until an administrator loads a valid key. No money was taken.`,
+      `${p.ar} يُصدر هذا المركز الرموز بنفسه، فلا يمكن البيع لهذا العداد هنا حتى يحمّل المسؤول مفتاحاً صالحاً. لم يؤخذ أي مبلغ.`);
+  }
+  if (plan.problem) {
+    const p = plan.problem.message;
+    return { code: plan.problem.code, message: {
+      en: `${p.en} The token will be asked of the vendor; if the vendor cannot be reached, the sale will be refused and the money returned.`,
+      ar: `${p.ar} سيُطلب الرمز من المزود؛ وإن تعذر الوصول إليه فستُرفض العملية ويُعاد المبلغ.`,
+    } };
+  }
+  if (plan.keyChangeFrom && local) return { code: 'KEY_CHANGE', message: KEY_CHANGE_NOTICE };
+  return undefined;
 }
 
 /** Postpaid and credit meters (STS and Acrel): the payment settles the account; no token, no energy. */

@@ -1,7 +1,7 @@
 // Steps 2-5 of a sale: paid (one transaction: sale, receipt number, audit, outbox rows; nothing
 // leaves the machine before it commits) -> issue -> outcome persisted -> receipt printed.
 import { randomUUID } from 'node:crypto';
-import type { ConfirmedPrice, PaymentMethod, Sale, User } from '../../preload/contract';
+import type { ConfirmedPrice, PaymentMethod, Quote, Sale, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { enqueue } from '../../db/repos/outbox';
 import { getSale, insertPaidSale, nextReceiptNo, saleStatus, type Outcome } from '../../db/repos/sales';
@@ -61,6 +61,13 @@ function quoteForSale(deps: SalesDeps, user: User, req: SellRequest) {
   }
 }
 
+/** The key notice was for the cashier before paying; the sale records what happened instead. */
+function withoutKeyNotice(q: Quote): Quote {
+  const stored = { ...q };
+  delete stored.keyNotice;
+  return stored;
+}
+
 function afterMs<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
 }
@@ -78,7 +85,7 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   let rechargeRow = 0;
   w.transaction(() => {
     const receiptNo = nextReceiptNo(w);
-    insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: req.paymentMethod, at });
+    insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote: withoutKeyNotice(quote), paymentMethod: req.paymentMethod, at });
     attachSaleToShift(w, id, user, at, deps.config.counterName); // the seller's open shift, or SHIFT_REQUIRED (nothing is written)
     if (aboveMax && user.role === 'cashier') consumeApproval(w, user, req.approvalToken, 'sale-above-max', id, at, ABOVE_MAX);
     appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });

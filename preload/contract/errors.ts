@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED',
   /** Pricing at the moment of sale differs from the confirmed quote: nothing was sold; the error's quote is the new price to confirm. */
   'PRICE_CHANGED',
+  /** An STS sale that must be vended on this counter, whose vending key is missing, retired or expired: nothing was sold. */
+  'NO_VENDING_KEY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

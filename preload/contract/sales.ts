@@ -55,6 +55,12 @@ export const QuoteSchema = z.object({
   debt: z.object({ beforeMinor: minor, recoveredMinor: minor, afterMinor: minor }).nullable().optional(),
   /** Vend by units: the energy the customer asked for, in 0.1 kWh. */
   requestedEnergyTenths: z.number().int().positive().nullable().optional(),
+  /**
+   * STS: what the cashier must know about the meter's vending key before taking the money: a key
+   * that is missing, retired or expired (a token made on this counter is impossible), or a key
+   * change the receipt will carry. Absent when there is nothing to say.
+   */
+  keyNotice: z.object({ code: z.enum(['NO_VENDING_KEY', 'KEY_RETIRED', 'KEY_EXPIRED', 'KEY_CHANGE', 'KEY_CHANGE_UNSUPPORTED']), message: Bilingual }).optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
@@ -101,6 +107,11 @@ export const SaleSchema = QuoteSchema.extend({
   createdAt: isoTime,
   updatedAt: isoTime,
   printStatus: PrintStatus,
+  /**
+   * Present only when the sale carried a key change (the meter's key data changed since its last
+   * token): the two key-change tokens, entered in this order BEFORE the credit token.
+   */
+  keyChangeTokens: z.tuple([z.string(), z.string()]).optional(),
 });
 export type Sale = z.infer<typeof SaleSchema>;
 

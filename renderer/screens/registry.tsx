@@ -14,6 +14,7 @@ import { PrinterSettingsScreen } from './printer/PrinterSettingsScreen';
 import { TariffsScreen } from './tariffs/TariffsScreen';
 import { MetersScreen } from './meters/MetersScreen';
 import { VendorsScreen } from './vendors/VendorsScreen';
+import { KeysScreen } from './keys/KeysScreen';
 
 export interface ScreenEntry {
   id: string;
@@ -36,6 +37,7 @@ export const SCREENS: ScreenEntry[] = [
   { id: 'meters', label: 'meters.nav', role: 'supervisor', component: MetersScreen },
   { id: 'customers', label: 'customers.nav', role: 'supervisor', component: CustomersScreen },
   { id: 'users', label: 'users.nav', role: 'supervisor', component: UsersScreen },
+  { id: 'keys', label: 'keys.nav', role: 'admin', component: KeysScreen },
 ];
 
 export const screensFor = (role: Role) => SCREENS.filter((s) => roleAtLeast(role, s.role));

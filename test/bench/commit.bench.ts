@@ -48,7 +48,8 @@ export async function benchCommit(n = 2_000): Promise<void> {
   seedDemo(db.write);
   const user = db.read.prepare(`SELECT id FROM users WHERE username = 'cashier'`).get() as { id: number };
   const now = () => new Date();
-  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now };
+  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now,
+    keys: keyStoreFor(db.write), vending: { mode: 'vendor' as const, offlineLimitMinor: 1e12, saleDeadlineMs: 5_000 } };
   const { quote, meter } = quoteSale(deps, { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500 });
   const w = db.write;
   const saleMs: number[] = [];

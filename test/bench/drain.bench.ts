@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
+import { keyStoreFor } from '../../main/keys';
 import { openDb } from '../../db/open';
 import { counts, enqueue } from '../../db/repos/outbox';
 import { getSale, insertPaidSale, nextReceiptNo, setOutcome } from '../../db/repos/sales';
@@ -26,7 +27,8 @@ export async function benchDrain(n = Number(process.env.BENCH_DRAIN_SALES ?? 10_
   const db = openDb(path.join(dir, 'shahn.sqlite'));
   seedDemo(db.write);
   const now = () => new Date();
-  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now };
+  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now,
+    keys: keyStoreFor(db.write), vending: { mode: 'vendor' as const, offlineLimitMinor: 1e12, saleDeadlineMs: 5_000 } };
   const { quote, meter } = quoteSale(deps, { meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1500, tenderedMinor: 1500 });
   const w = db.write;
   const ids: string[] = [];

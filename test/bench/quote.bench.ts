@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { priceSale } from '../../main/tariffs/pricing/quote';
+import { keyStoreFor } from '../../main/keys';
 import { openDb } from '../../db/open';
 import { quoteSale } from '../../main/sales/quote';
 import { seedDemo } from '../../scripts/seed-demo';
@@ -36,7 +37,8 @@ export async function benchQuote(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-bench-'));
   const db = openDb(path.join(dir, 'bench.sqlite'));
   seedDemo(db.write);
-  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now: () => new Date() };
+  const deps = { db, config: { counterName: 'Counter 1', currency: 'YER', currencyDecimals: 0, timeZone: 'Asia/Aden', vendorAcceptWindowMs: 0 }, now: () => new Date(),
+    keys: keyStoreFor(db.write), vending: { mode: 'vendor' as const, offlineLimitMinor: 1e12, saleDeadlineMs: 5_000 } };
   const meter = DEMO_STS_METERS[0]!.number;
   const full = time(5_000, (i) => void quoteSale(deps, { meterNumber: meter, amountMinor: 1000 + i }));
   const units = time(5_000, (i) => void quoteSale(deps, { meterNumber: meter, energyTenths: 10 + i }));

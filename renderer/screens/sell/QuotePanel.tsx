@@ -28,6 +28,11 @@ export function QuotePanel() {
         <h2>{t(`quote.product.${settle ? 'settlement' : quote.product}`)}</h2>
         <bdi className="muted">{quote.customerName}</bdi>
       </header>
+      {quote.keyNotice && (
+        <p className={quote.keyNotice.code === 'KEY_CHANGE' ? 'quote-key-notice is-info' : 'quote-key-notice'} role="status" data-testid="quote-key-notice" data-code={quote.keyNotice.code}>
+          {f.text(quote.keyNotice.message)}
+        </p>
+      )}
       {priceChanged && (
         <p className="quote-new-price" role="status" data-testid="price-changed">
           {t('quote.priceChanged')}

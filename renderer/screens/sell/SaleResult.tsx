@@ -21,6 +21,32 @@ function explanationKey(sale: Sale): string {
   }
 }
 
+/** A sale that carried a key change: three tokens, labelled and numbered in the order they are entered. */
+function KeyChangeTokens({ sale, keyChange }: { sale: Sale; keyChange: [string, string] }) {
+  const { t } = useTranslation();
+  const steps = [
+    { label: t('keys.keyChange.first'), token: keyChange[0], testId: 'sale-key-change-1' },
+    { label: t('keys.keyChange.second'), token: keyChange[1], testId: 'sale-key-change-2' },
+    { label: t('keys.keyChange.credit'), token: sale.token!, testId: 'sale-token' },
+  ];
+  return (
+    <div className="result-token" data-testid="sale-key-change">
+      <p className="result-note">{t('keys.keyChange.order')}</p>
+      <ol className="key-change-steps">
+        {steps.map((s) => (
+          <li key={s.testId}>
+            <span className="headline-label">
+              {s.label}
+              {s.testId === 'sale-token' && sale.tokenSource === 'local' && <span className="muted"> · {t('result.tokenLocal')}</span>}
+            </span>
+            <TokenDisplay token={s.token} testId={s.testId} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 /** After confirming: the outcome in plain words, the token, the receipt. */
 export function SaleResult({ onNewSale }: { onNewSale(): void }) {
   const { t } = useTranslation();
@@ -47,7 +73,9 @@ export function SaleResult({ onNewSale }: { onNewSale(): void }) {
         )}
       </header>
 
-      {sts && sale.token && (
+      {sts && sale.token && sale.keyChangeTokens && <KeyChangeTokens sale={sale} keyChange={sale.keyChangeTokens} />}
+
+      {sts && sale.token && !sale.keyChangeTokens && (
         <div className="result-token">
           <span className="headline-label">
             {t('result.token')}

@@ -25,7 +25,7 @@ const BAD: Record<keyof typeof dayChannels, unknown> = {
   'history.search': { receiptNo: 0 }, 'history.lastTokens': { meterNumber: '' }, 'customers.search': { query: '' }, 'customers.get': { id: 'a' },
   'customers.create': { nameAr: 'x', phone: 'call me' }, 'customers.update': { id: 1 }, 'customers.import': { csv: '', dryRun: false },
   'meters.detail': { meterNumber: 1 }, 'meters.create': { number: '04000001018', kind: 'acrel', customerId: null, scheduleCode: 'RES-TOU', sts: { sgc: '1', ti: '1', krn: 1, keyType: 2, baseDate: 2014 } },
-  'meters.update': { number: '04000001018' }, 'keys.list': { sgc: '1' }, 'keys.put': { sgc: '600727', krn: 1, vendingKeyHex: 'xyz' },
+  'meters.update': { number: '04000001018' }, 'keys.list': { sgc: '1' }, 'keys.put': { sgc: '600727', krn: 1, vendingKeyHex: 'xyz' }, 'keys.retire': { id: 'first' },
 };
 const rank = (r: Role) => ROLES.indexOf(r);
 const cases = (Object.keys(dayChannels) as (keyof typeof dayChannels)[]).map((c) => [c, dayChannels[c].role as Role] as const);

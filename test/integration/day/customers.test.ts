@@ -76,8 +76,9 @@ describe('meters', () => {
   });
 
   it('vending keys: an admin stores one (never returned); a supervisor may not', async () => {
-    expect((await u.fail('supervisor', 'keys.put', { sgc: '600001', krn: 2, vendingKeyHex: '0123456789abcdef' })).code).toBe('FORBIDDEN');
-    await u.call('admin', 'keys.put', { sgc: '600001', krn: 2, vendingKeyHex: '0123456789abcdef' });
+    const key = { source: 'typed', sgc: '600001', krn: 2, keyType: 2, baseDate: 2014, ea: '07', dkga: '02', expiresAt: null, vendingKeyHex: '0123456789abcdef', vendingKeyHexAgain: '0123456789abcdef' } as const;
+    expect((await u.fail('supervisor', 'keys.put', key)).code).toBe('FORBIDDEN');
+    await u.call('admin', 'keys.put', key);
     const list = await u.call('admin', 'keys.list', {});
     expect(list.some((k) => k.sgc === '600001' && k.krn === 2)).toBe(true);
     expect(JSON.stringify(list)).not.toContain('0123456789abcdef');

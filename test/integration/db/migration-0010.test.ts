@@ -40,7 +40,7 @@ describe('migration 0010 (vendor attempt ledger)', () => {
     const db = version9();
     const before = db.prepare('SELECT * FROM sales ORDER BY receipt_no').all();
     const t0 = Date.now();
-    expect(migrate(db)).toEqual([10]);
+    expect(migrate(db, loadMigrations(), 10)).toEqual([10]);
     expect(db.prepare('SELECT * FROM sales ORDER BY receipt_no').all()).toEqual(before);
     const rows = db.prepare('SELECT idempotency_key AS k, endpoint_id AS e, operation AS op, signed_at_ms AS s FROM vendor_attempts ORDER BY k').all() as { k: string; e: null; op: string; s: number }[];
     expect(rows.map((r) => [r.k, r.e, r.op])).toEqual([['s-paid', null, 'legacy'], ['s-unknown', null, 'legacy']]);
@@ -52,7 +52,7 @@ describe('migration 0010 (vendor attempt ledger)', () => {
 
   it('keeps one row per endpoint and refuses an unknown vendor', () => {
     const db = version9();
-    migrate(db);
+    migrate(db, loadMigrations(), 10);
     const ins = db.prepare(`INSERT INTO vendor_endpoints (vendor, fingerprint, base_url, merchant_id, sealed_json, created_at) VALUES (?, ?, 'http://x', NULL, 's', ?)`);
     ins.run('sts', 'f1', at(0));
     expect(() => ins.run('sts', 'f1', at(1))).toThrow(/UNIQUE/);

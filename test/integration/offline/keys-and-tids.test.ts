@@ -13,6 +13,7 @@ import { localTid } from '../../../main/sales/local-vend';
 let db: Db | undefined;
 afterEach(() => { db?.close(); db = undefined; });
 const KEY = '0123456789abcdef';
+const ATTRS = { keyType: 2, baseDate: 2014, ea: '07', dkga: '02', expiresAt: null } as const;
 
 describe('vending-key store', () => {
   it('seals, opens with the same master key only, and binds the key to its SGC/KRN', () => {
@@ -21,19 +22,19 @@ describe('vending-key store', () => {
     const master = loadMasterKey(dir);
     expect(loadMasterKey(dir).equals(master)).toBe(true); // stable across opens
     const store = createVendingKeyStore(db.write, master);
-    store.put({ sgc: '123456', krn: 1 }, KEY, new Date().toISOString());
+    store.put({ ...ATTRS, sgc: '123456', krn: 1 }, KEY, new Date().toISOString());
     expect(store.use({ sgc: '123456', krn: 1 }, (k) => k)).toBe(KEY);
     expect(store.has({ sgc: '123456', krn: 2 })).toBe(false);
     // Moved to another SGC: the associated data no longer matches.
-    db.write.prepare(`UPDATE vending_keys SET sgc = '654321'`).run();
+    // Copied to another SGC: the associated data no longer matches.
+    db.write.prepare(`INSERT INTO vending_keys (sgc, krn, sealed, created_at) SELECT '654321', krn, sealed, created_at FROM vending_keys`).run();
     expect(() => store.use({ sgc: '654321', krn: 1 }, (k) => k)).toThrow(KeyStoreError);
-    db.write.prepare(`UPDATE vending_keys SET sgc = '123456'`).run();
     const other = createVendingKeyStore(db.write, randomBytes(32));
     let message = '';
     try { other.use({ sgc: '123456', krn: 1 }, (k) => k); } catch (e) { message = (e as Error).message; }
     expect(message).toMatch(/cannot be unsealed/);
     expect(message).not.toContain(KEY);
-    expect(() => store.put({ sgc: '1', krn: 1 }, 'not-hex', 'x')).toThrow(/hex digits/);
+    expect(() => store.put({ ...ATTRS, sgc: '1', krn: 1 }, 'not-hex', 'x')).toThrow(/hex digits/);
   });
 
   it('a wrapping protector adopts a raw master key and removes the plain copy', () => {

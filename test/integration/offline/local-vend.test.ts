@@ -88,7 +88,8 @@ describe('local STS vending', () => {
   it('a meter whose vending key this counter does not hold fails clearly when the vendor is unreachable', async () => {
     h = await startHarness({ settings: vending(), env: { STS_API_RETRY_ATTEMPTS: '0' } });
     await h.login();
-    h.app.db.write.prepare('DELETE FROM vending_keys').run();
+    // The meters move to a supply group whose key was never loaded here (keys are never deleted).
+    h.app.db.write.prepare(`UPDATE meters SET sts_sgc = '654321' WHERE kind = 'sts'`).run();
     await h.sims.sts.setFaults({ offline: true });
     const sale = await sell();
     expect(sale.status).toBe('failed');

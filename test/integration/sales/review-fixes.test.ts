@@ -43,7 +43,9 @@ describe('review fixes', () => {
     h = await startHarness({ env: { STS_API_RETRY_ATTEMPTS: '0' } });
     await h.login();
     // The vendor is unreachable, so the counter vends locally, and the vending key cannot be opened.
-    h.app.db.write.prepare(`UPDATE vending_keys SET sealed = 'AAAA'`).run();
+    // (A loaded key never changes: the damaged one is a replacement row, as a bad restore would leave.)
+    h.app.db.write.prepare(`UPDATE vending_keys SET retired_at = created_at WHERE retired_at IS NULL`).run();
+    h.app.db.write.prepare(`INSERT INTO vending_keys (sgc, krn, sealed, created_at) VALUES ('123456', 1, 'AAAA', '2026-01-01T00:00:00.000Z')`).run();
     await h.sims.sts.setFaults({ offline: true });
     const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: DEMO_STS_METERS[0]!.number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('unknown');
