@@ -6,7 +6,7 @@
 // as six upper-case hex digits.
 // - 16 hex digits (a single-length DES key, what DKGA02 uses): Triple DES with K1 = K2 = K3 is
 //   plain DES, so the KCV is DES_K(0). Computed with main/sts's DES (Node's OpenSSL 3 refuses
-//   single DES without its legacy provider). The STS test key abababababababab gives C33F45.
+//   single DES without its legacy provider). The STS Association's public test key gives C33F45 (test/unit checks it).
 // - 32 hex digits (a double-length key K1 || K2): TDES-EDE with K3 = K1, from Node's crypto.
 import { createCipheriv } from 'node:crypto';
 import { desEncrypt } from '../sts/des';

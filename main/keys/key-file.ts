@@ -10,8 +10,8 @@
 //   EA = 07
 //   DKGA = 02
 //   EXPIRES = 2030-12-31        (optional: the last day the key may be used)
-//   KCV = C33F45                (optional: checked against the key before it is stored)
-//   VENDING_KEY = abababababababab
+//   KCV = C33F45                (optional: the certificate's KCV, checked against the key before it is stored)
+//   VENDING_KEY = <16 or 32 hex digits>
 import { z } from 'zod';
 import { KeyAttributesSchema, type KeyAttributes } from '../../preload/contract';
 import { err } from '../common/errors';
