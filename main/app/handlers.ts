@@ -4,11 +4,13 @@ import type { NamespaceHandlers } from '../ipc/handlers';
 
 const VERSION = '0.1.0';
 
-export function appHandlers(config: AppConfig): NamespaceHandlers<'app'> {
+/** `config` is the configuration in force (the first run's counter settings over the environment). */
+export function appHandlers(config: AppConfig, counterNumber: () => string | null): NamespaceHandlers<'app'> {
   return {
     'app.info': () => ({
       name: 'Shahn', version: VERSION, currency: config.currency, currencyDecimals: config.currencyDecimals,
       timeZone: config.timeZone, defaultLocale: config.defaultLocale, counterName: config.counterName,
+      counterNumber: counterNumber(),
     }),
   };
 }

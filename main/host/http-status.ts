@@ -23,5 +23,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   WRONG_PAYMENT_MODE: 409,
   VENDOR_REFUSED: 422,
   PRICE_CHANGED: 409,
+  SETUP_DONE: 403,
   INTERNAL: 500,
 };

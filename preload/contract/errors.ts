@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED',
   /** Pricing at the moment of sale differs from the confirmed quote: nothing was sold; the error's quote is the new price to confirm. */
   'PRICE_CHANGED',
+  /** The counter is set up (a user exists): the first-run channels answer nothing any more. */
+  'SETUP_DONE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
