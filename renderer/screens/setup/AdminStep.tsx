@@ -23,14 +23,14 @@ export function AdminStep() {
   };
   return (
     <StepFrame title={t('setup.admin.title')} intro={t('setup.admin.intro')} error={error} busy={busy} next={t('setup.admin.create')} onNext={submit}>
-      <SetupField id="setup-admin-username" label={t('setup.admin.username')} hint={t('setup.admin.usernameHint')} dir="ltr" autoFocus invalid={bad.includes('username')} value={f.username} onChange={(username) => patch({ username })} />
+      <SetupField code id="setup-admin-username" label={t('setup.admin.username')} hint={t('setup.admin.usernameHint')} dir="ltr" autoFocus invalid={bad.includes('username')} value={f.username} onChange={(username) => patch({ username })} />
       <div className="setup-pair">
         <SetupField id="setup-admin-name" label={t('setup.admin.nameAr')} dir="rtl" invalid={bad.includes('displayName')} value={f.displayName} onChange={(displayName) => patch({ displayName })} />
         <SetupField id="setup-admin-name-latin" label={t('setup.admin.nameLatin')} dir="ltr" invalid={bad.includes('displayNameLatin')} value={f.displayNameLatin} onChange={(displayNameLatin) => patch({ displayNameLatin })} />
       </div>
       <div className="setup-pair">
-        <SetupField id="setup-admin-pin" label={t('setup.admin.pin')} type="password" numeric dir="ltr" invalid={bad.includes('pin')} value={f.pin} onChange={(v) => patch({ pin: digits(v) })} />
-        <SetupField id="setup-admin-pin2" label={t('setup.admin.pinAgain')} type="password" numeric dir="ltr" invalid={bad.includes('pinConfirm')} value={f.pinConfirm} onChange={(v) => patch({ pinConfirm: digits(v) })} />
+        <SetupField code id="setup-admin-pin" label={t('setup.admin.pin')} type="password" numeric dir="ltr" invalid={bad.includes('pin')} value={f.pin} onChange={(v) => patch({ pin: digits(v) })} />
+        <SetupField code id="setup-admin-pin2" label={t('setup.admin.pinAgain')} type="password" numeric dir="ltr" invalid={bad.includes('pinConfirm')} value={f.pinConfirm} onChange={(v) => patch({ pinConfirm: digits(v) })} />
       </div>
       <p className="setup-note" data-testid="setup-pin-rule">{t('setup.admin.pinRule')}</p>
     </StepFrame>

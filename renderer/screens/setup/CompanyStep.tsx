@@ -24,7 +24,7 @@ export function CompanyStep() {
         <SetupField id="setup-company-address-ar" label={t('setup.company.addressAr')} dir="rtl" invalid={bad.includes('address')} value={address.ar} onChange={(ar) => setAddress({ ...address, ar })} />
         <SetupField id="setup-company-address-en" label={t('setup.company.addressEn')} dir="ltr" invalid={bad.includes('address')} value={address.en} onChange={(en) => setAddress({ ...address, en })} />
       </div>
-      <SetupField id="setup-company-tax" label={t('setup.company.taxNumber')} hint={t('setup.company.taxHint')} dir="ltr" invalid={bad.includes('taxNumber')} value={taxNumber} onChange={setTaxNumber} />
+      <SetupField code id="setup-company-tax" label={t('setup.company.taxNumber')} hint={t('setup.company.taxHint')} dir="ltr" invalid={bad.includes('taxNumber')} value={taxNumber} onChange={setTaxNumber} />
     </StepFrame>
   );
 }

@@ -17,7 +17,7 @@ export function CounterStep() {
   return (
     <StepFrame title={t('setup.counter.title')} intro={t('setup.counter.intro')} error={error} busy={busy} onNext={() => void run(() => saveStep('setup.saveCounter', { name, number }))}>
       <SetupField id="setup-counter-name" label={t('setup.counter.name')} hint={t('setup.counter.nameHint')} autoFocus invalid={bad.includes('name')} value={name} onChange={setName} />
-      <SetupField id="setup-counter-number" label={t('setup.counter.number')} hint={t('setup.counter.numberHint')} dir="ltr" invalid={bad.includes('number')} value={number} onChange={setNumber} />
+      <SetupField code id="setup-counter-number" label={t('setup.counter.number')} hint={t('setup.counter.numberHint')} dir="ltr" invalid={bad.includes('number')} value={number} onChange={setNumber} />
     </StepFrame>
   );
 }

@@ -36,7 +36,7 @@ export function CurrencyStep() {
   return (
     <StepFrame title={t('setup.currency.title')} intro={t('setup.currency.intro')} error={error} busy={busy} onNext={() => void run(() => saveStep('setup.saveCurrency', { code: upper, decimals }))}
       aside={sample !== null && <p className="setup-note" data-testid="setup-currency-sample">{t('setup.currency.sample')} <bdi dir="ltr">{sample} {upper}</bdi></p>}>
-      <SetupField id="setup-currency-code" label={t('setup.currency.code')} hint={name ? `${name} · ${t('setup.currency.isoDecimals', { n: iso })}` : t('setup.currency.codeHint')} dir="ltr" maxLength={3} autoFocus invalid={bad.includes('code')} value={code} onChange={changeCode} />
+      <SetupField code id="setup-currency-code" label={t('setup.currency.code')} hint={name ? `${name} · ${t('setup.currency.isoDecimals', { n: iso })}` : t('setup.currency.codeHint')} dir="ltr" maxLength={3} autoFocus invalid={bad.includes('code')} value={code} onChange={changeCode} />
       <Choice<number> name="setup-decimals" label={t('setup.currency.decimals')} value={decimals} onChange={setDecimals}
         options={[0, 1, 2, 3].map((n) => ({ value: n, label: String(n) }))} />
       <p className="field-hint">{t('setup.currency.decimalsHint')}</p>

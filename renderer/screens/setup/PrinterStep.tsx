@@ -30,7 +30,7 @@ export function PrinterStep() {
   return (
     <StepFrame title={t('setup.printer.title')} intro={t('setup.printer.intro')} error={error} busy={busy} onNext={() => void run(() => saveStep('setup.savePrinter', p))}
       aside={printed && <p className="setup-note note-ok" role="status" data-testid="setup-printer-ok">{t('setup.printer.printed')}</p>}>
-      <SetupField id="setup-printer-iface" label={t('printer.iface')} hint={t('setup.printer.ifaceHint')} dir="ltr" autoFocus invalid={bad.includes('iface')} value={p.iface ?? ''} onChange={(v) => patch({ iface: v })} />
+      <SetupField code id="setup-printer-iface" label={t('printer.iface')} hint={t('setup.printer.ifaceHint')} dir="ltr" autoFocus invalid={bad.includes('iface')} value={p.iface ?? ''} onChange={(v) => patch({ iface: v })} />
       <div className="setup-pair">
         <Choice name="setup-width" label={t('printer.width')} value={p.widthMm} onChange={(widthMm) => patch({ widthMm })}
           options={[{ value: 58, label: t('printer.mm', { n: 58 }) }, { value: 80, label: t('printer.mm', { n: 80 }) }]} />

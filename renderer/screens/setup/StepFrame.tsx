@@ -43,15 +43,15 @@ export function StepFrame(p: { title: string; intro: string; error: Bilingual | 
   );
 }
 
-/** A labelled text input of a setup step; `dir` ltr for codes, names typed in the screen's direction. */
-export function SetupField(p: { id: string; label: string; value: string; hint?: string; invalid?: boolean; dir?: 'ltr' | 'rtl' | 'auto'; type?: 'text' | 'password'; numeric?: boolean; autoFocus?: boolean; maxLength?: number; onChange(v: string): void }) {
+/** A labelled text input of a setup step. `code`: typed as a code (Latin, the monospace face); otherwise prose, Arabic joined. */
+export function SetupField(p: { code?: boolean; id: string; label: string; value: string; hint?: string; invalid?: boolean; dir?: 'ltr' | 'rtl' | 'auto'; type?: 'text' | 'password'; numeric?: boolean; autoFocus?: boolean; maxLength?: number; onChange(v: string): void }) {
   return (
     <div className="field">
       <label className="field-label" htmlFor={p.id}>{p.label}</label>
       <input
         id={p.id}
         data-testid={p.id}
-        className="input input-prose"
+        className={p.code ? 'input' : 'input input-prose'}
         dir={p.dir}
         type={p.type ?? 'text'}
         inputMode={p.numeric ? 'numeric' : undefined}

@@ -25,7 +25,7 @@ export function TimeZoneStep() {
   const clock = ZONES.includes(zone) ? new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date()) : null;
   return (
     <StepFrame title={t('setup.timeZone.title')} intro={t('setup.timeZone.intro')} error={error} busy={busy} onNext={() => void run(() => saveStep('setup.saveTimeZone', { timeZone: zone }))}>
-      <SetupField id="setup-tz-search" label={t('setup.timeZone.search')} hint={t('setup.timeZone.searchHint')} dir="ltr" autoFocus value={query} onChange={(v) => {
+      <SetupField code id="setup-tz-search" label={t('setup.timeZone.search')} hint={t('setup.timeZone.searchHint')} dir="ltr" autoFocus value={query} onChange={(v) => {
         setQuery(v);
         const q = v.trim().toLowerCase().replace(/\s+/g, '_');
         const first = ZONES.find((z) => z.toLowerCase().includes(q));
