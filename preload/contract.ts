@@ -12,6 +12,7 @@ import { keyChannels } from './contract/keys';
 import { meterChannels, meterRecordChannels } from './contract/meters';
 import { printerChannels, receiptChannels } from './contract/printer';
 import { saleChannels } from './contract/sales';
+import { setupChannels } from './contract/setup';
 import { shiftChannels } from './contract/shifts';
 import { outboxChannels, syncChannels } from './contract/sync';
 import { tariffChannels } from './contract/tariffs';
@@ -34,6 +35,7 @@ export * from './contract/printer';
 export * from './contract/vendors';
 export * from './contract/keys';
 export * from './contract/backup';
+export * from './contract/setup';
 
 export const contract = {
   ...appChannels,
@@ -53,6 +55,7 @@ export const contract = {
   ...vendorChannels,
   ...keyChannels,
   ...backupChannels,
+  ...setupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ import { toFailure } from './transport';
 import type { Bilingual } from '../preload/contract';
 import { ErrorMessage } from './components/ErrorMessage';
 import { LoginScreen } from './screens/login/LoginScreen';
+import { SetupScreen } from './screens/setup/SetupScreen';
+import { useSetup } from './stores/setup';
 import { TopBar } from './screens/topbar/TopBar';
 import { screensFor } from './screens/registry';
 import { useNav } from './stores/nav';
@@ -40,6 +42,7 @@ export function App() {
   const lang = useSession((s) => s.lang);
   const info = useSession((s) => s.info);
   const user = useSession((s) => s.user);
+  const setupNeeded = useSetup((s) => s.status?.needed === true);
   const [bootError, setBootError] = useState<Bilingual | null>(null);
 
   useEffect(() => applyLanguage(lang), [lang]);
@@ -78,5 +81,6 @@ export function App() {
       </main>
     );
   }
+  if (setupNeeded) return <SetupScreen />;
   return user ? <SignedIn key={user.id} /> : <LoginScreen />;
 }

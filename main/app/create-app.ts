@@ -40,6 +40,9 @@ import { keysHandlers } from '../keys/handlers';
 import { outboxHandlers } from '../outbox/handlers';
 import { printingHandlers } from '../printing/handlers';
 import { backupHandlers } from '../backup/handlers';
+import { setupHandlers } from '../setup/handlers';
+import { setupGate } from '../setup/gate';
+import { counterConfig, loadCounterSettings } from '../setup/counter-settings';
 
 export interface App {
   config: AppConfig;
@@ -64,7 +67,11 @@ export interface CreateAppOptions {
   onSaleStep?: (step: SaleStep, saleId: string) => void;
 }
 
-export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
+export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): App {
+  // The configuration in force: the environment's, with the counter settings saved by the first
+  // run over it (applied below, once the database is open, and again whenever setup saves a step).
+  // Our own copy: services read its fields at each call, so an update reaches all of them.
+  const config: AppConfig = { ...envConfig };
   fs.mkdirSync(config.dataDir, { recursive: true });
   const now = opts.now ?? (() => new Date());
   const log = createLogger(config.dataDir, config.logLevel);
@@ -77,6 +84,7 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
     instance.release(); // e.g. a database from a newer Shahn: nothing of ours keeps the folder
     throw e;
   }
+  Object.assign(config, counterConfig(envConfig, loadCounterSettings(db.read)));
   const masterKey = loadMasterKey(config.dataDir, opts.keyProtector ?? fileProtector);
   // Vendor settings saved in Settings > Vendors (secrets sealed) override the environment; the
   // holder gives every caller the clients in force and is replaced when they are saved.
@@ -108,6 +116,12 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
     vending: config.vending,
     onStep: opts.onSaleStep,
   };
+  const applyCounterSettings = () => {
+    const c = counterConfig(envConfig, loadCounterSettings(db.read));
+    Object.assign(config, c);
+    Object.assign(sales.config, { counterName: c.counterName, currency: c.currency, currencyDecimals: c.currencyDecimals, timeZone: c.timeZone });
+    sales.vending = c.vending;
+  };
   const worker: OutboxWorker = createOutboxWorker({
     db,
     now,
@@ -137,12 +151,12 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
   const kick = () => worker.kick();
   // Every namespace answered by its own handlers file; the type says every channel is answered.
   const handlers: Handlers = {
-    ...appHandlers(config),
+    ...appHandlers(config, () => loadCounterSettings(db.read).number ?? null),
     ...authHandlers({ db, sessions, now }),
     ...usersHandlers({ db, sessions, now }),
     ...salesHandlers(sales),
     ...meterHandlers({ db, vendors: meterVendors, now, kick, config, keys }),
-    ...tariffsHandlers({ db, now, timeZone: config.timeZone, vendors: meterVendors, kick }),
+    ...tariffsHandlers({ db, now, get timeZone() { return config.timeZone; }, vendors: meterVendors, kick }),
     ...shiftsHandlers({ db, config, now, backup, log }),
     ...historyHandlers({ db, now }),
     ...customersHandlers({ db, now }),
@@ -151,8 +165,9 @@ export function createApp(config: AppConfig, opts: CreateAppOptions = {}): App {
     ...printingHandlers({ config, sales, printer }),
     ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick }),
     ...backupHandlers({ backup, log }),
+    ...setupHandlers({ db, config, now, log, printer, vendorSettings, vendorHolder, kick, onCounterSaved: applyCounterSettings }),
   };
-  const dispatch = createDispatcher(handlers, { validateOutputs: config.validateOutputs, log });
+  const dispatch = createDispatcher(handlers, { validateOutputs: config.validateOutputs, log, gate: setupGate(db.read) });
   if (opts.startWorker !== false) worker.start();
   printQueue.start();
   // The screens poll these on a timer: they must not keep an unattended till's session alive.

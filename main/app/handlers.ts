@@ -3,11 +3,13 @@ import { appVersion } from './app-root';
 import type { AppConfig } from './config';
 import type { NamespaceHandlers } from '../ipc/handlers';
 
-export function appHandlers(config: AppConfig): NamespaceHandlers<'app'> {
+/** `config` is the configuration in force (the first run's counter settings over the environment). */
+export function appHandlers(config: AppConfig, counterNumber: () => string | null): NamespaceHandlers<'app'> {
   return {
     'app.info': () => ({
       name: 'Shahn', version: appVersion(), currency: config.currency, currencyDecimals: config.currencyDecimals,
       timeZone: config.timeZone, defaultLocale: config.defaultLocale, counterName: config.counterName,
+      counterNumber: counterNumber(),
     }),
   };
 }

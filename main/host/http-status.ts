@@ -24,5 +24,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   VENDOR_REFUSED: 422,
   PRICE_CHANGED: 409,
   NO_VENDING_KEY: 409,
+  SETUP_DONE: 403,
   INTERNAL: 500,
 };

@@ -12,7 +12,14 @@ const isChannel = (c: unknown): c is Channel => typeof c === 'string' && (CHANNE
 /** A caller-supplied name, made safe to put in a message (bounded, printable). */
 const shown = (s: unknown) => String(typeof s === 'string' ? s : typeof s).replace(/[^\p{L}\p{N}._-]/gu, '?').slice(0, 64);
 
-export function createDispatcher(handlers: Handlers, opts: { validateOutputs: boolean; log: { error(o: object, m: string): void } }) {
+export interface DispatchOptions {
+  validateOutputs: boolean;
+  log: { error(o: object, m: string): void };
+  /** Runs after the role check and before the input is read; throws (an AppError) to refuse the call. */
+  gate?: (channel: Channel) => void;
+}
+
+export function createDispatcher(handlers: Handlers, opts: DispatchOptions) {
   return async function dispatch(channelName: string, rawInput: unknown, ctx: CallContext): Promise<CallResult> {
     try {
       if (!isChannel(channelName)) throw err('NOT_FOUND', `Unknown operation "${shown(channelName)}".`, `عملية غير معروفة "${shown(channelName)}".`);
@@ -23,6 +30,7 @@ export function createDispatcher(handlers: Handlers, opts: { validateOutputs: bo
           throw err('FORBIDDEN', 'Your role is not allowed to do this. Ask a supervisor.', 'صلاحيتك لا تسمح بهذا الإجراء. اطلب من المشرف.');
         }
       }
+      opts.gate?.(channelName);
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         // Bounded: an input with thousands of bad keys must not produce a megabyte of error text.

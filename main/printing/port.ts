@@ -28,6 +28,7 @@ export function createPrinterPort(config: AppConfig, db: ReadDb): ReceiptPrinter
     buildReceipt(sale, {
       utilityName: s.utilityName,
       taxNumber: s.taxNumber,
+      address: s.address ?? null,
       counterName: config.counterName,
       cashierName: copy && reprintedBy ? reprintedBy : sale.cashier,
       language: s.language,

@@ -21,6 +21,8 @@ export function buildReceipt(sale: Sale, ctx: ReceiptContext, opts: { copy: bool
 
   // Header: who sold it, where and when.
   say(ctx.utilityName, 'center', true);
+  // An address given in one language only is printed in that one (never an empty line).
+  if (ctx.address) say({ ar: ctx.address.ar || ctx.address.en, en: ctx.address.en || ctx.address.ar });
   if (ctx.taxNumber) kv(L.taxNumber, ctx.taxNumber);
   if (opts.copy) blocks.push({ kind: 'text', text: COPY_MARK, align: 'center', size: 2, bold: true, lang: 'ar' });
   blocks.push({ kind: 'rule' });

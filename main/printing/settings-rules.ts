@@ -30,6 +30,7 @@ const MESSAGES: Record<string, Bilingual> = {
   iface: addressMessage(process.platform),
   utilityName: { en: 'Utility name: enter it in Arabic and English (at most 60 characters each).', ar: 'اسم الجهة: أدخله بالعربية والإنجليزية (60 حرفاً على الأكثر لكل منهما).' },
   taxNumber: { en: 'Tax number: letters, digits, spaces and dashes only, at most 32.', ar: 'الرقم الضريبي: حروف وأرقام ومسافات وشرطات فقط، 32 على الأكثر.' },
+  address: { en: 'Address: at most 120 characters in each language.', ar: 'العنوان: 120 حرفاً على الأكثر لكل لغة.' },
   footer: { en: 'Footer: at most 200 characters in each language.', ar: 'تذييل الإيصال: 200 حرف على الأكثر لكل لغة.' },
 };
 
@@ -38,6 +39,7 @@ const Rules = z.object({
   iface: z.string().refine((a) => isPrinterAddress(a)).nullable(),
   utilityName: z.object({ ar: name, en: name }),
   taxNumber: z.string().regex(/^[A-Za-z0-9 -]{1,32}$/).nullable(),
+  address: z.object({ ar: z.string().max(120), en: z.string().max(120) }).nullable(),
   footer: z.object({ ar: z.string().max(200), en: z.string().max(200) }).nullable(),
 });
 
@@ -45,7 +47,8 @@ const Rules = z.object({
 export function checkPrinterSettings(input: PrinterSettings): PrinterSettings {
   const blank = (s: string | null) => (s === null || s.trim() === '' ? null : s.trim());
   const footer = input.footer && (input.footer.ar.trim() || input.footer.en.trim()) ? { ar: input.footer.ar.trim(), en: input.footer.en.trim() } : null;
-  const s: PrinterSettings = { ...input, iface: blank(input.iface), taxNumber: blank(input.taxNumber), footer, utilityName: { ar: input.utilityName.ar.trim(), en: input.utilityName.en.trim() } };
+  const address = input.address && (input.address.ar.trim() || input.address.en.trim()) ? { ar: input.address.ar.trim(), en: input.address.en.trim() } : null;
+  const s: PrinterSettings = { ...input, iface: blank(input.iface), taxNumber: blank(input.taxNumber), address, footer, utilityName: { ar: input.utilityName.ar.trim(), en: input.utilityName.en.trim() } };
   const r = Rules.safeParse(s);
   if (r.success) return s;
   const fields = [...new Set(r.error.issues.map((i) => String(i.path[0])))];

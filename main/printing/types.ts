@@ -10,6 +10,8 @@ export type ReceiptLanguage = 'ar' | 'en' | 'both';
 export interface ReceiptContext {
   utilityName: Bilingual;
   taxNumber: string | null;
+  /** The company's address under its name; absent or null: none printed. */
+  address?: Bilingual | null;
   counterName: string;
   cashierName: string;
   language: ReceiptLanguage;

@@ -21,16 +21,17 @@ export function shiftsHandlers(d: ShiftsDeps): NamespaceHandlers<'shifts'> {
   const w = d.db.write;
   const r = d.db.read;
   const at = () => d.now().toISOString();
-  const counter = config.counterName;
-  const money = { currency: config.currency, currencyDecimals: config.currencyDecimals };
+  // Read at each call: the first run's counter settings reach the running app (app/create-app.ts).
+  const counter = () => config.counterName;
+  const money = () => ({ currency: config.currency, currencyDecimals: config.currencyDecimals });
   return {
     'shifts.settings': () => shiftSettings(r),
     'shifts.saveSettings': (s, ctx) => saveShiftSettings(w, requireUser(ctx), s, at()),
-    'shifts.current': (_i, ctx) => { const s = openShiftOf(w, requireUser(ctx).id, counter); return s ? toShift(s) : null; },
-    'shifts.open': ({ floatMinor }, ctx) => openShift(w, requireUser(ctx), floatMinor, at(), counter),
-    'shifts.xReport': ({ shiftId }, ctx) => xReport(w, requireUser(ctx), shiftId, money, at(), counter),
+    'shifts.current': (_i, ctx) => { const s = openShiftOf(w, requireUser(ctx).id, counter()); return s ? toShift(s) : null; },
+    'shifts.open': ({ floatMinor }, ctx) => openShift(w, requireUser(ctx), floatMinor, at(), counter()),
+    'shifts.xReport': ({ shiftId }, ctx) => xReport(w, requireUser(ctx), shiftId, money(), at(), counter()),
     'shifts.close': async (i, ctx) => {
-      const report = closeShift(w, requireUser(ctx), i, money, at(), counter);
+      const report = closeShift(w, requireUser(ctx), i, money(), at(), counter());
       const { file } = writeZCsv(config.dataDir, report);
       const print = await printZ(r, config, report, false);
       if (!print.printed) d.log.warn({ zNo: report.zNo, err: print.error?.en }, 'Z report not printed');

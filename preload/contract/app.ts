@@ -10,6 +10,8 @@ export const AppInfoSchema = z.object({
   timeZone: z.string(),
   defaultLocale: locale,
   counterName: z.string(),
+  /** The counter's number chosen at the first run (null before). */
+  counterNumber: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

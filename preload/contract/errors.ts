@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'PRICE_CHANGED',
   /** An STS sale that must be vended on this counter, whose vending key is missing, retired or expired: nothing was sold. */
   'NO_VENDING_KEY',
+  /** The counter is set up (a user exists): the first-run channels answer nothing any more. */
+  'SETUP_DONE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,8 @@ export const PrinterSettingsSchema = z.object({
   language: z.enum(['ar', 'en', 'both']),
   utilityName: Bilingual,
   taxNumber: z.string().trim().max(64).nullable(),
+  /** The company's address, printed under its name (absent in settings saved before it existed). */
+  address: Bilingual.nullable().optional(),
   footer: Bilingual.nullable(),
   cashDrawer: z.boolean(),
 }).strict();

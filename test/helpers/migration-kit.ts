@@ -270,9 +270,8 @@ export const CUSTOMERS = [
 ] as const;
 
 /**
- * Writes a counter's realistic history for schema `version` (1..9) into `db`, which must be at
- * that version and empty. Every table of that version gets rows (vendor_endpoints and
- * vendor_attempts, new in 0010, are never the "previous version" of a migration yet).
+ * Writes a counter's realistic history for schema `version` into `db`, which must be at that
+ * version and empty. Every table of that version gets rows.
  */
 export function seedHistory(db: Database.Database, version: number): void {
   db.transaction(() => {
@@ -387,6 +386,20 @@ export function seedHistory(db: Database.Database, version: number): void {
     // A technician's engineering code (clear tamper) on the first STS meter, with its TID.
     audit(at(2, 45), USER.supervisor, 'meter.maintenance_code', 'meter', METER.sts1, { requestId: 'eng-req-0001', purpose: 'تفقد العداد', action: 'clear_tamper', tid: tidAt(2, 45) });
     audit(at(3, 50), USER.supervisor, 'outbox.resolve', 'outbox', '5', { resolution: 'refunded', note: 'أعيد المبلغ نقداً' });
+
+    if (version >= 10) {
+      // An attempt ledger as Shahn 0010 writes it: the endpoint a charge went to, and its attempts.
+      insert(db, 'vendor_endpoints', { id: 1, vendor: 'sts', fingerprint: sha('endpoint-sts-1'), base_url: 'https://vend.example', merchant_id: 'M-0042', sealed_json: '{"apiKey":"sealed","apiSecret":"sealed"}', created_at: at(2) });
+      insert(db, 'vendor_attempts', { id: 1, idempotency_key: 'a1f0c3e2-0001-4b1e-9c55-000000000001', endpoint_id: 1, operation: 'POST /api/v1/meters/charge', signed_at_ms: Date.parse(at(2, 5)),
+        timeout_ms: 15_000, not_after_ms: Date.parse(at(2, 5)) + 15_000, connected: 1, ended_at_ms: Date.parse(at(2, 5)) + 900, created_at: at(2, 5) });
+      insert(db, 'vendor_attempts', { id: 2, idempotency_key: 'a1f0c3e2-0004-4b1e-9c55-000000000004', endpoint_id: 1, operation: 'POST /api/v1/meters/charge', signed_at_ms: Date.parse(at(3, 20)),
+        timeout_ms: 15_000, not_after_ms: Date.parse(at(3, 20)) + 15_000, connected: null, ended_at_ms: null, created_at: at(3, 20) });
+    }
+    if (version >= 12) {
+      // The first run this counter went through (0012), and the first admin's Latin name.
+      for (const [i, step] of ['language', 'counter', 'currency', 'timeZone', 'company', 'vendors', 'printer', 'admin'].entries()) insert(db, 'setup_steps', { step, done_at: at(1, i) });
+      db.prepare('UPDATE users SET display_name_latin = ? WHERE id = ?').run('System Admin', USER.admin);
+    }
 
     const setting = db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)');
     setting.run('printer', JSON.stringify({ iface: 'usb', width: 48, codepage: 'PC864' }), at(1, 50));

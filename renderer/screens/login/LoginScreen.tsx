@@ -4,6 +4,7 @@ import type { Bilingual } from '../../../preload/contract';
 import { login } from '../../actions/auth';
 import { toFailure } from '../../transport';
 import { useSession } from '../../stores/session';
+import { useSetup } from '../../stores/setup';
 import { normalizeDigits } from '../../lib/money';
 import { both } from '../../i18n';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -16,7 +17,8 @@ export function LoginScreen() {
   const { t } = useTranslation();
   const info = useSession((s) => s.info);
   const expired = useSession((s) => s.expiredReason);
-  const [username, setUsername] = useState('');
+  // Right after the first run, the administrator it made.
+  const [username, setUsername] = useState(() => useSetup.getState().createdUsername ?? '');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Bilingual | null>(null);
@@ -53,8 +55,9 @@ export function LoginScreen() {
         <header className="login-head">
           <h1 className="brand">{t('app.name')}</h1>
           <p className="muted">{t('login.subtitle')}</p>
-          {info && <p className="login-counter">
+          {info && <p className="login-counter" data-testid="login-counter">
               <bdi>{info.counterName}</bdi>
+              {info.counterNumber && <> · <bdi dir="ltr">{info.counterNumber}</bdi></>}
             </p>}
         </header>
         <h2 className="visually-hidden">{t('login.title')}</h2>
@@ -66,7 +69,7 @@ export function LoginScreen() {
             autoComplete="username"
             autoCapitalize="off"
             spellCheck={false}
-            autoFocus
+            autoFocus={!username}
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             onKeyDown={(e) => {
@@ -81,6 +84,7 @@ export function LoginScreen() {
           <span className="field-label">{t('login.pin')}</span>
           <input
             ref={pinRef}
+            autoFocus={!!username}
             className="input input-pin"
             data-testid="login-pin"
             type="password"

@@ -52,6 +52,7 @@ export function SettingsFields({ s, patch, bad }: { s: PrinterSettings; patch: P
       <section className="printer-fields">
         <h2 className="printer-section">{t('printer.receiptText')}</h2>
         <Pair id="printer-utility" label={t('printer.utilityName')} invalid={bad.includes('utilityName')} value={s.utilityName} onChange={(utilityName) => patch({ utilityName })} />
+        <Pair id="printer-address" label={t('printer.address')} invalid={bad.includes('address')} value={s.address ?? { ar: '', en: '' }} onChange={(address) => patch({ address })} />
         <Text id="printer-tax" label={t('printer.taxNumber')} hint={t('printer.optional')} dir="ltr" invalid={bad.includes('taxNumber')} value={s.taxNumber ?? ''} onChange={(v) => patch({ taxNumber: v })} />
         <Pair id="printer-footer" label={t('printer.footer')} invalid={bad.includes('footer')} value={s.footer ?? { ar: '', en: '' }} onChange={(footer) => patch({ footer })} />
       </section>

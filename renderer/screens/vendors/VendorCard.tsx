@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Bilingual, VendorSettingsInput, VendorSettingsView, VendorTestResult } from '../../../preload/contract';
+import type { Bilingual, VendorName, VendorSettingsInput, VendorSettingsView, VendorTestResult } from '../../../preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFormat } from '../../hooks/useFormat';
 import { invoke, toFailure } from '../../transport';
@@ -22,8 +22,20 @@ const whole = (s: string) => {
   return /^\d{1,7}$/.test(t) ? Number(t) : -1;
 };
 
+/** Where a card saves and tests: Settings > Vendors, or the first run (which has no "back to the start-up settings"). */
+export interface VendorCardCalls {
+  save(vendor: VendorName, settings: VendorSettingsInput | null): Promise<VendorSettingsView>;
+  test(vendor: VendorName): Promise<VendorTestResult>;
+  canReset: boolean;
+}
+const SETTINGS_CALLS: VendorCardCalls = {
+  save: (vendor, settings) => invoke('vendors.saveSettings', { vendor, settings }),
+  test: (vendor) => invoke('vendors.testConnection', { vendor }),
+  canReset: true,
+};
+
 /** One vendor: its address, key (write-only), secret (write-only), merchant id, timeout and retries; Test and Save. */
-export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsView; canSave: boolean; onSaved(v: VendorSettingsView): void }) {
+export function VendorCard({ view, canSave, onSaved, calls = SETTINGS_CALLS }: { view: VendorSettingsView; canSave: boolean; onSaved(v: VendorSettingsView): void; calls?: VendorCardCalls }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [form, setForm] = useState<Form>(() => toForm(view));
@@ -48,7 +60,7 @@ export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsVie
       const settings: VendorSettingsInput | null = reset
         ? null
         : { baseUrl: form.baseUrl, apiKey: form.apiKey, apiSecret: form.apiSecret, merchantId: form.merchantId, timeoutMs: whole(form.timeoutMs), retryAttempts: whole(form.retryAttempts) };
-      const next = await invoke('vendors.saveSettings', { vendor: v, settings });
+      const next = await calls.save(v, settings);
       onSaved(next);
       setForm(toForm(next));
       setSaved(true);
@@ -68,7 +80,7 @@ export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsVie
     setError(null);
     setSaved(false); // the test's answer replaces the "saved" note
     try {
-      setTest(await invoke('vendors.testConnection', { vendor: v }));
+      setTest(await calls.test(v));
     } catch (e) {
       setError(toFailure(e).error.message);
     } finally {
@@ -85,7 +97,7 @@ export function VendorCard({ view, canSave, onSaved }: { view: VendorSettingsVie
         <span className={`vendor-source source-${view.source}`} data-testid={id('source')}>
           {t(`vendors.source.${view.source}`)}
           {view.updatedAt && <> · <bdi>{f.dateTime(view.updatedAt)}</bdi></>}
-          {canSave && view.source === 'saved' && (
+          {canSave && calls.canReset && view.source === 'saved' && (
             <>
               {' · '}
               <button type="button" className="btn-link vendor-reset" data-testid={id('reset')} disabled={busy !== null} title={t('vendors.resetHint')} onClick={() => void save(true)}>

@@ -40,7 +40,7 @@ describe('migration 0010 (vendor attempt ledger)', () => {
     const db = version9();
     const before = db.prepare('SELECT * FROM sales ORDER BY receipt_no').all();
     const t0 = Date.now();
-    expect(migrate(db, loadMigrations(), 10)).toEqual([10]);
+    expect(migrate(db, loadMigrations(), 10)).toEqual([10]); // 0010 alone: later migrations have their own tests
     expect(db.prepare('SELECT * FROM sales ORDER BY receipt_no').all()).toEqual(before);
     const rows = db.prepare('SELECT idempotency_key AS k, endpoint_id AS e, operation AS op, signed_at_ms AS s FROM vendor_attempts ORDER BY k').all() as { k: string; e: null; op: string; s: number }[];
     expect(rows.map((r) => [r.k, r.e, r.op])).toEqual([['s-paid', null, 'legacy'], ['s-unknown', null, 'legacy']]);

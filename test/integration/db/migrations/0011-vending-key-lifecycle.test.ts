@@ -1,27 +1,16 @@
-// Migration 0011 (to be renumbered 0012 at merge: the loader refuses a gap in the numbering)
-// rebuilds vending_keys with an id, the certificate's attributes, the KCV, who loaded and retired
+// Migration 0011 rebuilds vending_keys with an id, the certificate's attributes, the KCV, who loaded and retired
 // a key; adds to meters the key data a meter still holds while its key change waits, and to sales
 // the key-change tokens a sale carried. Every old row must come through: a sealed key lost or
 // moved would stop offline vending for a whole supply group.
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../main/audit/append';
-import type Database from 'better-sqlite3';
 import { applyMigration, at, expectSurvived, historyAt, row, rows, snapshot } from '../../../helpers/migration-kit';
 
 const V = 11;
 
-/** The vendor attempt ledger of 0010 as a counter fills it (the kit's history stops at 0009's tables). */
-function withVendorLedger(db: Database.Database): Database.Database {
-  db.prepare(`INSERT INTO vendor_endpoints (id, vendor, fingerprint, base_url, merchant_id, sealed_json, created_at) VALUES (1, 'sts', 'hmac-sts-1', 'https://vend.example', 'M-0042', '{"sealed":"x"}', ?)`).run(at(3));
-  const attempt = db.prepare(`INSERT INTO vendor_attempts (idempotency_key, endpoint_id, operation, signed_at_ms, timeout_ms, not_after_ms, connected, ended_at_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  attempt.run('a1f0c3e2-0004-4b1e-9c55-000000000004', null, 'legacy', Date.parse(at(3, 20)), 0, Date.parse(at(3, 20)), null, null, at(3, 20));
-  attempt.run('a1f0c3e2-0004-4b1e-9c55-000000000004', 1, 'verifyCharge', Date.parse(at(3, 25)), 15_000, Date.parse(at(3, 25)) + 15_000, 1, Date.parse(at(3, 25)) + 800, at(3, 25));
-  return db;
-}
-
 describe(`migration ${V} (vending key lifecycle) on a database with history`, () => {
   it('keeps every row of every table; old keys are active with their sealed value and load time, attributes unknown', () => {
-    const db = withVendorLedger(historyAt(V - 1));
+    const db = historyAt(V - 1);
     const before = snapshot(db);
     applyMigration(db, V);
     expectSurvived(db, before);
@@ -35,7 +24,7 @@ describe(`migration ${V} (vending key lifecycle) on a database with history`, ()
   });
 
   it('holds the lifecycle in the database: one active key per SGC/KRN, keys never change or disappear, retirement is final', () => {
-    const db = withVendorLedger(historyAt(V - 1));
+    const db = historyAt(V - 1);
     applyMigration(db, V);
     const load = db.prepare(`INSERT INTO vending_keys (sgc, krn, sealed, created_at, key_type, base_date, ea, dkga, kcv, loaded_by) VALUES (?, ?, 'c2VhbGVk', ?, 2, 2014, '07', '02', ?, 1)`);
     expect(() => load.run('600727', 1, at(4), 'C33F45')).toThrow(/UNIQUE/);
