@@ -11,7 +11,7 @@ export async function saveUser(existing: AdminUser | null, d: UserDraft): Promis
     const saved = existing
       ? await invoke('users.update', { id: existing.id, displayName: d.displayName.trim(), role: d.role, locale: d.locale, active: d.active })
       : await invoke('users.create', { username: d.username.trim(), displayName: d.displayName.trim(), role: d.role, locale: d.locale, pin: d.pin });
-    useUsers.getState().patch({ editing: saved });
+    useUsers.getState().patch({ editing: saved, justSaved: saved.id });
     await loadUsers();
     return null;
   } catch (e) {

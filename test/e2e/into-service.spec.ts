@@ -147,6 +147,8 @@ async function addCashier(page: Page) {
   // Saved: listed, and the form now edits that user.
   await expect(page.getByTestId('user-row').filter({ hasText: CASHIER.username })).toBeVisible();
   await expect(form.getByTestId('user-username')).toHaveAttribute('readonly', '');
+  // The form remounted for the saved record and still says it was saved.
+  await expect(form.getByTestId('user-saved')).toBeVisible();
 }
 
 async function loadTestKey(page: Page) {

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser, Bilingual } from '../../../preload/contract';
 import { saveUser, setUserPin, type UserDraft } from '../../actions/usersSave';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useUsers } from '../../stores/users';
 
 const digits = (v: string) => v.replace(/\D/g, '').slice(0, 12);
 
@@ -11,7 +12,11 @@ export function UserForm({ user }: { user: AdminUser | null }) {
   const { t } = useTranslation();
   const [d, setD] = useState<UserDraft>({ username: user?.username ?? '', displayName: user?.displayName ?? '', role: user?.role ?? 'cashier', locale: user?.locale ?? 'ar', active: user?.active ?? true, pin: '' });
   const [error, setError] = useState<Bilingual | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // A save that remounted this form (a new user, or a changed role) still says it was saved.
+  const [done, setDone] = useState<string | null>(() => (user && useUsers.getState().justSaved === user.id ? t('users.saved') : null));
+  useEffect(() => {
+    if (useUsers.getState().justSaved !== null) useUsers.getState().patch({ justSaved: null });
+  }, []);
   const [busy, setBusy] = useState(false);
   const run = async (job: () => Promise<Bilingual | null>, ok: string) => {
     setBusy(true);
@@ -19,6 +24,7 @@ export function UserForm({ user }: { user: AdminUser | null }) {
     setBusy(false);
     setError(e);
     setDone(e ? null : ok);
+    if (!e) useUsers.getState().patch({ justSaved: null }); // shown here: no later form may show it again
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
