@@ -1,0 +1,269 @@
+/**
+ * `npm run bench:scale`: the counter after years of data. Builds (or reuses) databases of 10,000 /
+ * 100,000 / 1,000,000 meters with 20,000 / 200,000 / 2,000,000 sales (generate.ts), starts the
+ * real app on each and measures through the channels the screens call: meter lookup, customer
+ * search, history search, the Z report of the longest shift, start to first answered call, and the
+ * sale commit with and without an online backup running. Prints each figure, a growth table, and
+ * the query plans of the measured statements that scan a whole table.
+ * SCALE=small: the 10,000 size only; SCALE=medium: 10,000 and 100,000.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { createApp, type App } from '../../../main/app/create-app';
+import { configFromEnv } from '../../../main/app/config';
+import { enqueue } from '../../../db/repos/outbox';
+import { insertPaidSale, nextReceiptNo } from '../../../db/repos/sales';
+import { appendAudit } from '../../../main/audit/append';
+import { closeShift } from '../../../main/shifts/close';
+import type { Quote, User } from '../../../preload/contract';
+import { COUNTER, END, ensureScaleDb, type ScaleDb } from './generate';
+import { FAMILY_NAMES, FIRST_NAMES, pick, prng } from './names';
+
+const SAMPLES = 200;
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.5)]!;
+const ms = (x: number) => x.toFixed(2);
+const n = (x: number) => x.toLocaleString('en');
+
+/** Statements prepared on the read handle while measuring, with the first arguments they ran with. */
+type Captured = Map<string, unknown[]>;
+
+function captureReads(app: App): Captured {
+  const seen: Captured = new Map();
+  const read = app.db.read as unknown as Database.Database;
+  const prepare = read.prepare.bind(read);
+  read.prepare = ((sql: string) => {
+    const s = prepare(sql);
+    for (const method of ['get', 'all', 'iterate'] as const) {
+      const f = s[method].bind(s) as (...a: unknown[]) => unknown;
+      (s as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        if (!seen.has(sql)) seen.set(sql, args);
+        return f(...args);
+      };
+    }
+    return s;
+  }) as typeof read.prepare;
+  return seen;
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const v = await f();
+  return [performance.now() - t, v];
+}
+
+async function call(app: App, channel: string, input: unknown, token?: string): Promise<unknown> {
+  const r = await app.call(channel, input, token);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message.en}`);
+  return r.value;
+}
+
+interface Figures {
+  size: ScaleDb;
+  startMs: number;
+  lookup: Record<string, number>;
+  customers: number;
+  history: Record<string, number>;
+  zMs: number;
+  commit: { plain: number; backup: number; ratio: number; backups: number; stallMs: number };
+  scans: { sql: string; plan: string[] }[];
+}
+
+async function measure(size: ScaleDb): Promise<Figures> {
+  const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-scale-backup-'));
+  const config = configFromEnv({ SHAHN_DATA_DIR: size.dir, SHAHN_LOG_LEVEL: 'silent' }, { backup: { dir: backupDir, intervalMinutes: 0, keep: 1 } });
+  // Start to login ready: the database opened and its migrations checked, every service built, the first call answered.
+  const t0 = performance.now();
+  const app = createApp(config, { startWorker: false });
+  await call(app, 'app.info', {});
+  const startMs = performance.now() - t0;
+  try {
+    const cashier = (await call(app, 'auth.login', { username: 'cashier', pin: '1111' }) as { token: string }).token;
+    const supervisorLogin = await call(app, 'auth.login', { username: 'supervisor', pin: '2222' }) as { token: string; user: User };
+    const captured = captureReads(app);
+    const rnd = prng(7);
+    const r = app.db.read;
+    const meterAt = (k: number) => (r.prepare('SELECT number FROM meters LIMIT 1 OFFSET ?').pluck().get(k) as string);
+    const customerAt = (k: number) => r.prepare('SELECT name, name_latin, phone FROM customers LIMIT 1 OFFSET ?').get(k) as { name: string; name_latin: string | null; phone: string | null };
+    const any = (total: number) => Math.floor(rnd() * total);
+
+    // Meter lookup (meters.lookup, what the sell screen calls as the cashier types).
+    const lookup: Record<string, number[]> = { 'number prefix': [], 'Arabic name (normalised)': [], 'Latin name': [], phone: [] };
+    for (let i = 0; i < SAMPLES; i++) {
+      const kind = Object.keys(lookup)[i % 4]!;
+      let query: string;
+      if (kind === 'number prefix') query = meterAt(any(size.meters)).slice(0, 6 + (i % 5));
+      else if (kind === 'Arabic name (normalised)') {
+        // Typed without hamza, as cashiers do: the search column is normalised.
+        query = `${pick(rnd, FIRST_NAMES)[0]} ${pick(rnd, FAMILY_NAMES)[0]}`.replace(/[أإآ]/g, 'ا');
+        if (i % 8 === 1) query = pick(rnd, FAMILY_NAMES)[0].replace(/[أإآ]/g, 'ا');
+      } else if (kind === 'Latin name') query = i % 8 === 2 ? pick(rnd, FAMILY_NAMES)[1] : pick(rnd, FIRST_NAMES)[1].toLowerCase();
+      else query = (customerAt(any(size.meters * 0.9)).phone ?? '771234567').slice(0, i % 8 === 3 ? 6 : 9);
+      const [t] = await timed(() => call(app, 'meters.lookup', { query }, cashier));
+      lookup[kind]!.push(t);
+    }
+    // Customer search (customers.search, the customers screen).
+    const customers: number[] = [];
+    for (let i = 0; i < SAMPLES / 2; i++) {
+      const query = i % 3 === 0 ? pick(rnd, FAMILY_NAMES)[0] : i % 3 === 1 ? pick(rnd, FIRST_NAMES)[1] : (customerAt(any(size.meters * 0.9)).phone ?? '77');
+      customers.push((await timed(() => call(app, 'customers.search', { query, limit: 20 }, cashier)))[0]);
+    }
+
+    // History search, first page (history.search); the contract has no cashier filter, so a cashier's shift stands for it.
+    const history: Record<string, number[]> = { meter: [], 'receipt number': [], 'date range': [], "cashier's shift": [], customer: [] };
+    const maxReceipt = r.prepare('SELECT MAX(receipt_no) FROM sales').pluck().get() as number;
+    const maxShift = r.prepare('SELECT MAX(id) FROM shifts').pluck().get() as number;
+    for (let i = 0; i < SAMPLES; i++) {
+      const kind = Object.keys(history)[i % 5]!;
+      const day = END - Math.floor(rnd() * 700) * 86_400_000;
+      const input = kind === 'meter' ? { meterNumber: meterAt(any(size.meters)) }
+        : kind === 'receipt number' ? { receiptNo: 1 + any(maxReceipt) }
+          : kind === 'date range' ? { from: new Date(day - (1 + (i % 7)) * 86_400_000).toISOString(), to: new Date(day).toISOString() }
+            : kind === 'customer' ? { customer: pick(rnd, FAMILY_NAMES)[0] }
+              : { shiftId: 1 + any(maxShift) };
+      const [t] = await timed(() => call(app, 'history.search', { ...input, limit: 50, offset: 0 }, cashier));
+      history[kind]!.push(t);
+    }
+
+    // Z report of the longest shift: the real close (totals, Z number, report row, audit), rolled back so the cache stays as built.
+    const zs: number[] = [];
+    const w = app.db.write;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      try {
+        w.transaction(() => {
+          closeShift(w, supervisorLogin.user, { shiftId: size.bigShiftId, countedCashMinor: 0 }, { currency: 'YER', currencyDecimals: 0 }, new Date().toISOString(), COUNTER);
+          zs.push(performance.now() - t);
+          throw new RolledBack();
+        })();
+      } catch (e) {
+        if (!(e instanceof RolledBack)) throw e;
+      }
+    }
+
+    const commit = await commitWithBackup(app, supervisorLogin.user);
+    const scans = fullScans(size.file, captured);
+    return {
+      size, startMs,
+      lookup: Object.fromEntries([...Object.entries(lookup).map(([k, v]) => [k, p99(v)]), ['all', p99(Object.values(lookup).flat())]]),
+      customers: p99(customers),
+      history: Object.fromEntries([...Object.entries(history).map(([k, v]) => [k, p99(v)]), ['all', p99(Object.values(history).flat())]]),
+      zMs: p50(zs), commit, scans,
+    };
+  } finally {
+    await app.close();
+    fs.rmSync(backupDir, { recursive: true, force: true });
+  }
+}
+
+class RolledBack extends Error {}
+
+/**
+ * The paid transaction of sell.ts (receipt number, sale row, audit row, outbox row), first alone,
+ * then while app.backup copies the database (back to back until as many commits are timed). These
+ * commits stay in the cached database: a few hundred sales more than it was built with.
+ */
+async function commitWithBackup(app: App, user: User): Promise<Figures['commit']> {
+  const w = app.db.write;
+  const template = JSON.parse(w.prepare(`SELECT quote_json FROM sales WHERE product = 'sts_kwh' ORDER BY receipt_no DESC LIMIT 1`).pluck().get() as string) as Quote;
+  const meter = w.prepare('SELECT id, number FROM meters WHERE number = ?').get(template.meterNumber) as { id: number; number: string };
+  const commitOnce = () => {
+    const id = crypto.randomUUID();
+    const at = new Date().toISOString();
+    const t = performance.now();
+    w.transaction(() => {
+      const receiptNo = nextReceiptNo(w);
+      insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote: { ...template, at }, paymentMethod: 'cash', at });
+      appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: template.chargedMinor } });
+      enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
+    })();
+    return performance.now() - t;
+  };
+  const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const plain: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) { plain.push(commitOnce()); await tick(); }
+  const during: number[] = [];
+  let backups = 0;
+  let stallMs = 0;
+  while (during.length < SAMPLES) {
+    let running = true;
+    const b = app.backup('manual').finally(() => { running = false; });
+    backups++;
+    let last = performance.now();
+    while (running && during.length < SAMPLES) {
+      during.push(commitOnce());
+      await tick();
+      const now = performance.now();
+      stallMs = Math.max(stallMs, now - last); // the event loop held by the backup (its steps, its integrity check)
+      last = now;
+    }
+    await b;
+  }
+  return { plain: p99(plain), backup: p99(during), ratio: p99(during) / p99(plain), backups, stallMs };
+}
+
+/** EXPLAIN QUERY PLAN of each captured statement; those that SCAN a table without an index. */
+function fullScans(file: string, captured: Captured): Figures['scans'] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const out: Figures['scans'] = [];
+    for (const [sql, args] of captured) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((p) => p.detail);
+      const scans = plan.filter((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|VIRTUAL TABLE|CONSTANT ROW/.test(d));
+      if (scans.length) out.push({ sql: sql.replace(/\s+/g, ' ').trim(), plan });
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+function print(f: Figures): void {
+  const meters = n(f.size.meters);
+  const sales = n(f.size.sales);
+  console.log(`scale: meter lookup among ${meters} meters: p99 ${ms(f.lookup.all!)} ms`);
+  for (const [k, v] of Object.entries(f.lookup)) if (k !== 'all') console.log(`scale:   by ${k}: p99 ${ms(v)} ms`);
+  console.log(`scale:   customers.search among ${meters} meters: p99 ${ms(f.customers)} ms`);
+  console.log(`scale: history search among ${sales} sales: p99 ${ms(f.history.all!)} ms`);
+  for (const [k, v] of Object.entries(f.history)) if (k !== 'all') console.log(`scale:   by ${k}: p99 ${ms(v)} ms`);
+  console.log(`scale: Z report of a ${n(f.size.bigShiftSales)}-sale shift: ${ms(f.zMs)} ms`);
+  console.log(`scale: start to login ready with ${sales} sales: ${ms(f.startMs)} ms`);
+  console.log(`scale: sale commit while a backup runs: p99 ratio ${f.commit.ratio.toFixed(2)}x`);
+  console.log(`scale:   commit p99 ${ms(f.commit.plain)} ms alone, ${ms(f.commit.backup)} ms during ${f.commit.backups} backup(s); longest event-loop stall during backup ${ms(f.commit.stallMs)} ms`);
+  for (const s of f.scans) {
+    console.log(`scale: FULL SCAN at ${meters} meters: ${s.sql.slice(0, 240)}${s.sql.length > 240 ? '…' : ''}`);
+    for (const d of s.plan) console.log(`scale:     ${d}`);
+  }
+}
+
+function growth(all: Figures[]): void {
+  const col = (s: string) => s.padStart(14);
+  console.log(`scale: growth ${'(p99 ms)'.padEnd(36)}${all.map((f) => col(`${n(f.size.meters)} m`)).join('')}`);
+  const row = (label: string, get: (f: Figures) => number) => console.log(`scale:   ${label.padEnd(41)}${all.map((f) => col(ms(get(f)))).join('')}`);
+  for (const k of Object.keys(all[0]!.lookup)) row(`meter lookup ${k === 'all' ? '(all)' : `by ${k}`}`, (f) => f.lookup[k]!);
+  row('customers.search', (f) => f.customers);
+  for (const k of Object.keys(all[0]!.history)) row(`history search ${k === 'all' ? '(all)' : `by ${k}`}`, (f) => f.history[k]!);
+  row('Z report (ms)', (f) => f.zMs);
+  row('start to login ready (ms)', (f) => f.startMs);
+  row('commit during backup (ratio)', (f) => f.commit.ratio);
+}
+
+async function main() {
+  const sizes = process.env.SCALE === 'small' ? [10_000] : process.env.SCALE === 'medium' ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  const all: Figures[] = [];
+  for (const meters of sizes) {
+    const size = ensureScaleDb(meters, meters * 2);
+    const f = await measure(size);
+    print(f);
+    all.push(f);
+  }
+  growth(all);
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
