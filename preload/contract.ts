@@ -64,6 +64,11 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
+/** Some channels of a namespace's map, without naming them as keys here (each is defined once, in its namespace's file). */
+function only<M extends object, K extends keyof M>(map: M, ...keys: K[]): Pick<M, K> {
+  return Object.fromEntries(keys.map((k) => [k, map[k]])) as Pick<M, K>;
+}
+
 /**
  * The channels of a cashier's day, across namespaces: users, a PIN change and approvals, shifts,
  * history, customers, meter records and vending keys: the set
@@ -71,7 +76,7 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
  */
 export const dayChannels = {
   ...userChannels,
-  'auth.changePin': authChannels['auth.changePin'],
+  ...only(authChannels, 'auth.changePin'),
   ...approvalChannels,
   ...shiftChannels,
   ...historyChannels,

@@ -1,18 +1,9 @@
-// Deterministic data for the scale databases: a seeded PRNG, customer names (Arabic with their
+// Deterministic data for the scale databases: customer names (Arabic with their
 // Latin spelling), Yemeni mobile numbers, STS meter numbers with their Luhn digit, Acrel numbers.
 import { luhnDigit } from '../../../main/sts/meter-number';
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulators' seeded PRNG: the same sequence for the same seed on every machine. */
+export { mulberry32 as prng } from '../../sim/kit/random';
 
 export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
