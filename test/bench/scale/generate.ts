@@ -1,8 +1,8 @@
 /**
  * Builds a database of realistic shape for the scale bench: N meters with their customers and M
  * sales over two years across 200 shifts a month, with the audit, outbox, token-ledger and
- * print-job rows the real sale flow leaves. Cached under os.tmpdir() and reused while the schema
- * (the number of migrations) is the one the generator built it for.
+ * print-job rows the real sale flow leaves. Cached under os.tmpdir() (TMPDIR) and reused; newer
+ * migrations are applied to the cache as they would be to a counter's database.
  *
  * Written through the real functions (db/repos, main/audit/append, main/sales/outcome,
  * main/shifts), in transactions of BATCH sales, with two exceptions, both written by direct SQL in
@@ -15,6 +15,7 @@
  *    through the product's own functions.
  * Run alone: npx tsx test/bench/scale/generate.ts <meters> <sales>
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,24 +63,39 @@ export interface ScaleDb {
   builtMs: number;
 }
 
-interface Marker { schema: number; generator: number; meters: number; sales: number; bigShiftId: number; bigShiftSales: number }
+interface Marker { generator: number; meters: number; sales: number; bigShiftId: number; bigShiftSales: number; migrations: string[] }
 
 export const bigShiftSize = (sales: number) => Math.min(20_000, Math.floor(sales / 10));
 
-export function scaleDir(meters: number, sales: number): string {
-  return path.join(os.tmpdir(), `shahn-scale-${loadMigrations().length}-${meters}-${sales}`);
+/** One digest per migration file, in order: a cache whose applied migrations still read the same is migrated forward, never rebuilt. */
+function migrationDigests(): string[] {
+  return loadMigrations().map((m) => crypto.createHash('sha256').update(m.sql).digest('hex').slice(0, 16));
 }
 
-/** The cached database at this size, built first when missing or made for another schema. */
+export function scaleDir(meters: number, sales: number): string {
+  return path.join(os.tmpdir(), `shahn-scale-g${GENERATOR_VERSION}-${meters}-${sales}`);
+}
+
+/**
+ * The cached database at this size, built first when missing. A cache built at an older schema is
+ * brought forward by the product's own migrations (as an upgraded counter would be), and the time
+ * that takes is printed; one whose applied migrations have since been edited is rebuilt.
+ */
 export function ensureScaleDb(meters: number, sales: number, log: (s: string) => void = console.log): ScaleDb {
   const dir = scaleDir(meters, sales);
   const file = path.join(dir, 'shahn.sqlite');
   const markerFile = path.join(dir, 'scale.json');
-  const schema = loadMigrations().length;
+  const digests = migrationDigests();
   if (fs.existsSync(markerFile)) {
     const m = JSON.parse(fs.readFileSync(markerFile, 'utf8')) as Marker;
-    if (m.schema === schema && m.generator === GENERATOR_VERSION && m.meters === meters && m.sales === sales) {
-      log(`scale: reusing ${dir}`);
+    const sameHistory = Array.isArray(m.migrations) && m.migrations.length <= digests.length && m.migrations.every((d, i) => d === digests[i]);
+    if (m.generator === GENERATOR_VERSION && m.meters === meters && m.sales === sales && sameHistory) {
+      if (m.migrations.length < digests.length) {
+        const t = performance.now();
+        openDb(file).close();
+        log(`scale: migrated ${dir} from schema ${m.migrations.length} to ${digests.length} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        fs.writeFileSync(markerFile, JSON.stringify({ ...m, migrations: digests }));
+      } else log(`scale: reusing ${dir}`);
       return { dir, file, meters, sales, bigShiftId: m.bigShiftId, bigShiftSales: m.bigShiftSales, builtMs: 0 };
     }
   }
@@ -98,7 +114,7 @@ export function ensureScaleDb(meters: number, sales: number, log: (s: string) =>
     db.close();
   }
   const builtMs = performance.now() - t0;
-  const marker: Marker = { schema, generator: GENERATOR_VERSION, meters, sales, bigShiftId: big.id, bigShiftSales: big.sales };
+  const marker: Marker = { generator: GENERATOR_VERSION, meters, sales, bigShiftId: big.id, bigShiftSales: big.sales, migrations: digests };
   fs.writeFileSync(markerFile, JSON.stringify(marker));
   log(`scale: generated ${meters.toLocaleString('en')} meters / ${sales.toLocaleString('en')} sales in ${(builtMs / 1000).toFixed(1)} s (${fs.statSync(file).size >> 20} MB) at ${dir}`);
   return { dir, file, meters, sales, bigShiftId: big.id, bigShiftSales: big.sales, builtMs };
