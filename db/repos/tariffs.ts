@@ -109,14 +109,29 @@ export function insertVersion(db: WriteDb, v: NewVersion, at: string, userId: nu
   return id;
 }
 
-export interface GroupRecord { id: number; code: string; name: Bilingual; scheduleCode: string; meters: string[] }
+export interface GroupRecord { id: number; code: string; name: Bilingual; scheduleCode: string; meterCount: number }
 
 export function listGroups(db: ReadDb): GroupRecord[] {
   const rows = stmt(db, 'SELECT * FROM tariff_groups ORDER BY code').all() as { id: number; code: string; name_ar: string; name_en: string; schedule_code: string }[];
   return rows.map((g) => ({
     id: g.id, code: g.code, name: { ar: g.name_ar, en: g.name_en }, scheduleCode: g.schedule_code,
-    meters: (stmt(db, 'SELECT number FROM meters WHERE tariff_group_id = ? ORDER BY number').all(g.id) as { number: string }[]).map((m) => m.number),
+    // A count, not the list: a feeder's group may hold tens of thousands of meters.
+    meterCount: (stmt(db, 'SELECT COUNT(*) AS n FROM meters WHERE tariff_group_id = ? AND active = 1').get(g.id) as { n: number }).n,
   }));
+}
+
+/**
+ * Active meters priced by schedule `code`: those assigned to it directly (outside any group) and
+ * those in a group on it. Counted in the database: listing them would load every meter of a city.
+ */
+export function countMetersOnSchedule(db: ReadDb, code: string): number {
+  return (stmt(db, `SELECT (SELECT COUNT(*) FROM meters WHERE schedule_code = ? AND tariff_group_id IS NULL AND active = 1)
+      + (SELECT COUNT(*) FROM meters m JOIN tariff_groups g ON g.id = m.tariff_group_id WHERE g.schedule_code = ? AND m.active = 1) AS n`).get(code, code) as { n: number }).n;
+}
+
+/** The numbers of a group's active meters, in order, a page at a time (after `after`, at most `limit`). */
+export function groupMeterNumbers(db: ReadDb, groupId: number, after: string | null, limit: number): string[] {
+  return (stmt(db, 'SELECT number FROM meters WHERE tariff_group_id = ? AND active = 1 AND number > ? ORDER BY number LIMIT ?').all(groupId, after ?? '', limit) as { number: string }[]).map((m) => m.number);
 }
 
 export function findGroup(db: ReadDb, code: string): GroupRecord | null {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
 import type { MeterVendors } from '../meters/vendors';
 import { priceNow, pushSchedule, readBack } from './schedule-push';
-import { assign, createVersion, listSchedules, saveTariffGroup, scheduleOrThrow, toDto } from './schedules';
+import { assign, createVersion, groupMeters, listSchedules, saveTariffGroup, scheduleOrThrow, toDto } from './schedules';
 
 export interface TariffsDeps {
   db: Db;
@@ -30,6 +30,7 @@ export function tariffsHandlers(d: TariffsDeps): NamespaceHandlers<'tariffs'> {
     'tariffs.createVersion': (input, ctx) => createVersion(d, requireUser(ctx), input),
     'tariffs.priceNow': ({ code, at }) => priceNow(r, code, at ? new Date(at) : d.now(), d.timeZone),
     'tariffs.groups': () => listGroups(r).map(({ id: _id, ...g }) => g),
+    'tariffs.groupMeters': (input) => groupMeters(r, input),
     'tariffs.saveGroup': (input, ctx) => saveTariffGroup(d, requireUser(ctx), input),
     'tariffs.assign': (input, ctx) => assign(d, requireUser(ctx), input),
     'tariffs.push': ({ code }, ctx) => {

@@ -3,8 +3,8 @@
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Bilingual, User } from '../../preload/contract';
 import type { Schedule, TariffGroup } from '../../preload/contract';
-import { allVersions, findGroup, insertVersion, latestSchedule, listGroups, saveGroup, scheduleById, scheduleCodes, scheduleVersion, upcomingVersions, type StoredSchedule } from '../../db/repos/tariffs';
-import { assignGroup, assignSchedule, findMeter, metersOnSchedule } from '../../db/repos/meters';
+import { allVersions, countMetersOnSchedule, findGroup, groupMeterNumbers, insertVersion, latestSchedule, listGroups, saveGroup, scheduleById, scheduleCodes, scheduleVersion, upcomingVersions, type StoredSchedule } from '../../db/repos/tariffs';
+import { assignGroup, assignSchedule, findMeter } from '../../db/repos/meters';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { scheduleProblems, type FeeMode, type TariffPeriod } from './pricing/schedule';
@@ -37,7 +37,7 @@ export function listSchedules(db: ReadDb, at: string) {
     return {
       code, current: current ? toDto(current) : null,
       upcoming: upcomingVersions(db, code, at).map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom })),
-      versions: allVersions(db, code).length, meters: metersOnSchedule(db, code).length,
+      versions: allVersions(db, code).length, meters: countMetersOnSchedule(db, code),
       groups: groups.filter((g) => g.scheduleCode === code).map((g) => g.code),
     };
   });
@@ -82,7 +82,17 @@ export function createVersion(deps: Deps, user: User, i: VersionInput): Schedule
 export function groupDto(db: ReadDb, code: string): TariffGroup {
   const g = findGroup(db, code);
   if (!g) throw err('NOT_FOUND', `There is no tariff group "${code}".`, `لا توجد مجموعة تعرفة "${code}".`);
-  return { code: g.code, name: g.name, scheduleCode: g.scheduleCode, meters: g.meters };
+  return { code: g.code, name: g.name, scheduleCode: g.scheduleCode, meterCount: g.meterCount };
+}
+
+/** One page of a group's meters; `next` is the cursor for the following page, null on the last. */
+export function groupMeters(db: ReadDb, i: { groupCode: string; after?: string; limit: number }): { numbers: string[]; next: string | null } {
+  const g = findGroup(db, i.groupCode);
+  if (!g) throw err('NOT_FOUND', `There is no tariff group "${i.groupCode}".`, `لا توجد مجموعة تعرفة "${i.groupCode}".`);
+  const page = groupMeterNumbers(db, g.id, i.after ?? null, i.limit + 1);
+  const more = page.length > i.limit;
+  const numbers = more ? page.slice(0, i.limit) : page;
+  return { numbers, next: more ? numbers[numbers.length - 1]! : null };
 }
 
 export function saveTariffGroup(deps: Deps, user: User, i: { code: string; name: Bilingual; scheduleCode: string }): TariffGroup {

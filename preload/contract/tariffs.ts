@@ -60,7 +60,8 @@ export const ScheduleSummarySchema = z.object({
   groups: z.array(z.string()),
 });
 
-export const TariffGroupSchema = z.object({ code: z.string(), name: Bilingual, scheduleCode: z.string(), meters: z.array(z.string()) });
+/** A group and how many active meters it holds (its members are listed a page at a time by tariffs.groupMeters). */
+export const TariffGroupSchema = z.object({ code: z.string(), name: Bilingual, scheduleCode: z.string(), meterCount: z.number().int().nonnegative() });
 export type TariffGroup = z.infer<typeof TariffGroupSchema>;
 
 const PricePoint = z.object({ periodName: Bilingual, pricePerKwh: z.string(), start: z.string(), end: z.string() });
@@ -92,6 +93,12 @@ export const tariffChannels = {
   'tariffs.createVersion': channel({ input: ScheduleInputSchema, output: ScheduleSchema, role: 'supervisor' }),
   'tariffs.priceNow': channel({ input: z.object({ code, at: isoTime.optional() }).strict(), output: PriceNowSchema, role: 'cashier' }),
   'tariffs.groups': channel({ input: empty, output: z.array(TariffGroupSchema), role: 'supervisor' }),
+  /** A group's active meters in number order, a page at a time: pass the last number seen as `after`. */
+  'tariffs.groupMeters': channel({
+    input: z.object({ groupCode: code, after: meterNumber.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ numbers: z.array(z.string()), next: z.string().nullable() }),
+    role: 'supervisor',
+  }),
   'tariffs.saveGroup': channel({ input: z.object({ code, name, scheduleCode: code }).strict(), output: TariffGroupSchema, role: 'supervisor' }),
   /** Assign a schedule to meters directly (they leave any group) or move meters into a group. */
   'tariffs.assign': channel({

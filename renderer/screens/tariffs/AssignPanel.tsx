@@ -6,6 +6,7 @@ import { useFormat } from '../../hooks/useFormat';
 import { normalizeDigits } from '../../lib/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from './useAction';
+import { GroupMeters } from './GroupMeters';
 
 type Group = ChannelOutput<'tariffs.groups'>[number];
 const numbers = (text: string) => normalizeDigits(text).split(/[\s,،;]+/).map((s) => s.replace(/-/g, '')).filter(Boolean);
@@ -58,8 +59,9 @@ export function AssignPanel({ code, onChanged }: { code: string; onChanged(): vo
         {groups.map((g) => (
           <li key={g.code}>
             <strong><bdi>{f.text(g.name)}</bdi></strong> <span className="mono muted" dir="ltr">{g.code}</span> → <span className="mono" dir="ltr">{g.scheduleCode}</span>
-            <span className="muted"> · {t('tariffs.meterCount', { count: g.meters.length })}</span>
+            <span className="muted"> · {t('tariffs.meterCount', { count: g.meterCount })}</span>
             {g.scheduleCode !== code ? <button type="button" className="btn-link" onClick={() => void saveGroup(g)}>{t('tariffs.moveGroupHere', { code })}</button> : null}
+            <GroupMeters key={`${g.code}:${g.meterCount}`} groupCode={g.code} count={g.meterCount} />
           </li>
         ))}
       </ul>

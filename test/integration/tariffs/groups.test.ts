@@ -19,16 +19,43 @@ const [a, b] = [DEMO_STS_METERS[0]!.number, DEMO_STS_METERS[1]!.number];
 
 describe('tariff groups and assignment', () => {
   it('a meter moved into a group is priced by the group schedule; a direct assignment takes it out', async () => {
-    expect((await h.call('tariffs.groups', {})).find((g) => g.code === DEMO_GROUP.code)?.meters).toEqual([DEMO_GROUP.meter]);
+    expect((await h.call('tariffs.groups', {})).find((g) => g.code === DEMO_GROUP.code)?.meterCount).toBe(1);
+    expect(await h.call('tariffs.groupMeters', { groupCode: DEMO_GROUP.code })).toEqual({ numbers: [DEMO_GROUP.meter], next: null });
     await h.call('tariffs.assign', { groupCode: DEMO_GROUP.code, meterNumbers: [a, b] });
     expect((await h.call('sales.quote', { meterNumber: a, amountMinor: 5000 })).tariff.scheduleName.en).toBe('Commercial flat rate');
     await h.call('tariffs.saveGroup', { code: DEMO_GROUP.code, name: { ar: 'المغذي 3', en: 'Feeder 3' }, scheduleCode: 'RES-TOU' });
     expect((await h.call('sales.quote', { meterNumber: b, amountMinor: 5000 })).tariff.scheduleName.en).toBe('Residential time-of-use');
     await h.call('tariffs.assign', { scheduleCode: 'COM-FLAT', meterNumbers: [b] });
     const groups = await h.call('tariffs.groups', {});
-    expect(groups.find((g) => g.code === DEMO_GROUP.code)?.meters).toEqual([a, DEMO_GROUP.meter].sort());
+    expect(groups.find((g) => g.code === DEMO_GROUP.code)?.meterCount).toBe(2);
+    expect((await h.call('tariffs.groupMeters', { groupCode: DEMO_GROUP.code })).numbers).toEqual([a, DEMO_GROUP.meter].sort());
     expect((await h.call('meters.creditInfo', { meterNumber: b })).groupCode).toBeNull();
     expect((await h.call('sales.quote', { meterNumber: b, amountMinor: 5000 })).tariff.scheduleName.en).toBe('Commercial flat rate');
+  });
+
+  it("pages a group's meters in number order, and counts each schedule's meters through their groups", async () => {
+    const count = async (code: string) => (await h.call('tariffs.list', {})).find((s) => s.code === code)!.meters;
+    const [resBefore, comBefore] = [await count('RES-TOU'), await count('COM-FLAT')];
+    const moved = DEMO_STS_METERS.slice(0, 5).map((m) => m.number).filter((n) => n !== DEMO_GROUP.meter);
+    await h.call('tariffs.assign', { groupCode: DEMO_GROUP.code, meterNumbers: moved });
+    const all = [...moved, DEMO_GROUP.meter].sort();
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await h.call('tariffs.groupMeters', { groupCode: DEMO_GROUP.code, limit: 2, ...(after ? { after } : {}) });
+      expect(page.numbers.length).toBeLessThanOrEqual(2);
+      seen.push(...page.numbers);
+      after = page.next ?? undefined;
+      pages++;
+    } while (after);
+    expect(seen).toEqual(all);
+    expect(pages).toBe(Math.ceil(all.length / 2));
+    expect((await h.call('tariffs.groups', {})).find((g) => g.code === DEMO_GROUP.code)?.meterCount).toBe(all.length);
+    // The group is on COM-FLAT: the moved meters now count there, not on RES-TOU.
+    expect(await count('COM-FLAT')).toBe(comBefore + moved.length);
+    expect(await count('RES-TOU')).toBe(resBefore - moved.length);
+    expect(await h.raw('tariffs.groupMeters', { groupCode: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: { ar: expect.stringContaining('NOPE') } } });
   });
 
   it('refuses unknown meters, groups and schedules, and changes nothing', async () => {
