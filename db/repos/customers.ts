@@ -1,5 +1,6 @@
-// Customer rows: lookup, search (the search_norm column kept by triggers), insert and edit, and the meters each one holds.
+// Customer rows: lookup, search (the search_norm column and its index customers_fts, kept by triggers), insert and edit, and the meters each one holds.
 import type { ReadDb, WriteDb } from '../open';
+import { matchingCustomerIds, prefixEnd } from './customer-search';
 import { stmt } from './stmt';
 
 export interface CustomerRow { id: number; name: string; name_latin: string | null; phone: string | null; address: string | null; created_at: string; updated_at: string | null }
@@ -19,11 +20,18 @@ export function metersOfCustomer(db: ReadDb, customerId: number): { number: stri
   return db.prepare('SELECT number, kind, active FROM meters WHERE customer_id = ? ORDER BY number').all(customerId) as { number: string; kind: 'sts' | 'acrel'; active: number }[];
 }
 
-/** Customers whose normalised name or phone contains `q` (already normalised and escaped), or who hold a meter whose number starts with it. */
+/**
+ * Customers who hold a meter whose number starts with `q`, then those whose search text matches it
+ * (matchingCustomerIds: `q` already normalised, not escaped): at most `limit`, each part an index
+ * search that stops at `limit`; the page is shown in name order.
+ */
 export function searchCustomerRows(db: ReadDb, q: string, limit: number): CustomerRow[] {
-  return db.prepare(`SELECT * FROM customers c WHERE c.search_norm LIKE ? ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM meters m WHERE m.customer_id = c.id AND m.number LIKE ? ESCAPE '\\')
-    ORDER BY c.name LIMIT ?`).all(`%${q}%`, `${q}%`, limit) as CustomerRow[];
+  const ids = new Set(stmt(db, 'SELECT customer_id FROM meters WHERE number >= ? AND number < ? AND customer_id IS NOT NULL ORDER BY number LIMIT ?')
+    .pluck().all(q, prefixEnd(q), limit) as number[]);
+  if (ids.size < limit) for (const id of matchingCustomerIds(db, q, limit)) ids.add(id);
+  if (ids.size === 0) return [];
+  return stmt(db, 'SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, id')
+    .all(JSON.stringify([...ids].slice(0, limit))) as CustomerRow[];
 }
 
 /** Every customer's id, name and phone, oldest first (the import matches its rows against them). */

@@ -4,6 +4,7 @@ import type { ReadDb, WriteDb } from '../open';
 import type { MeterDetail, MeterSummary } from '../../preload/contract';
 import { stmt } from './stmt';
 import { normaliseQuery } from '../normalize';
+import { matchingCustomerIds, prefixEnd } from './customer-search';
 
 export { latestSchedule } from './tariffs';
 
@@ -36,7 +37,7 @@ export interface MeterRecord {
 }
 
 interface MeterRow {
-  id: number; number: string; kind: 'sts' | 'acrel'; payment_mode: PaymentModeName; schedule_code: string; group_schedule: string | null; group_code: string | null;
+  id: number; number: string; kind: 'sts' | 'acrel'; customer_id: number | null; payment_mode: PaymentModeName; schedule_code: string; group_schedule: string | null; group_code: string | null;
   customer_name: string | null; customer_name_latin: string | null; customer_phone: string | null; min_purchase_minor: number | null; max_purchase_minor: number | null;
   debt_minor: number; credit_limit_minor: number | null; deposit_minor: number; supply: 'on' | 'off';
   sts_sgc: string | null; sts_ti: string | null; sts_krn: number | null; sts_key_type: number | null;
@@ -65,15 +66,23 @@ export function findMeter(db: ReadDb, number: string): MeterRecord | null {
   return r ? toRecord(r) : null;
 }
 
-/** Exact or prefix meter number, or a customer's name (Arabic-normalised, either script) or phone. */
+/**
+ * Active meters whose number starts with `query` (the exact number first: it sorts first among
+ * them), then the active meters of customers whose name (Arabic-normalised, either script) or phone
+ * matches it (matchingCustomerIds). Each part is an index search bounded by `limit`.
+ */
 export function searchMeters(db: ReadDb, query: string, limit = 20): MeterRecord[] {
-  const esc = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const norm = `%${esc(normaliseQuery(query))}%`; // same rules as customers.search_norm (migration 0007)
-  const rows = stmt(db,
-    `${SELECT} WHERE m.active = 1 AND (m.number LIKE ? ESCAPE '\\' OR c.search_norm LIKE ? ESCAPE '\\')
-     ORDER BY (m.number = ?) DESC, m.number LIMIT ?`,
-  ).all(`${esc(query)}%`, norm, query, limit) as MeterRow[];
-  return rows.map(toRecord);
+  const byNumber = stmt(db, `${SELECT} WHERE m.number >= ? AND m.number < ? AND m.active = 1 ORDER BY m.number LIMIT ?`)
+    .all(query, prefixEnd(query), limit) as MeterRow[];
+  if (byNumber.length >= limit) return byNumber.map(toRecord);
+  const ids = matchingCustomerIds(db, normaliseQuery(query), limit); // same rules as customers.search_norm (migration 0007)
+  if (ids.length === 0) return byNumber.map(toRecord);
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const byCustomer = (stmt(db, `${SELECT} WHERE m.customer_id IN (SELECT value FROM json_each(?)) AND m.active = 1`)
+    .all(JSON.stringify(ids)) as MeterRow[])
+    .sort((a, b) => rank.get(a.customer_id!)! - rank.get(b.customer_id!)! || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  const seen = new Set(byNumber.map((r) => r.id));
+  return [...byNumber, ...byCustomer.filter((r) => !seen.has(r.id))].slice(0, limit).map(toRecord);
 }
 
 /** Active meters whose schedule in force is `code` (directly or through their group). */

@@ -1,9 +1,9 @@
 // Customers: a supervisor creates and edits them; anyone at the counter searches them by
-// name (Arabic-normalised, either script) or phone. The search column is kept by SQL triggers
-// (migration 0007) with the same rules as normalise(), so every writer keeps it right.
+// name (Arabic-normalised, either script) or phone. The search column and its index are kept by SQL
+// triggers (migrations 0007, 0014) with the same rules as normalise(), so every writer keeps them right.
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Customer, User } from '../../preload/contract';
-import { customerNamesAndPhones, customerRow, escapeLike, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
+import { customerNamesAndPhones, customerRow, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { compactPhone, normaliseQuery } from '../../db/normalize';
@@ -27,7 +27,7 @@ export function getCustomer(db: ReadDb, id: number): Customer {
 
 /** Name (either script, Arabic-normalised), phone, or a meter number of theirs. */
 export function searchCustomers(db: ReadDb, query: string, limit: number): Customer[] {
-  const rows = searchCustomerRows(db, escapeLike(normaliseQuery(query)), limit);
+  const rows = searchCustomerRows(db, normaliseQuery(query), limit);
   return rows.map((r) => toCustomer(db, r));
 }
 

@@ -4,6 +4,9 @@ import { latestWins } from '../lib/latest';
 
 const latest = latestWins();
 
+/** Customers shown per search. One more is asked for, to know whether there are others. */
+export const PAGE = 50;
+
 /** Meter number, phone or name (Arabic-normalised by main: أ إ آ → ا, ى → ي, ة → ه, no diacritics). */
 export async function searchCustomers(): Promise<void> {
   const s = useCustomers.getState();
@@ -12,8 +15,8 @@ export async function searchCustomers(): Promise<void> {
   const isLatest = latest.begin();
   s.patch({ busy: true, error: null });
   try {
-    const results = await invoke('customers.search', { query, limit: 50 });
-    if (isLatest()) useCustomers.getState().patch({ results, searched: true, busy: false });
+    const found = await invoke('customers.search', { query, limit: PAGE + 1 });
+    if (isLatest()) useCustomers.getState().patch({ results: found.slice(0, PAGE), more: found.length > PAGE, searched: true, busy: false });
   } catch (e) {
     if (isLatest()) useCustomers.getState().patch({ busy: false, error: toFailure(e).error.message });
   }

@@ -14,6 +14,8 @@ export type CustomerPanel =
 interface CustomersState {
   query: string;
   results: Customer[];
+  /** More customers match than the page shows: the cashier is asked to refine the search. */
+  more: boolean;
   searched: boolean;
   busy: boolean;
   error: Bilingual | null;
@@ -30,6 +32,7 @@ interface CustomersState {
 export const useCustomers = create<CustomersState>()((set) => ({
   query: '',
   results: [],
+  more: false,
   searched: false,
   busy: false,
   error: null,

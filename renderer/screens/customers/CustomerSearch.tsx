@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useCustomers } from '../../stores/customers';
-import { searchCustomers } from '../../actions/customersSearch';
+import { PAGE, searchCustomers } from '../../actions/customersSearch';
 import { openCustomer } from '../../actions/customersSave';
 
 /** Search by meter number, phone or name; results as rows (Enter or a tap opens one). */
 export function CustomerSearch() {
   const { t } = useTranslation();
-  const { query, results, searched, busy, patch } = useCustomers();
+  const { query, results, more, searched, busy, patch } = useCustomers();
   return (
     <section className="panel customers-list" aria-labelledby="cs-title">
       <h2 id="cs-title" className="day-title">{t('customers.title')}</h2>
@@ -19,6 +19,7 @@ export function CustomerSearch() {
       </form>
       <p className="field-hint">{t('customers.searchHint')}</p>
       {searched && results.length === 0 && <p className="muted" data-testid="customers-none">{t('customers.none')}</p>}
+      {more && <p className="customers-more" role="status" data-testid="customers-more">{t('customerSearch.firstPage', { count: PAGE })}</p>}
       <ul className="customer-rows">
         {results.map((c) => (
           <li key={c.id}>
