@@ -5,7 +5,7 @@
  * search, history search, the Z report of the longest shift, start to first answered call, and the
  * sale commit with and without an online backup running. Prints each figure, a growth table, and
  * the query plans of the measured statements that scan a whole table.
- * SCALE=small: the 10,000 size only; SCALE=medium: 10,000 and 100,000.
+ * SCALE=small: the 10,000 size only; SCALE=medium: 10,000 and 100,000; SCALE=large: 1,000,000 only.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -252,7 +252,7 @@ function growth(all: Figures[]): void {
 }
 
 async function main() {
-  const sizes = process.env.SCALE === 'small' ? [10_000] : process.env.SCALE === 'medium' ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+  const sizes = process.env.SCALE === 'small' ? [10_000] : process.env.SCALE === 'medium' ? [10_000, 100_000] : process.env.SCALE === 'large' ? [1_000_000] : [10_000, 100_000, 1_000_000];
   const all: Figures[] = [];
   for (const meters of sizes) {
     const size = ensureScaleDb(meters, meters * 2);
