@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { createApp, type App } from '../../../main/app/create-app';
 import { configFromEnv } from '../../../main/app/config';
 import { enqueue } from '../../../db/repos/outbox';
-import { insertPaidSale, nextReceiptNo } from '../../../db/repos/sales';
+import { insertPaidSale, nextReceiptNo, setOutcome } from '../../../db/repos/sales';
 import { appendAudit } from '../../../main/audit/append';
 import { closeShift } from '../../../main/shifts/close';
 import type { Quote, User } from '../../../preload/contract';
@@ -172,8 +172,10 @@ async function commitWithBackup(app: App, user: User): Promise<Figures['commit']
   const w = app.db.write;
   const template = JSON.parse(w.prepare(`SELECT quote_json FROM sales WHERE product = 'sts_kwh' ORDER BY receipt_no DESC LIMIT 1`).pluck().get() as string) as Quote;
   const meter = w.prepare('SELECT id, number FROM meters WHERE number = ?').get(template.meterNumber) as { id: number; number: string };
+  const ids: string[] = [];
   const commitOnce = () => {
     const id = crypto.randomUUID();
+    ids.push(id);
     const at = new Date().toISOString();
     const t = performance.now();
     w.transaction(() => {
@@ -207,6 +209,15 @@ async function commitWithBackup(app: App, user: User): Promise<Figures['commit']
     }
     await b;
   }
+  // Settled after the timing (refused, as a vendor would), in one transaction: left in `paid`
+  // they would be reconciled one by one at the next start and inflate the start-up figure.
+  const at = new Date().toISOString();
+  w.transaction(() => {
+    for (const id of ids) {
+      setOutcome(w, id, { status: 'failed', errorCode: 'VENDOR_REFUSED', errorMessage: { en: 'Refused by the vendor.', ar: 'رفضه المزود.' } }, at);
+      appendAudit(w, { at, userId: user.id, action: 'sale.failed', entity: 'sale', entityId: id, details: { errorCode: 'VENDOR_REFUSED', tokenSource: null } });
+    }
+  })();
   return { plain: p99(plain), backup: p99(during), ratio: p99(during) / p99(plain), backups, stallMs };
 }
 
