@@ -74,48 +74,80 @@ export function zReportRowsPage(db: ReadDb, from: string, to: string, limit: num
 
 // A shift's totals, straight from the sales rows. Refused sales ('failed') are listed but counted
 // in no total: their money is handed back at the counter.
+//
+// A long shift is tens of thousands of sales of about a kilobyte each, found through sales_shift:
+// every pass over them costs about as much as what it sums. So the money totals come from ONE
+// grouped pass (product x payment method x status: a handful of groups, added up here), the
+// tariff periods and the deductions (read out of the stored quotes) from one pass each, and the
+// open and refused sales from one more, skipped when the shift has none.
 type OpenSale = ShiftTotals['open'][number];
+type Product = ShiftTotals['byProduct'][number]['product'];
+type Method = ShiftTotals['byPaymentMethod'][number]['method'];
+type Status = ShiftTotals['byStatus'][number]['status'];
+type Kind = ShiftTotals['byDeduction'][number]['kind'];
+
+interface Group {
+  product: Product; method: Method; status: Status;
+  count: number; charged: number; energy: number | null; value: number; tokens: number; tendered: number; change: number;
+}
+
 const LIVE = `s.shift_id = ? AND s.status <> 'failed'`;
 
+const GROUPS = `SELECT s.product, s.payment_method AS method, s.status, COUNT(*) AS count, SUM(s.charged_minor) AS charged,
+    SUM(s.energy_tenths) AS energy, SUM(s.value_minor) AS value, COUNT(s.token) AS tokens, SUM(s.tendered_minor) AS tendered, SUM(s.change_minor) AS change
+  FROM sales s WHERE s.shift_id = ? GROUP BY 1, 2, 3`;
+
+const PERIODS = `SELECT t.code AS scheduleCode, json_extract(s.quote_json, '$.tariff.periodName.ar') AS ar, json_extract(s.quote_json, '$.tariff.periodName.en') AS en,
+    COUNT(*) AS count, SUM(s.charged_minor) AS chargedMinor, COALESCE(SUM(s.energy_tenths), 0) AS energyTenths
+  FROM sales s LEFT JOIN tariff_schedules t ON t.id = json_extract(s.quote_json, '$.tariff.scheduleId')
+  WHERE ${LIVE} AND s.product <> 'settlement' GROUP BY 1, 2, 3 ORDER BY 1, 3`;
+
+const DEDUCTIONS = `SELECT json_extract(d.value, '$.kind') AS kind, SUM(json_extract(d.value, '$.amountMinor')) AS amountMinor
+  FROM sales s, json_each(s.quote_json, '$.deductions') d WHERE ${LIVE} GROUP BY 1 ORDER BY 1`;
+
+const LISTED_STATUSES = new Set<Status>(['paid', 'pending', 'unknown', 'failed']);
+
+/** Text in SQLite's BINARY order (UTF-8 bytes): the order these lists always had. */
+const byText = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** Adds up `groups` per key, in key order. */
+function rollUp<K extends string>(groups: Group[], key: (g: Group) => K): [K, { count: number; chargedMinor: number; energyTenths: number; valueMinor: number }][] {
+  const m = new Map<K, { count: number; chargedMinor: number; energyTenths: number; valueMinor: number }>();
+  for (const g of groups) {
+    const a = m.get(key(g)) ?? { count: 0, chargedMinor: 0, energyTenths: 0, valueMinor: 0 };
+    m.set(key(g), { count: a.count + g.count, chargedMinor: a.chargedMinor + g.charged, energyTenths: a.energyTenths + (g.energy ?? 0), valueMinor: a.valueMinor + g.value });
+  }
+  return [...m].sort(([a], [b]) => byText(a, b));
+}
+
 export function shiftTotals(db: ReadDb, shiftId: number, floatMinor: number): ShiftTotals {
-  const one = <T>(sql: string) => db.prepare(sql).get(shiftId) as T;
-  const all = <T>(sql: string) => db.prepare(sql).all(shiftId) as T[];
-  const sum = one<{ n: number; charged: number; energy: number; credit: number; tokens: number }>(
-    `SELECT COUNT(*) AS n, COALESCE(SUM(charged_minor), 0) AS charged,
-       COALESCE(SUM(CASE WHEN product = 'sts_kwh' THEN energy_tenths END), 0) AS energy,
-       COALESCE(SUM(CASE WHEN product = 'acrel_credit' THEN value_minor END), 0) AS credit,
-       COUNT(token) AS tokens
-     FROM sales s WHERE ${LIVE}`);
-  const cash = one<{ sales: number; tendered: number; change: number }>(
-    `SELECT COALESCE(SUM(charged_minor), 0) AS sales, COALESCE(SUM(tendered_minor), 0) AS tendered, COALESCE(SUM(change_minor), 0) AS change
-     FROM sales s WHERE ${LIVE} AND payment_method = 'cash'`);
-  const listed = (where: string) => all<{ id: string; receipt_no: number; meter_number: string; product: OpenSale['product']; status: OpenSale['status']; payment_method: OpenSale['paymentMethod']; charged_minor: number; created_at: string }>(
-    `SELECT id, receipt_no, meter_number, product, status, payment_method, charged_minor, created_at FROM sales s WHERE s.shift_id = ? AND ${where} ORDER BY receipt_no`,
-  ).map((r): OpenSale => ({ saleId: r.id, receiptNo: r.receipt_no, meterNumber: r.meter_number, product: r.product, status: r.status, paymentMethod: r.payment_method, chargedMinor: r.charged_minor, createdAt: r.created_at }));
+  const groups = stmt(db, GROUPS).all(shiftId) as Group[];
+  const live = groups.filter((g) => g.status !== 'failed');
+  const cash = live.filter((g) => g.method === 'cash');
+  const total = (rows: Group[], f: (g: Group) => number | null) => rows.reduce((n, g) => n + (f(g) ?? 0), 0);
+  const listed = groups.some((g) => LISTED_STATUSES.has(g.status)) ? listedSales(db, shiftId) : [];
   return {
-    salesCount: sum.n,
-    chargedMinor: sum.charged,
-    byProduct: all<{ product: ShiftTotals['byProduct'][number]['product']; count: number; chargedMinor: number; energyTenths: number; valueMinor: number }>(
-      `SELECT product, COUNT(*) AS count, SUM(charged_minor) AS chargedMinor, COALESCE(SUM(energy_tenths), 0) AS energyTenths, SUM(value_minor) AS valueMinor
-       FROM sales s WHERE ${LIVE} GROUP BY product ORDER BY product`),
-    byPaymentMethod: all<{ method: 'cash' | 'card' | 'transfer'; count: number; chargedMinor: number }>(
-      `SELECT payment_method AS method, COUNT(*) AS count, SUM(charged_minor) AS chargedMinor FROM sales s WHERE ${LIVE} GROUP BY payment_method ORDER BY payment_method`),
-    byTariffPeriod: all<{ scheduleCode: string | null; ar: string; en: string; count: number; chargedMinor: number; energyTenths: number }>(
-      `SELECT t.code AS scheduleCode, json_extract(s.quote_json, '$.tariff.periodName.ar') AS ar, json_extract(s.quote_json, '$.tariff.periodName.en') AS en,
-         COUNT(*) AS count, SUM(s.charged_minor) AS chargedMinor, COALESCE(SUM(s.energy_tenths), 0) AS energyTenths
-       FROM sales s LEFT JOIN tariff_schedules t ON t.id = json_extract(s.quote_json, '$.tariff.scheduleId')
-       WHERE ${LIVE} AND s.product <> 'settlement' GROUP BY 1, 2, 3 ORDER BY 1, 3`,
-    ).map((r) => ({ scheduleCode: r.scheduleCode ?? '?', periodName: { ar: r.ar, en: r.en }, count: r.count, chargedMinor: r.chargedMinor, energyTenths: r.energyTenths })),
-    byDeduction: all<{ kind: 'vat' | 'fee' | 'debt'; amountMinor: number }>(
-      `SELECT json_extract(d.value, '$.kind') AS kind, SUM(json_extract(d.value, '$.amountMinor')) AS amountMinor
-       FROM sales s, json_each(s.quote_json, '$.deductions') d WHERE ${LIVE} GROUP BY 1 ORDER BY 1`),
-    tokensIssued: sum.tokens,
-    energyTenths: sum.energy,
-    creditMinor: sum.credit,
-    cash: { floatMinor, salesMinor: cash.sales, tenderedMinor: cash.tendered, changeMinor: cash.change },
-    byStatus: all<{ status: OpenSale['status']; count: number }>(`SELECT status, COUNT(*) AS count FROM sales s WHERE s.shift_id = ? GROUP BY status ORDER BY status`),
-    open: listed(`s.status IN ('paid', 'pending', 'unknown')`),
-    failed: listed(`s.status = 'failed'`),
+    salesCount: total(live, (g) => g.count),
+    chargedMinor: total(live, (g) => g.charged),
+    byProduct: rollUp(live, (g) => g.product).map(([product, l]) => ({ product, ...l })),
+    byPaymentMethod: rollUp(live, (g) => g.method).map(([method, l]) => ({ method, count: l.count, chargedMinor: l.chargedMinor })),
+    byTariffPeriod: (stmt(db, PERIODS).all(shiftId) as { scheduleCode: string | null; ar: string; en: string; count: number; chargedMinor: number; energyTenths: number }[])
+      .map((r) => ({ scheduleCode: r.scheduleCode ?? '?', periodName: { ar: r.ar, en: r.en }, count: r.count, chargedMinor: r.chargedMinor, energyTenths: r.energyTenths })),
+    byDeduction: stmt(db, DEDUCTIONS).all(shiftId) as { kind: Kind; amountMinor: number }[],
+    tokensIssued: total(live, (g) => g.tokens),
+    energyTenths: total(live, (g) => (g.product === 'sts_kwh' ? g.energy : 0)),
+    creditMinor: total(live, (g) => (g.product === 'acrel_credit' ? g.value : 0)),
+    cash: { floatMinor, salesMinor: total(cash, (g) => g.charged), tenderedMinor: total(cash, (g) => g.tendered), changeMinor: total(cash, (g) => g.change) },
+    byStatus: rollUp(groups, (g) => g.status).map(([status, l]) => ({ status, count: l.count })),
+    open: listed.filter((r) => r.status !== 'failed'),
+    failed: listed.filter((r) => r.status === 'failed'),
   };
 }
 
+/** The shift's sales still open (paid, pending, unknown) and refused, oldest first. */
+function listedSales(db: ReadDb, shiftId: number): OpenSale[] {
+  const rows = stmt(db, `SELECT id, receipt_no, meter_number, product, status, payment_method, charged_minor, created_at FROM sales s
+     WHERE s.shift_id = ? AND s.status IN ('paid', 'pending', 'unknown', 'failed') ORDER BY receipt_no`)
+    .all(shiftId) as { id: string; receipt_no: number; meter_number: string; product: OpenSale['product']; status: OpenSale['status']; payment_method: OpenSale['paymentMethod']; charged_minor: number; created_at: string }[];
+  return rows.map((r): OpenSale => ({ saleId: r.id, receiptNo: r.receipt_no, meterNumber: r.meter_number, product: r.product, status: r.status, paymentMethod: r.payment_method, chargedMinor: r.charged_minor, createdAt: r.created_at }));
+}

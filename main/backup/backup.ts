@@ -1,10 +1,11 @@
-// Online backups with SQLite's backup API (better-sqlite3 db.backup): consistent while the app
-// keeps selling, WAL content included. Written to a temporary name and renamed, so the folder
-// never holds half a backup under a real name. The keys folder is NOT copied on purpose: a backup
+// Online backups with SQLite's backup API: consistent while the app keeps selling, WAL content
+// included, copied and checked in a worker thread (db/backup.ts) so that a multi-gigabyte database
+// never holds the till's event loop. Written to a temporary name and renamed, so the folder never
+// holds half a backup under a real name. The keys folder is NOT copied on purpose: a backup
 // on a USB stick must not carry the master key that opens the sealed vending keys beside it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openForCheck } from '../../db/backup';
+import { backupAndCheck } from '../../db/backup';
 import type { Db } from '../../db/open';
 
 export type BackupReason = 'scheduled' | 'shift-close' | 'manual';
@@ -21,24 +22,27 @@ export async function backupNow(db: Db, dir: string, reason: BackupReason, at: D
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, backupFileName(at, reason));
   const partial = `${file}.partial`;
-  await db.write.backup(partial);
-  // A backup that does not open cleanly is worse than none: check it before it gets its name.
-  const check = openForCheck(partial);
+  let check: string;
   try {
-    const r = check.quickCheck();
-    if (r !== 'ok') throw new Error(`the backup failed its integrity check (${String(r)})`);
-  } finally {
-    check.close();
+    // A backup that does not open cleanly is worse than none: checked before it gets its name.
+    check = await backupAndCheck(db.file, partial);
+  } catch (e) {
+    await fs.promises.rm(partial, { force: true });
+    throw e;
+  }
+  if (check !== 'ok') {
+    await fs.promises.rm(partial, { force: true });
+    throw new Error(`the backup failed its integrity check (${check})`);
   }
   fs.renameSync(partial, file);
-  prune(dir, keep);
-  return { file, bytes: fs.statSync(file).size, at: at.toISOString(), reason };
+  await prune(dir, keep);
+  return { file, bytes: (await fs.promises.stat(file)).size, at: at.toISOString(), reason };
 }
 
-/** Keeps the newest `keep` backups of ours in the folder; never touches other files. */
-function prune(dir: string, keep: number): void {
+/** Keeps the newest `keep` backups of ours in the folder; never touches other files. Removing a file of gigabytes takes a while: not on the event loop. */
+async function prune(dir: string, keep: number): Promise<void> {
   const ours = fs.readdirSync(dir).filter((f) => NAME.test(f)).sort();
-  for (const f of ours.slice(0, Math.max(0, ours.length - keep))) fs.rmSync(path.join(dir, f), { force: true });
+  for (const f of ours.slice(0, Math.max(0, ours.length - keep))) await fs.promises.rm(path.join(dir, f), { force: true });
 }
 
 export function listBackups(dir: string): string[] {
