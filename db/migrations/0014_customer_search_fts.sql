@@ -1,0 +1,1 @@
+-- placeholder: replaced by the search engineer's migration at merge
