@@ -23,7 +23,7 @@ export function CashierFilter() {
   if (!allowed) return null;
   const sorted = [...users].sort((a, b) => a.displayName.localeCompare(b.displayName));
   return (
-    <label className="field">
+    <label className="field history-cashier">
       <span className="field-label">{t('history.filters.cashier')}</span>
       <select className="input" data-testid="history-cashier" value={value} onChange={(e) => set('cashierId', e.target.value)}>
         <option value="">{t('history.anyCashier')}</option>
