@@ -4,6 +4,11 @@ import { z } from 'zod';
 import { PaymentMethod, PrintStatus, ProductSchema, SaleStatus, TokenSource } from './sales';
 import { channel, id, isoTime, meterNumber, minor, page } from './shared';
 
+/** Where a page of history ends (its last sale); the next page starts after it. */
+export const HistoryCursorSchema = z.object({ createdAt: isoTime, receiptNo: z.number().int().positive() }).strict();
+export type HistoryCursor = z.infer<typeof HistoryCursorSchema>;
+
+
 export const HistorySaleSchema = z.object({
   id: z.string(), receiptNo: z.number().int(), meterNumber: z.string(), customerName: z.string().nullable(),
   product: ProductSchema, status: SaleStatus,
@@ -23,9 +28,20 @@ export const historyChannels = {
       to: isoTime.optional(),
       status: SaleStatus.optional(),
       shiftId: id.optional(),
-      ...page,
+      /** The user who sold (a cashier's id from users.list). */
+      cashierId: id.optional(),
+      limit: page.limit,
+      /** Newest first; the page after this cursor (the `next` of the page before), or the first page. */
+      before: HistoryCursorSchema.optional(),
     }).strict(),
-    output: z.object({ items: z.array(HistorySaleSchema), total: z.number().int().nonnegative(), limit: z.number().int(), offset: z.number().int() }),
+    output: z.object({
+      items: z.array(HistorySaleSchema),
+      /** The cursor of the next (older) page, or null on the last page. */
+      next: HistoryCursorSchema.nullable(),
+      /** Sales matching the filters, counted up to a bound: with totalCapped, "more than total". */
+      total: z.number().int().nonnegative(),
+      totalCapped: z.boolean(),
+    }),
     role: 'cashier',
   }),
   /** The last 3 tokens issued for a meter, newest first, for a customer who lost theirs (audited). */

@@ -3,7 +3,7 @@ import { PAGE, useHistory, type HistoryFilters } from '../stores/history';
 import { normalizeDigits } from '../lib/money';
 import { useSession } from '../stores/session';
 import { latestWins } from '../lib/latest';
-import type { ChannelInput } from '../../preload/contract';
+import type { ChannelInput, HistoryCursor } from '../../preload/contract';
 
 /** Milliseconds the time zone is ahead of UTC at `utc` (Asia/Aden: +3 h). */
 function zoneOffset(utc: number, timeZone: string): number {
@@ -28,7 +28,7 @@ function dayStart(day: string, plusDays = 0): string | undefined {
   return new Date(guess - offset).toISOString();
 }
 
-function query(f: HistoryFilters, offset: number): ChannelInput<'history.search'> {
+function query(f: HistoryFilters, before: HistoryCursor | undefined): ChannelInput<'history.search'> {
   const meter = normalizeDigits(f.meter).trim();
   const receipt = Number(normalizeDigits(f.receipt).replace(/\D/g, ''));
   const from = dayStart(f.from);
@@ -40,24 +40,41 @@ function query(f: HistoryFilters, offset: number): ChannelInput<'history.search'
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(f.status ? { status: f.status } : {}),
+    ...(f.cashierId ? { cashierId: Number(f.cashierId) } : {}),
     limit: PAGE,
-    offset,
+    ...(before ? { before } : {}),
   };
 }
 
 const latest = latestWins();
 
-/** Searches with the filters on screen; `offset` pages through the results. */
-export async function searchHistory(offset = 0): Promise<void> {
+/** Loads the page after the last cursor of `trail` (the first page when it is empty) and makes it, and its filters, what is on screen. */
+async function load(filters: HistoryFilters, trail: HistoryCursor[]): Promise<void> {
   const isLatest = latest.begin();
-  const s = useHistory.getState();
-  s.patch({ busy: true, error: null });
+  useHistory.getState().patch({ busy: true, error: null });
   try {
-    const r = await invoke('history.search', query(s.filters, offset));
+    const r = await invoke('history.search', query(filters, trail.at(-1)));
     if (!isLatest()) return;
-    useHistory.getState().patch({ items: r.items, total: r.total, offset: r.offset, searched: true, busy: false });
+    useHistory.getState().patch({ items: r.items, total: r.total, totalCapped: r.totalCapped, next: r.next, trail, applied: filters, searched: true, busy: false });
   } catch (e) {
     if (!isLatest()) return;
     useHistory.getState().patch({ busy: false, error: toFailure(e).error.message });
   }
+}
+
+/** Searches with the filters on screen: the newest matching sales. */
+export function searchHistory(): Promise<void> {
+  return load(useHistory.getState().filters, []);
+}
+
+/** The next page of older sales, after the last one on screen. */
+export function olderHistory(): Promise<void> {
+  const { applied, next, trail, busy } = useHistory.getState();
+  return next && !busy ? load(applied, [...trail, next]) : Promise.resolve();
+}
+
+/** Back to the page of newer sales before the one on screen. */
+export function newerHistory(): Promise<void> {
+  const { applied, trail, busy } = useHistory.getState();
+  return trail.length > 0 && !busy ? load(applied, trail.slice(0, -1)) : Promise.resolve();
 }

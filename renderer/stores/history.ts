@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Bilingual, ChannelOutput, Sale, SaleStatus } from '../../preload/contract';
+import type { Bilingual, ChannelOutput, HistoryCursor, Sale, SaleStatus } from '../../preload/contract';
 
 export type HistorySale = ChannelOutput<'history.search'>['items'][number];
 export type LastTokens = ChannelOutput<'history.lastTokens'>;
@@ -12,13 +12,22 @@ export interface HistoryFilters {
   from: string;
   to: string;
   status: SaleStatus | '';
+  /** A user id from users.list, or '' for any cashier (the list is shown to supervisors and admins). */
+  cashierId: string;
 }
 
 interface HistoryState {
   filters: HistoryFilters;
+  /** The filters of the search on screen: paging keeps them even while the form is being edited. */
+  applied: HistoryFilters;
   items: HistorySale[];
+  /** Matches counted up to a bound; with totalCapped the screen says "more than total". */
   total: number;
-  offset: number;
+  totalCapped: boolean;
+  /** Where the page on screen starts: the cursors of the pages before it, oldest last (empty on the first page). */
+  trail: HistoryCursor[];
+  /** The cursor of the next older page, or null on the last one. */
+  next: HistoryCursor | null;
   searched: boolean;
   busy: boolean;
   error: Bilingual | null;
@@ -31,13 +40,16 @@ interface HistoryState {
 }
 
 export const PAGE = 15;
-export const emptyFilters: HistoryFilters = { meter: '', receipt: '', customer: '', from: '', to: '', status: '' };
+export const emptyFilters: HistoryFilters = { meter: '', receipt: '', customer: '', from: '', to: '', status: '', cashierId: '' };
 
 export const useHistory = create<HistoryState>()((set) => ({
   filters: emptyFilters,
+  applied: emptyFilters,
   items: [],
   total: 0,
-  offset: 0,
+  totalCapped: false,
+  trail: [],
+  next: null,
   searched: false,
   busy: false,
   error: null,

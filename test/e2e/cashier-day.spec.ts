@@ -3,7 +3,7 @@
 // of an earlier receipt approved by a supervisor in the ApprovalDialog, then close the shift with
 // a blind count. The Z report on screen must equal sums computed from the database.
 import { expect, test, type Page } from '@playwright/test';
-import { findMeter, NO_RETRIES, shownNumber as digits, startShahnUnderTest, type ShahnUnderTest } from './kit';
+import { findMeter, login, NO_RETRIES, shownNumber as digits, startShahnUnderTest, type ShahnUnderTest } from './kit';
 import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../sim/demo-data';
 import { writeSetting } from '../../db/repos/settings';
 
@@ -67,6 +67,9 @@ test('a whole day: shift, 20 sales, offline stretch, approved reprint, Z report 
 
   // The first receipt again from History: one copy is the cashier's, the next needs a supervisor.
   await page.getByTestId('nav-history').click();
+  // Whose sales is a supervisor's filter: the list of users is not the cashier's to read.
+  await expect(page.getByTestId('history-status')).toBeVisible();
+  await expect(page.getByTestId('history-cashier')).toHaveCount(0);
   await page.getByTestId('history-receipt').fill(String(receipts[0]));
   await page.getByTestId('history-search').click();
   await expect(page.getByTestId('history-row')).toHaveCount(1);
@@ -132,4 +135,38 @@ test('a whole day: shift, 20 sales, offline stretch, approved reprint, Z report 
   // The next sale asks for a new shift.
   await page.getByTestId('z-done').click();
   await expect(page.getByTestId('open-shift')).toBeVisible();
+});
+
+test("the day's history: a supervisor filters by cashier and pages with the cursor, by button and by keyboard", async ({ page }) => {
+  const db = under.shahn.app.db.read;
+  const idOf = (username: string) => (db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number }).id;
+  const cashierId = idOf('cashier');
+  // The cashier's sales as the screen orders them, newest first (the first test sold 20 of them).
+  const theirs = (db.prepare('SELECT receipt_no AS n FROM sales WHERE user_id = ? ORDER BY created_at DESC, receipt_no DESC').all(cashierId) as { n: number }[]).map((r) => r.n);
+  expect(theirs.length).toBeGreaterThan(15);
+  const shown = () => page.getByTestId('history-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-receipt-no'))));
+
+  await login(page, under.shahn.url, 'supervisor', '2222');
+  await page.getByTestId('nav-history').click();
+  await page.getByTestId('history-cashier').selectOption(String(cashierId));
+  await page.getByTestId('history-search').click();
+  await expect.poll(shown).toEqual(theirs.slice(0, 15));
+  await expect(page.getByTestId('history-range')).toHaveAttribute('data-total', String(theirs.length));
+  await expect(page.getByTestId('history-prev')).toBeDisabled();
+
+  // Older: the page after the last row shown, not an offset.
+  await page.getByTestId('history-next').click();
+  await expect.poll(shown).toEqual(theirs.slice(15, 30));
+  if (theirs.length <= 30) await expect(page.getByTestId('history-next')).toBeDisabled();
+  await expect(page.getByTestId('history-prev')).toBeEnabled();
+  // PageUp / PageDown move between the same pages.
+  await page.keyboard.press('PageUp');
+  await expect.poll(shown).toEqual(theirs.slice(0, 15));
+  await page.keyboard.press('PageDown');
+  await expect.poll(shown).toEqual(theirs.slice(15, 30));
+
+  // Nobody else sold today: the supervisor's own sales are none.
+  await page.getByTestId('history-cashier').selectOption(String(idOf('supervisor')));
+  await page.getByTestId('history-search').click();
+  await expect(page.getByTestId('history-empty')).toBeVisible();
 });

@@ -4,10 +4,11 @@ import type { SaleStatus } from '../../../preload/contract';
 import { emptyFilters, useHistory, type HistoryFilters as Filters } from '../../stores/history';
 import { searchHistory } from '../../actions/historySearch';
 import { loadLastTokens } from '../../actions/historyLastTokens';
+import { CashierFilter } from './CashierFilter';
 
 const SALE_STATUSES: SaleStatus[] = ['paid', 'issued', 'pending', 'unknown', 'failed'];
 
-/** Meter, receipt number, customer, from/to day, status. Enter searches. */
+/** Meter, receipt number, customer, from/to day, status, and the cashier for supervisors. Enter searches. */
 export function HistoryFilters() {
   const { t } = useTranslation();
   const filters = useHistory((s) => s.filters);
@@ -15,9 +16,9 @@ export function HistoryFilters() {
   const set = useHistory((s) => s.setFilter);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void searchHistory(0);
+    void searchHistory();
   };
-  const text = (k: Exclude<keyof Filters, 'status'>, ltr = false, type = 'text') => (
+  const text = (k: Exclude<keyof Filters, 'status' | 'cashierId'>, ltr = false, type = 'text') => (
     <label className="field">
       <span className="field-label">{t(`history.filters.${k}`)}</span>
       <input className="input" type={type} dir={ltr ? 'ltr' : undefined} inputMode={k === 'receipt' || k === 'meter' ? 'numeric' : undefined}
@@ -38,6 +39,7 @@ export function HistoryFilters() {
           {SALE_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
         </select>
       </label>
+      <CashierFilter />
       <div className="history-filter-actions">
         <button type="submit" className="btn btn-primary" data-testid="history-search" disabled={busy} aria-busy={busy}>
           {t('history.search')} <kbd dir="ltr">Enter</kbd>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHistory } from '../../stores/history';
-import { searchHistory } from '../../actions/historySearch';
+import { newerHistory, olderHistory, searchHistory } from '../../actions/historySearch';
 import { closeHistorySale } from '../../actions/historyDetail';
 import { reprintFromHistory } from '../../actions/historyReprint';
 import { useApproval } from '../../stores/approval';
@@ -12,13 +12,13 @@ import { HistoryDetail } from './HistoryDetail';
 import { LastTokens } from './LastTokens';
 import '../../styles/day.css';
 
-/** Sales history: search, page, open a sale, reprint; the last tokens of a meter. */
+/** Sales history: search, page (PageUp newer, PageDown older), open a sale, reprint; the last tokens of a meter. */
 export function HistoryScreen() {
   const { t } = useTranslation();
   const detail = useHistory((s) => s.detail);
   const error = useHistory((s) => s.error);
   useEffect(() => {
-    if (!useHistory.getState().searched) void searchHistory(0);
+    if (!useHistory.getState().searched) void searchHistory();
   }, []);
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -30,6 +30,10 @@ export function HistoryScreen() {
       } else if (e.key === 'F8' && d) {
         e.preventDefault();
         void reprintFromHistory(d.id);
+      } else if ((e.key === 'PageDown' || e.key === 'PageUp') && !(e.target instanceof HTMLSelectElement)) {
+        // A select keeps PageUp/PageDown for its own options.
+        e.preventDefault();
+        void (e.key === 'PageDown' ? olderHistory() : newerHistory());
       }
     }
     window.addEventListener('keydown', onKey);

@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { PAGE, useHistory } from '../../stores/history';
-import { searchHistory } from '../../actions/historySearch';
+import { newerHistory, olderHistory } from '../../actions/historySearch';
 import { openHistorySale } from '../../actions/historyDetail';
 import { useFormat } from '../../hooks/useFormat';
 
-/** One page of results; a row opens the sale. PageUp/PageDown (or the buttons) move pages. */
+/** One page of results, newest first; a row opens the sale. PageUp/PageDown (or the buttons) move to newer/older pages. */
 export function HistoryTable() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { items, total, offset, searched, busy } = useHistory();
+  const { items, total, totalCapped, trail, next, searched, busy } = useHistory();
   if (!searched) return <p className="muted">{t('history.hint')}</p>;
   if (items.length === 0) return <p className="muted" data-testid="history-empty">{t('history.none')}</p>;
-  const last = Math.min(offset + PAGE, total);
+  const first = trail.length * PAGE + 1;
+  const range = { first: f.whole(first), last: f.whole(first + items.length - 1), total: f.whole(total) };
   return (
     <section className="history-results" aria-live="polite">
       <table className="table history-table">
@@ -42,12 +43,14 @@ export function HistoryTable() {
         </tbody>
       </table>
       <div className="history-pager">
-        <button type="button" className="btn btn-small" data-testid="history-prev" disabled={busy || offset === 0} onClick={() => void searchHistory(Math.max(0, offset - PAGE))}>
-          {t('history.prev')}
+        <button type="button" className="btn btn-small" data-testid="history-prev" disabled={busy || trail.length === 0} onClick={() => void newerHistory()}>
+          {t('history.prev')} <kbd dir="ltr">PgUp</kbd>
         </button>
-        <span data-testid="history-range">{t('history.range', { first: offset + 1, last, total })}</span>
-        <button type="button" className="btn btn-small" data-testid="history-next" disabled={busy || last >= total} onClick={() => void searchHistory(offset + PAGE)}>
-          {t('history.next')}
+        <span data-testid="history-range" data-total={total} data-capped={totalCapped}>
+          <bdi>{t(totalCapped ? 'history.rangeCapped' : 'history.range', range)}</bdi>
+        </span>
+        <button type="button" className="btn btn-small" data-testid="history-next" disabled={busy || !next} onClick={() => void olderHistory()}>
+          {t('history.next')} <kbd dir="ltr">PgDn</kbd>
         </button>
       </div>
     </section>

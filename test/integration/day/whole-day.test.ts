@@ -69,7 +69,7 @@ describe('a whole day at the counter', () => {
     expect(sales).toHaveLength(20);
   });
 
-  it('history: by meter, receipt number, customer name (any spelling), date range; the last 3 tokens of a meter', async () => {
+  it('history: by meter, receipt number, customer name (any spelling), date range, cashier, a page after a cursor; the last 3 tokens of a meter', async () => {
     const meter = STS[0]!;
     const byMeter = await u.call('cashier', 'history.search', { meterNumber: meter });
     expect(byMeter.total).toBe(sales.filter((s) => s.meterNumber === meter).length);
@@ -79,10 +79,17 @@ describe('a whole day at the counter', () => {
     const name = DEMO_STS_METERS[0]!.customer.nameAr;
     const spelled = name.replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه');
     expect((await u.call('cashier', 'history.search', { customer: spelled })).total).toBe(byMeter.total);
-    const page = await u.call('cashier', 'history.search', { from: sales[0]!.createdAt, limit: 5, offset: 5 });
-    expect(page).toMatchObject({ total: 20, limit: 5, offset: 5 });
+    const first = await u.call('cashier', 'history.search', { from: sales[0]!.createdAt, limit: 5 });
+    const page = await u.call('cashier', 'history.search', { from: sales[0]!.createdAt, limit: 5, before: first.next! });
+    expect(page).toMatchObject({ total: 20, totalCapped: false });
     expect(page.items.map((s) => s.receiptNo)).toEqual(sales.map((s) => s.receiptNo).sort((a, b) => b - a).slice(5, 10));
+    expect((await u.call('cashier', 'history.search', { from: sales[0]!.createdAt, limit: 20 })).next).toBeNull();
     expect((await u.call('cashier', 'history.search', { to: sales[0]!.createdAt })).total).toBe(0);
+    // By cashier: every sale of the day is the cashier's, none the supervisor's.
+    const cashierId = one<{ id: number }>(`SELECT id FROM users WHERE username = 'cashier'`).id;
+    const supervisorId = one<{ id: number }>(`SELECT id FROM users WHERE username = 'supervisor'`).id;
+    expect((await u.call('cashier', 'history.search', { cashierId, from: sales[0]!.createdAt })).total).toBe(20);
+    expect((await u.call('supervisor', 'history.search', { cashierId: supervisorId, from: sales[0]!.createdAt })).total).toBe(0);
     expect(byMeter.items.find((s) => s.id === sales[0]!.id)?.copies).toBe(2);
     const last = await u.call('cashier', 'history.lastTokens', { meterNumber: meter });
     const expected = sales.filter((s) => s.meterNumber === meter && s.token).reverse().slice(0, 3);
