@@ -5,8 +5,6 @@ import { stmt } from './stmt';
 
 export interface CustomerRow { id: number; name: string; name_latin: string | null; phone: string | null; address: string | null; created_at: string; updated_at: string | null }
 
-/** `s` with LIKE's wildcards and the escape character escaped (ESCAPE '\'). */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function customerRow(db: ReadDb, id: number): CustomerRow | undefined {
   return db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;

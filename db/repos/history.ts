@@ -1,6 +1,6 @@
 // The sales history screen's queries: a filtered page of sales with their cashier, customer and copy count, and a meter's last tokens.
 import type { ReadDb } from '../open';
-import { escapeLike } from './customers';
+import { customerMatchSql, prefixEnd } from './customer-search';
 
 export interface HistoryRow {
   id: string; receipt_no: number; meter_number: string; customer_name: string | null; product: 'sts_kwh' | 'acrel_credit' | 'settlement';
@@ -23,56 +23,53 @@ export interface HistoryFilter {
 /** The count stops here: counting every sale of a year would walk a million index entries per page. */
 export const HISTORY_COUNT_CAP = 10_000;
 /**
- * A meter prefix matching at most this many sales is answered from sales_meter and its matches
- * sorted; a broader prefix ("04") walks the sales newest first instead and filters, which finds a
- * page quickly exactly because so many sales match.
+ * A meter prefix (or a customer's meters) matching at most this many sales is answered from
+ * sales_meter and its matches sorted; a broader one ("04", a common family name) walks the sales
+ * newest first instead and filters, which finds a page quickly exactly because so many sales match.
  */
 const METER_SORT_BOUND = 2_000;
-
-/** The smallest string greater than every string starting with `prefix` (binary collation). */
-function prefixEnd(prefix: string): string {
-  const chars = [...prefix];
-  while (chars.length) {
-    const code = chars.pop()!.codePointAt(0)!;
-    if (code < 0x10ffff) return chars.join('') + String.fromCodePoint(code === 0xd7ff ? 0xe000 : code + 1);
-  }
-  return '\u{10ffff}';
-}
 
 /**
  * A page of sales, newest first (created_at DESC, receipt_no DESC), after `before`; `next` is the
  * cursor of the page after it or null; `total` counts the matches up to HISTORY_COUNT_CAP + 1.
  */
 export function historyPage(db: ReadDb, q: HistoryFilter): { rows: HistoryRow[]; next: HistoryCursor | null; total: number; totalCapped: boolean } {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  // A range, not LIKE: SQLite's LIKE is case-insensitive and cannot search a BINARY index.
   const meterRange = q.meterPrefix !== undefined ? [q.meterPrefix, prefixEnd(q.meterPrefix)] as const : undefined;
-  if (meterRange) { where.push('s.meter_number >= ? AND s.meter_number < ?'); args.push(...meterRange); }
-  if (q.receiptNo !== undefined) { where.push('s.receipt_no = ?'); args.push(q.receiptNo); }
-  // The customer filter: a substring of the normalised name or phone (a full walk of the customers
-  // it meets); the place for a full-text index on customers when there is one.
-  const customerJoin = q.customer !== undefined ? 'JOIN meters m ON m.id = s.meter_id JOIN customers c ON c.id = m.customer_id' : '';
-  if (q.customer !== undefined) { where.push(`c.search_norm LIKE ? ESCAPE '\\'`); args.push(`%${escapeLike(q.customer)}%`); }
-  if (q.from !== undefined) { where.push('s.created_at >= ?'); args.push(q.from); }
-  if (q.to !== undefined) { where.push('s.created_at < ?'); args.push(q.to); }
-  if (q.status) { where.push('s.status = ?'); args.push(q.status); }
-  if (q.shiftId !== undefined) { where.push('s.shift_id = ?'); args.push(q.shiftId); }
-  if (q.userId !== undefined) { where.push('s.user_id = ?'); args.push(q.userId); }
-  const filtered = `FROM sales s ${customerJoin} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const customer = q.customer !== undefined ? customerMatchSql(q.customer) : undefined;
+  /**
+   * The WHERE clauses and their arguments. `walk`: a `+` keeps SQLite off sales_meter, so it walks
+   * the sales in page order and tests each against the meter range or the (once built) set of the
+   * customers' meters — right when so many sales match that a page is found within a few rows.
+   */
+  const conditions = (walk: boolean) => {
+    const meter = walk ? '+s.meter_number' : 's.meter_number';
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    // A range, not LIKE: SQLite's LIKE is case-insensitive and cannot search a BINARY index.
+    if (meterRange) { where.push(`${meter} >= ? AND ${meter} < ?`); args.push(...meterRange); }
+    if (q.receiptNo !== undefined) { where.push('s.receipt_no = ?'); args.push(q.receiptNo); }
+    // The customer filter: the sales of the meters of the matching customers (customers_fts, or
+    // the prefix indexes for a query too short for trigrams), through sales_meter like a prefix.
+    if (customer) { where.push(`${meter} IN (SELECT m.number FROM meters m WHERE m.customer_id IN (${customer.sql}))`); args.push(...customer.args); }
+    if (q.from !== undefined) { where.push('s.created_at >= ?'); args.push(q.from); }
+    if (q.to !== undefined) { where.push('s.created_at < ?'); args.push(q.to); }
+    if (q.status) { where.push('s.status = ?'); args.push(q.status); }
+    if (q.shiftId !== undefined) { where.push('s.shift_id = ?'); args.push(q.shiftId); }
+    if (q.userId !== undefined) { where.push('s.user_id = ?'); args.push(q.userId); }
+    return { where, args };
+  };
 
   // Only the index entries are read (each filter has an index holding its columns), at most CAP + 1 of them.
-  const counted = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 ${filtered} LIMIT ${HISTORY_COUNT_CAP + 1})`).get(...args) as { n: number }).n;
+  const all = conditions(false);
+  const counted = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM sales s ${all.where.length ? `WHERE ${all.where.join(' AND ')}` : ''} LIMIT ${HISTORY_COUNT_CAP + 1})`)
+    .get(...all.args) as { n: number }).n;
 
-  const pageWhere = [...where];
-  const pageArgs = [...args];
-  // A broad meter prefix: `+` keeps SQLite off sales_meter, so it walks the sales in page order.
-  if (meterRange && counted > METER_SORT_BOUND) pageWhere[0] = '+s.meter_number >= ? AND +s.meter_number < ?';
+  const { where: pageWhere, args: pageArgs } = conditions((meterRange !== undefined || customer !== undefined) && counted > METER_SORT_BOUND);
   if (q.before) { pageWhere.push('(s.created_at, s.receipt_no) < (?, ?)'); pageArgs.push(q.before.createdAt, q.before.receiptNo); }
   const rows = db.prepare(`SELECT s.id, s.receipt_no, s.meter_number, json_extract(s.quote_json, '$.customerName') AS customer_name, s.product, s.status,
       s.payment_method, s.charged_minor, s.energy_tenths, s.value_minor, s.token, u.display_name AS cashier, s.shift_id, s.created_at, s.print_status,
       (SELECT COUNT(*) FROM print_jobs p WHERE p.sale_id = s.id AND p.copy = 1) AS copies
-    FROM sales s ${customerJoin} JOIN users u ON u.id = s.user_id
+    FROM sales s JOIN users u ON u.id = s.user_id
     ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
     ORDER BY s.created_at DESC, s.receipt_no DESC LIMIT ?`).all(...pageArgs, q.limit + 1) as HistoryRow[];
   const more = rows.length > q.limit;

@@ -155,4 +155,35 @@ describe('history.search query plans', () => {
       expect(got, prefix).toEqual(expected(prefix));
     }
   });
+
+  it("a customer: the meters of the customers the search index finds, then their sales by sales_meter; a common name walks the sales in page order", () => {
+    const { db } = fixture();
+    // Customer 2 (فاطمة مصطفى, typed as cashiers do: ة as ه) holds one meter with a few sales: they are found and sorted.
+    const narrow = plansOf(db, { limit, customer: 'فاطمه' });
+    expectIndexed(narrow, { sortAllowed: true });
+    expect(pageOf(narrow)).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(pageOf(narrow)).toMatch(/SEARCH s USING INDEX sales_meter \(meter_number=\?\)/);
+    // Customer 1's meter carries more sales than the sort bound: walk the sales newest first instead.
+    const common = plansOf(db, { limit, customer: 'الحديدي' });
+    expectIndexed(common);
+    expect(pageOf(common)).toMatch(/SCAN s USING INDEX sales_created/);
+    // Two characters have no trigram: the prefix indexes answer, never a scan of customers.
+    const short = plansOf(db, { limit, customer: 'فا' });
+    expectIndexed(short, { sortAllowed: true });
+    for (const p of short) expect(p.plan.filter((d) => /^SCAN (customers|c)\b/.test(d) && !/INDEX/.test(d)), p.sql).toEqual([]);
+    // Whatever the plan, the answer is LIKE '%q%' on the customer's normalised text, newest first, every page.
+    const expected = (q: string) => (db.prepare(`SELECT s.receipt_no FROM sales s JOIN meters m ON m.id = s.meter_id JOIN customers c ON c.id = m.customer_id
+        WHERE c.search_norm LIKE '%' || ? || '%' ORDER BY s.created_at DESC, s.receipt_no DESC`).pluck().all(q) as number[]);
+    for (const q of ['فاطمه', 'الحديدي', 'مصطفي', '777123', 'brien', 'zzz']) {
+      const got: number[] = [];
+      let before: HistoryFilter['before'];
+      do {
+        const page = historyPage(db as unknown as ReadDb, { limit: 400, customer: q, before });
+        got.push(...page.rows.map((r) => r.receipt_no));
+        before = page.next ?? undefined;
+      } while (before);
+      expect(got, q).toEqual(expected(q));
+    }
+    expect(historyPage(db as unknown as ReadDb, { limit, customer: '' }).rows).toEqual([]);
+  });
 });
