@@ -26,28 +26,9 @@ export function prefixEnd(p: string): string {
 /** `q` as one FTS5 phrase: with the trigram tokenizer, "its text contains q". */
 const phrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
-const FTS_IDS = 'SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?';
-/** A query too short for trigrams: prefixes of the name, the Latin name and the phone, each an index range on `key`. */
-const SHORT_IDS = [
-  { sql: 'SELECT id FROM customers WHERE substr(search_norm, 1, 2) >= ? AND substr(search_norm, 1, 2) < ?', key: 'substr(search_norm, 1, 2)' },
-  { sql: 'SELECT id FROM customers WHERE substr(lower(name_latin), 1, 2) >= ? AND substr(lower(name_latin), 1, 2) < ?', key: 'substr(lower(name_latin), 1, 2)' },
-  { sql: 'SELECT id FROM customers WHERE phone >= ? AND phone < ?', key: 'phone' },
-];
-
-/**
- * Every matching customer as a sub-query (the same meaning as matchingCustomerIds, without its
- * limit), for a caller that filters by the set — the history of a customer's sales.
- */
-export function customerMatchSql(norm: string): { sql: string; args: string[] } {
-  if (norm === '') return { sql: 'SELECT NULL WHERE 0', args: [] }; // only diacritics or spaces were typed: nobody
-  if ([...norm].length >= TRIGRAM) return { sql: FTS_IDS, args: [phrase(norm)] };
-  const end = prefixEnd(norm);
-  return { sql: SHORT_IDS.map((q) => q.sql).join(' UNION '), args: SHORT_IDS.flatMap(() => [norm, end]) };
-}
-
 /**
  * Ids of customers whose search text (name, Latin name, phone: normalised, migration 0007) matches
- * `norm`, which must already be normalised (normaliseQuery). At most `limit`, in a stable order.
+ * `norm`, which must already be normalised (normaliseQuery). At most `limit` (-1: all), in a stable order.
  *
  * 3 characters or more: the search text contains `norm` (the meaning LIKE '%norm%' had), oldest
  * customer first — rowid order is the index's own, so the search stops at `limit`; ordering by
@@ -60,13 +41,18 @@ export function customerMatchSql(norm: string): { sql: string; args: string[] } 
 export function matchingCustomerIds(db: ReadDb, norm: string, limit: number): number[] {
   if (norm === '') return [];
   if ([...norm].length >= TRIGRAM) {
-    return stmt(db, `${FTS_IDS} ORDER BY rowid LIMIT ?`).pluck().all(phrase(norm), limit) as number[];
+    return stmt(db, 'SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? ORDER BY rowid LIMIT ?').pluck().all(phrase(norm), limit) as number[];
   }
   const end = prefixEnd(norm);
+  const most = limit < 0 ? Infinity : limit;
   const ids = new Set<number>();
-  for (const sql of SHORT_IDS.map((q) => `${q.sql} ORDER BY ${q.key} LIMIT ?`)) {
+  for (const sql of [
+    'SELECT id FROM customers WHERE substr(search_norm, 1, 2) >= ? AND substr(search_norm, 1, 2) < ? ORDER BY substr(search_norm, 1, 2) LIMIT ?',
+    'SELECT id FROM customers WHERE substr(lower(name_latin), 1, 2) >= ? AND substr(lower(name_latin), 1, 2) < ? ORDER BY substr(lower(name_latin), 1, 2) LIMIT ?',
+    'SELECT id FROM customers WHERE phone >= ? AND phone < ? ORDER BY phone LIMIT ?',
+  ]) {
     for (const id of stmt(db, sql).pluck().all(norm, end, limit) as number[]) ids.add(id);
-    if (ids.size >= limit) break;
+    if (ids.size >= most) break;
   }
-  return [...ids].slice(0, limit);
+  return [...ids].slice(0, most);
 }

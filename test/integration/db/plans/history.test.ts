@@ -156,17 +156,19 @@ describe('history.search query plans', () => {
     }
   });
 
-  it("a customer: the meters of the customers the search index finds, then their sales by sales_meter; a common name walks the sales in page order", () => {
+  it("a customer: the customers the search index finds (search.test.ts), their meters' numbers from meters_customer_number, then their sales by sales_meter; a common name walks the sales in page order", () => {
     const { db } = fixture();
     // Customer 2 (فاطمة مصطفى, typed as cashiers do: ة as ه) holds one meter with a few sales: they are found and sorted.
     const narrow = plansOf(db, { limit, customer: 'فاطمه' });
     expectIndexed(narrow, { sortAllowed: true });
-    expect(pageOf(narrow)).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(pageOf(narrow)).toMatch(/SEARCH m USING COVERING INDEX meters_customer_number \(customer_id=\?\)/);
     expect(pageOf(narrow)).toMatch(/SEARCH s USING INDEX sales_meter \(meter_number=\?\)/);
     // Customer 1's meter carries more sales than the sort bound: walk the sales newest first instead.
     const common = plansOf(db, { limit, customer: 'الحديدي' });
     expectIndexed(common);
     expect(pageOf(common)).toMatch(/SCAN s USING INDEX sales_created/);
+    // Each walked sale's meter by its number (the unique index), its customer tested against the set.
+    expect(pageOf(common)).toMatch(/SEARCH m EXISTS USING INDEX sqlite_autoindex_meters_\d \(number=\?\)/);
     // Two characters have no trigram: the prefix indexes answer, never a scan of customers.
     const short = plansOf(db, { limit, customer: 'فا' });
     expectIndexed(short, { sortAllowed: true });
