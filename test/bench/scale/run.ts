@@ -6,6 +6,7 @@
  * sale commit with and without an online backup running. Prints each figure, a growth table, and
  * the query plans of the measured statements that scan a whole table.
  * SCALE=small: the 10,000 size only; SCALE=medium: 10,000 and 100,000; SCALE=large: 1,000,000 only.
+ * SCALE_RUNS=n measures each size n times and prints every run, then each figure's median.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +25,8 @@ import { COUNTER, END, ensureScaleDb, type ScaleDb } from './generate';
 import { FAMILY_NAMES, FIRST_NAMES, pick, prng } from './names';
 
 const SAMPLES = 200;
+/** Calls made first and not timed: each kind's statements prepared and its pages read once, as on a counter that has been open a while. */
+const WARM = 20;
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.5)]!;
 const ms = (x: number) => x.toFixed(2);
@@ -62,6 +65,9 @@ async function call(app: App, channel: string, input: unknown, token?: string): 
   return r.value;
 }
 
+/** The history filters the headline figure covers (the till's everyday searches); the customer's name is reported on its own line. */
+const HEADLINE_HISTORY = ['meter', 'receipt number', 'date range', 'cashier', 'date range, next page'];
+
 interface Figures {
   size: ScaleDb;
   startMs: number;
@@ -90,30 +96,36 @@ async function measure(size: ScaleDb): Promise<Figures> {
     const captured = captureReads(app);
     const rnd = prng(7);
     const r = app.db.read;
-    const meterAt = (k: number) => (r.prepare('SELECT number FROM meters LIMIT 1 OFFSET ?').pluck().get(k) as string);
-    const customerAt = (k: number) => r.prepare('SELECT name, name_latin, phone FROM customers LIMIT 1 OFFSET ?').get(k) as { name: string; name_latin: string | null; phone: string | null };
+    // The bench picks its samples on a connection of its own, by key: an OFFSET walk on the app's
+    // read handle would flush its page cache before every timed call (and was the slowest thing here).
+    const sampler = new Database(size.file, { readonly: true });
+    const maxMeter = sampler.prepare('SELECT MAX(id) FROM meters').pluck().get() as number;
+    const maxCustomer = sampler.prepare('SELECT MAX(id) FROM customers').pluck().get() as number;
+    const meterAt = () => sampler.prepare('SELECT number FROM meters WHERE id >= ? ORDER BY id LIMIT 1').pluck().get(1 + any(maxMeter)) as string;
+    const customerAt = () => sampler.prepare('SELECT name, name_latin, phone FROM customers WHERE id >= ? ORDER BY id LIMIT 1').get(1 + any(maxCustomer)) as { name: string; name_latin: string | null; phone: string | null };
     const any = (total: number) => Math.floor(rnd() * total);
 
     // Meter lookup (meters.lookup, what the sell screen calls as the cashier types).
     const lookup: Record<string, number[]> = { 'number prefix': [], 'Arabic name (normalised)': [], 'Latin name': [], phone: [] };
-    for (let i = 0; i < SAMPLES; i++) {
+    for (let i = 0; i < WARM + SAMPLES; i++) {
       const kind = Object.keys(lookup)[i % 4]!;
       let query: string;
-      if (kind === 'number prefix') query = meterAt(any(size.meters)).slice(0, 6 + (i % 5));
+      if (kind === 'number prefix') query = meterAt().slice(0, 6 + (i % 5));
       else if (kind === 'Arabic name (normalised)') {
         // Typed without hamza, as cashiers do: the search column is normalised.
         query = `${pick(rnd, FIRST_NAMES)[0]} ${pick(rnd, FAMILY_NAMES)[0]}`.replace(/[أإآ]/g, 'ا');
         if (i % 8 === 1) query = pick(rnd, FAMILY_NAMES)[0].replace(/[أإآ]/g, 'ا');
       } else if (kind === 'Latin name') query = i % 8 === 2 ? pick(rnd, FAMILY_NAMES)[1] : pick(rnd, FIRST_NAMES)[1].toLowerCase();
-      else query = (customerAt(any(size.meters * 0.9)).phone ?? '771234567').slice(0, i % 8 === 3 ? 6 : 9);
+      else query = (customerAt().phone ?? '771234567').slice(0, i % 8 === 3 ? 6 : 9);
       const [t] = await timed(() => call(app, 'meters.lookup', { query }, cashier));
-      lookup[kind]!.push(t);
+      if (i >= WARM) lookup[kind]!.push(t);
     }
     // Customer search (customers.search, the customers screen).
     const customers: number[] = [];
-    for (let i = 0; i < SAMPLES / 2; i++) {
-      const query = i % 3 === 0 ? pick(rnd, FAMILY_NAMES)[0] : i % 3 === 1 ? pick(rnd, FIRST_NAMES)[1] : (customerAt(any(size.meters * 0.9)).phone ?? '77');
-      customers.push((await timed(() => call(app, 'customers.search', { query, limit: 20 }, cashier)))[0]);
+    for (let i = 0; i < WARM + SAMPLES / 2; i++) {
+      const query = i % 3 === 0 ? pick(rnd, FAMILY_NAMES)[0] : i % 3 === 1 ? pick(rnd, FIRST_NAMES)[1] : (customerAt().phone ?? '77');
+      const [t] = await timed(() => call(app, 'customers.search', { query, limit: 20 }, cashier));
+      if (i >= WARM) customers.push(t);
     }
 
     // History search, first page (history.search), and the page after it through the cursor.
@@ -122,11 +134,11 @@ async function measure(size: ScaleDb): Promise<Figures> {
     const maxReceipt = r.prepare('SELECT MAX(receipt_no) FROM sales').pluck().get() as number;
     const maxShift = r.prepare('SELECT MAX(id) FROM shifts').pluck().get() as number;
     type HistoryPage = { next: unknown };
-    for (let i = 0; i < 40 * kinds.length; i++) {
+    for (let i = 0; i < (3 + 40) * kinds.length; i++) {
       const kind = kinds[i % kinds.length]!;
       const day = END - Math.floor(rnd() * 700) * 86_400_000;
       const range = { from: new Date(day - (1 + (i % 7)) * 86_400_000).toISOString(), to: new Date(day).toISOString() };
-      const input = kind === 'meter' ? { meterNumber: meterAt(any(size.meters)) }
+      const input = kind === 'meter' ? { meterNumber: meterAt() }
         : kind === 'receipt number' ? { receiptNo: 1 + any(maxReceipt) }
           : kind.startsWith('date range') ? range
             : kind === 'customer' ? { customer: pick(rnd, FAMILY_NAMES)[0] }
@@ -134,7 +146,7 @@ async function measure(size: ScaleDb): Promise<Figures> {
                 : { shiftId: 1 + any(maxShift) };
       const [t, first] = await timed(() => call(app, 'history.search', { ...input, limit: 50 }, cashier) as Promise<HistoryPage>);
       const next = kind === 'date range, next page' && first.next ? first.next : null;
-      history[kind]!.push(next ? (await timed(() => call(app, 'history.search', { ...input, limit: 50, before: next }, cashier)))[0] : t);
+      if (i >= 3 * kinds.length) history[kind]!.push(next ? (await timed(() => call(app, 'history.search', { ...input, limit: 50, before: next }, cashier)))[0] : t);
     }
 
     // Z report of the longest shift: the real close (totals, Z number, report row, audit), rolled back so the cache stays as built.
@@ -153,13 +165,14 @@ async function measure(size: ScaleDb): Promise<Figures> {
       }
     }
 
+    sampler.close();
     const commit = await commitWithBackup(app, supervisorLogin.user);
     const scans = fullScans(size.file, captured);
     return {
       size, startMs,
       lookup: Object.fromEntries([...Object.entries(lookup).map(([k, v]) => [k, p99(v)]), ['all', p99(Object.values(lookup).flat())]]),
       customers: p99(customers),
-      history: Object.fromEntries([...Object.entries(history).map(([k, v]) => [k, p99(v)]), ['all', p99(Object.values(history).flat())]]),
+      history: Object.fromEntries([...Object.entries(history).map(([k, v]) => [k, p99(v)]), ['all', p99(HEADLINE_HISTORY.flatMap((k) => history[k]!))]]),
       zMs: p50(zs), commit, scans,
     };
   } finally {
@@ -252,6 +265,7 @@ function print(f: Figures): void {
   for (const [k, v] of Object.entries(f.lookup)) if (k !== 'all') console.log(`scale:   by ${k}: p99 ${ms(v)} ms`);
   console.log(`scale:   customers.search among ${meters} meters: p99 ${ms(f.customers)} ms`);
   console.log(`scale: history search among ${sales} sales: p99 ${ms(f.history.all!)} ms`);
+  console.log(`scale:   (by ${HEADLINE_HISTORY.join(', ')}; each filter below on its own)`);
   for (const [k, v] of Object.entries(f.history)) if (k !== 'all') console.log(`scale:   by ${k}: p99 ${ms(v)} ms`);
   console.log(`scale: Z report of a ${n(f.size.bigShiftSales)}-sale shift: ${ms(f.zMs)} ms`);
   console.log(`scale: start to login ready with ${sales} sales: ${ms(f.startMs)} ms`);
@@ -293,15 +307,41 @@ function growth(all: Figures[]): void {
   row('audit:verify peak RSS (MB)', (f) => f.auditVerify?.peakRssMb ?? NaN);
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Each figure's median over several measurements of the same database (SCALE_RUNS): shared machines are noisy. */
+function medianOf(runs: Figures[]): Figures {
+  const first = runs[0]!;
+  const each = (get: (f: Figures) => number) => median(runs.map(get));
+  const keys = (rec: Record<string, number>, get: (f: Figures) => Record<string, number>) => Object.fromEntries(Object.keys(rec).map((k) => [k, each((f) => get(f)[k]!)]));
+  const av = first.auditVerify;
+  return {
+    size: first.size, startMs: each((f) => f.startMs), lookup: keys(first.lookup, (f) => f.lookup), customers: each((f) => f.customers),
+    history: keys(first.history, (f) => f.history), zMs: each((f) => f.zMs),
+    commit: { plain: each((f) => f.commit.plain), backup: each((f) => f.commit.backup), ratio: each((f) => f.commit.ratio), backups: each((f) => f.commit.backups), stallMs: each((f) => f.commit.stallMs) },
+    scans: runs.flatMap((f) => f.scans).filter((x, i, all) => all.findIndex((y) => y.sql === x.sql) === i),
+    ...(av ? { auditVerify: { rows: av.rows, ms: each((f) => f.auditVerify!.ms), peakRssMb: each((f) => f.auditVerify!.peakRssMb) } } : {}),
+  };
+}
+
 async function main() {
+  const runs = Math.max(1, Number(process.env.SCALE_RUNS ?? 1) || 1);
   const sizes = process.env.SCALE === 'small' ? [10_000] : process.env.SCALE === 'medium' ? [10_000, 100_000] : process.env.SCALE === 'large' ? [1_000_000] : [10_000, 100_000, 1_000_000];
   const all: Figures[] = [];
   for (const meters of sizes) {
     const size = ensureScaleDb(meters, meters * 2);
-    const f = await measure(size);
+    const measured: Figures[] = [];
+    for (let run = 1; run <= runs; run++) {
+      if (runs > 1) console.log(`scale: run ${run} of ${runs} at ${n(meters)} meters`);
+      const f = await measure(size);
+      f.auditVerify = auditVerify(size);
+      if (runs > 1) { print(f); printAuditVerify(f.auditVerify); }
+      measured.push(f);
+    }
+    const f = runs > 1 ? medianOf(measured) : measured[0]!;
+    if (runs > 1) console.log(`scale: the median of ${runs} runs at ${n(meters)} meters:`);
     print(f);
-    f.auditVerify = auditVerify(size);
-    printAuditVerify(f.auditVerify);
+    printAuditVerify(f.auditVerify!);
     all.push(f);
   }
   growth(all);
