@@ -47,13 +47,17 @@ export function waitsForEarlier(db: ReadDb, id: number): boolean {
   return db.prepare(`SELECT 1 FROM outbox o WHERE o.id = ? AND NOT ${IN_ORDER}`).get(id) !== undefined;
 }
 
-/** Makes every pending message of these topics due now (e.g. verifications, on reconnect). */
+/**
+ * Makes every pending message of these topics due now (e.g. verifications, on reconnect). Only
+ * those not yet due are touched: a backlog that is already due (10,000 sales waiting for the
+ * network) is not rewritten on every "sync now", and keeps its longest-due-first order.
+ */
 export function makeDueNow(db: WriteDb, at: string, topics?: string[]): void {
   if (!topics) {
-    db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(at);
+    stmt(db, `UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`).run(at, at);
     return;
   }
-  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND topic IN (${topics.map(() => '?').join(',')})`).run(at, ...topics);
+  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ? AND topic IN (${topics.map(() => '?').join(',')})`).run(at, at, ...topics);
 }
 
 /** Settles the pending message of a topic about a sale (e.g. its verification once the sale is resolved). */

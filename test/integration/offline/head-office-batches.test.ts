@@ -1,13 +1,13 @@
 // Sale records go to the head office in batches as large as the protocol takes, read in one
 // statement, and a batch that got no answer makes the next one smaller. The due-rows query stops
-// at its limit instead of sorting the whole backlog.
+// at its limit instead of sorting the whole backlog; "sync now" rewrites only what is not yet due.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type Db, type ReadDb } from '../../../db/open';
-import { counts, dueRows, enqueue } from '../../../db/repos/outbox';
+import { counts, dueRows, enqueue, getRow, makeDueNow, markRetry } from '../../../db/repos/outbox';
 import { getSale, getSales, insertPaidSale, nextReceiptNo, setOutcome } from '../../../db/repos/sales';
 import { createOutboxWorker } from '../../../main/outbox/worker';
 import { headOfficeHandler, MIN_SALES_PER_PUSH, type HeadOfficePort } from '../../../main/sales/deliveries';
@@ -112,5 +112,17 @@ describe('sale records to the head office', () => {
     const plan = (db.read.prepare(`EXPLAIN QUERY PLAN ${seen[0]!}`).all(new Date().toISOString(), 500) as { detail: string }[]).map((r) => r.detail);
     expect(plan).toContain('SEARCH o USING INDEX outbox_due (status=? AND next_attempt_at<?)');
     expect(plan.some((d) => d.includes('TEMP B-TREE'))).toBe(false);
+  });
+
+  it('"sync now" makes due what was waiting and leaves what was already due as it was', () => {
+    withSales(2);
+    const [a, b] = dueRows(db.read, new Date().toISOString(), 10);
+    const dueSince = a!.next_attempt_at;
+    markRetry(db.write, b!.id, 'timeout', '2999-01-01T00:00:00.000Z');
+    const now = new Date(Date.now() + 1000).toISOString();
+    makeDueNow(db.write, now);
+    expect(getRow(db.read, a!.id)!.next_attempt_at).toBe(dueSince);
+    expect(getRow(db.read, b!.id)!.next_attempt_at).toBe(now);
+    expect(dueRows(db.read, now, 10).map((r) => r.id)).toEqual([a!.id, b!.id]);
   });
 });
