@@ -69,6 +69,8 @@ export function nextReceiptNo(db: WriteDb): number {
 
 export interface NewSale {
   id: string; receiptNo: number; userId: number; meterId: number; quote: Quote; paymentMethod: PaymentMethod; at: string;
+  /** The seller's open shift when known before the insert (saves updating the row just written). */
+  shiftId?: number | null;
 }
 
 export function insertPaidSale(db: WriteDb, s: NewSale): void {
@@ -76,12 +78,12 @@ export function insertPaidSale(db: WriteDb, s: NewSale): void {
   stmt(db, 
     `INSERT INTO sales (id, receipt_no, user_id, meter_id, meter_number, product, status, payment_method, currency,
        amount_minor, tendered_minor, charged_minor, change_minor, value_minor, energy_tenths, est_energy_tenths,
-       quote_json, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       quote_json, created_at, updated_at, shift_id)
+     VALUES (?, ?, ?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.id, s.receiptNo, s.userId, s.meterId, q.meterNumber, q.product, s.paymentMethod, q.currency,
     q.amountMinor, q.tenderedMinor, q.chargedMinor, q.changeMinor, q.valueMinor, q.energyTenths, q.estimatedEnergyTenths,
-    JSON.stringify(q), s.at, s.at,
+    JSON.stringify(q), s.at, s.at, s.shiftId ?? null,
   );
 }
 

@@ -5,6 +5,7 @@ import type { WriteDb } from '../../db/open';
 import type { MeterRecord } from '../../db/repos/meters';
 import { enqueue } from '../../db/repos/outbox';
 import { insertPaidSale, nextReceiptNo } from '../../db/repos/sales';
+import { openShiftId } from '../../db/repos/shifts';
 import type { PaymentMethod, Quote, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { consumeApproval } from '../auth/approval';
@@ -26,24 +27,34 @@ export interface PaidSale {
   aboveMaxApproval?: { token: string | undefined; why: { en: string; ar: string } };
 }
 
+/** Built once per connection: making a transaction function costs about as much as a small insert. */
+const paidTransaction = new WeakMap<WriteDb, (p: PaidSale) => number>();
+
 /** Commits the paid sale; answers the outbox row of its cloud recharge (0: none). */
 export function commitPaid(w: WriteDb, p: PaidSale): number {
+  let tx = paidTransaction.get(w);
+  if (!tx) paidTransaction.set(w, (tx = w.transaction((p: PaidSale) => write(w, p))));
+  return tx(p);
+}
+
+function write(w: WriteDb, p: PaidSale): number {
   const { id, user, meter, quote, at } = p;
   const settlement = quote.kind === 'settlement'; // postpaid/credit: pays the account, no vendor call
-  let rechargeRow = 0;
-  w.transaction(() => {
-    const receiptNo = nextReceiptNo(w);
-    insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: p.paymentMethod, at });
-    attachSaleToShift(w, id, user, at, p.counter); // the seller's open shift, or SHIFT_REQUIRED (nothing is written)
-    if (p.aboveMaxApproval) consumeApproval(w, user, p.aboveMaxApproval.token, 'sale-above-max', id, at, p.aboveMaxApproval.why);
-    appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
-    enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
-    // A credit-mode Acrel payment is also paid into the cloud balance, before any reconnect it causes.
-    if (settlement) enqueueCloudSettlement(w, meter, id, quote.chargedMinor, at);
-    applyQuoteToAccount(w, meter, quote, at, user.id); // debt recovered or settled; may reconnect
-    if (meter.kind === 'acrel' && !settlement) {
-      rechargeRow = enqueue(w, { topic: 'acrel.recharge', key: id, saleId: id, payload: { meterNumber: meter.number, amountMinor: quote.valueMinor }, at, orderKey: `meter:${meter.number}` });
-    }
-  })();
-  return rechargeRow;
+  const receiptNo = nextReceiptNo(w);
+  // The sale is written already in the seller's open shift: setting it afterwards rewrote the
+  // row and its shift index entry in every commit. With no open shift, attachSaleToShift
+  // decides: a shift opened for it, or SHIFT_REQUIRED (nothing is written).
+  const shiftId = openShiftId(w, user.id, p.counter);
+  insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote, paymentMethod: p.paymentMethod, at, shiftId });
+  if (shiftId === null) attachSaleToShift(w, id, user, at, p.counter);
+  if (p.aboveMaxApproval) consumeApproval(w, user, p.aboveMaxApproval.token, 'sale-above-max', id, at, p.aboveMaxApproval.why);
+  appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
+  enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
+  // A credit-mode Acrel payment is also paid into the cloud balance, before any reconnect it causes.
+  if (settlement) enqueueCloudSettlement(w, meter, id, quote.chargedMinor, at);
+  applyQuoteToAccount(w, meter, quote, at, user.id); // debt recovered or settled; may reconnect
+  if (meter.kind === 'acrel' && !settlement) {
+    return enqueue(w, { topic: 'acrel.recharge', key: id, saleId: id, payload: { meterNumber: meter.number, amountMinor: quote.valueMinor }, at, orderKey: `meter:${meter.number}` });
+  }
+  return 0;
 }
