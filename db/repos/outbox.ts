@@ -77,6 +77,12 @@ export function markDone(db: WriteDb, id: number, at: string): void {
   stmt(db, `UPDATE outbox SET status = 'done', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(at, id);
 }
 
+/** markDone for a whole acknowledged batch (a head-office POST of hundreds of sales), one statement. */
+export function markAllDone(db: WriteDb, ids: readonly number[], at: string): void {
+  stmt(db, `UPDATE outbox SET status = 'done', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id IN (SELECT value FROM json_each(?))`)
+    .run(at, JSON.stringify(ids));
+}
+
 export function markRetry(db: WriteDb, id: number, error: string, nextAt: string): void {
   db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`).run(error, nextAt, id);
 }

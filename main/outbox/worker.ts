@@ -2,7 +2,7 @@
 // message's idempotency key, so the receiver applies it once. Exponential backoff with jitter;
 // a definite refusal (the receiver said no for good) moves the message to the dead-letter list.
 import type { Db } from '../../db/open';
-import { counts, dueRows, getRow, makeDueNow, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
+import { counts, dueRows, getRow, makeDueNow, markAllDone, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
 import { UNREACHABLE_PREFIX, type VendorOutcome } from '../vendors/outcome';
 import { backoffDelay } from '../common/backoff';
 
@@ -108,7 +108,25 @@ export function createOutboxWorker(o: WorkerOptions) {
         results = new Map(rows.map((r) => [r.id, { kind: 'unknown', reason: `handler error: ${(e as Error).message}` }]));
       }
       // One transaction for the whole batch: one disk sync per head-office batch, not per sale.
-      o.db.write.transaction(() => { for (const r of rows) out.set(r.id, settle(r, results.get(r.id))); })();
+      o.db.write.transaction(() => {
+        const done: number[] = [];
+        for (const r of rows) {
+          const result = results.get(r.id);
+          // Acknowledged, and nothing else to record for it: marked done with the rest of the batch.
+          if (result?.kind === 'ok' && !handler.onDone) {
+            done.push(r.id);
+            out.set(r.id, 'done');
+          } else {
+            out.set(r.id, settle(r, result));
+          }
+        }
+        if (done.length > 0) {
+          const at = now().toISOString();
+          wentOnline();
+          lastSyncAt = at;
+          markAllDone(o.db.write, done, at);
+        }
+      })();
     } finally {
       rows.forEach((r) => inFlight.delete(r.id));
     }
