@@ -24,17 +24,22 @@ export function enqueue(db: WriteDb, m: { topic: string; key: string; saleId?: s
 const IN_ORDER = `(o.order_key IS NULL OR NOT EXISTS
   (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.status = 'pending' AND e.id < o.id))`;
 
-/** Due messages; head-office sale records wait until their sale has a final outcome. */
+/**
+ * Due messages, longest due first; head-office sale records wait until their sale has a final
+ * outcome. Cached, and in the order of the index outbox_due (status, next_attempt_at, then id), so
+ * the query stops at `limit` instead of joining and sorting every pending message each time: a
+ * backlog of 10,000 sales used to cost a full sort per 500 sent. Order between messages that must
+ * keep it (same order key) is IN_ORDER's business, not the sort's.
+ */
 export function dueRows(db: ReadDb, now: string, limit: number): OutboxRow[] {
-  return db
-    .prepare(
-      `SELECT o.* FROM outbox o LEFT JOIN sales s ON s.id = o.sale_id
-       WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-         AND (o.topic <> 'headoffice.sale' OR s.status IN ('issued', 'failed'))
-         AND ${IN_ORDER}
-       ORDER BY o.id LIMIT ?`,
-    )
-    .all(now, limit) as OutboxRow[];
+  return stmt(
+    db,
+    `SELECT o.* FROM outbox o LEFT JOIN sales s ON s.id = o.sale_id
+     WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+       AND (o.topic <> 'headoffice.sale' OR s.status IN ('issued', 'failed'))
+       AND ${IN_ORDER}
+     ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+  ).all(now, limit) as OutboxRow[];
 }
 
 /** True when an earlier message with the same order key is still pending. */
@@ -42,13 +47,17 @@ export function waitsForEarlier(db: ReadDb, id: number): boolean {
   return db.prepare(`SELECT 1 FROM outbox o WHERE o.id = ? AND NOT ${IN_ORDER}`).get(id) !== undefined;
 }
 
-/** Makes every pending message of these topics due now (e.g. verifications, on reconnect). */
+/**
+ * Makes every pending message of these topics due now (e.g. verifications, on reconnect). Only
+ * those not yet due are touched: a backlog that is already due (10,000 sales waiting for the
+ * network) is not rewritten on every "sync now", and keeps its longest-due-first order.
+ */
 export function makeDueNow(db: WriteDb, at: string, topics?: string[]): void {
   if (!topics) {
-    db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(at);
+    stmt(db, `UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?`).run(at, at);
     return;
   }
-  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND topic IN (${topics.map(() => '?').join(',')})`).run(at, ...topics);
+  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ? AND topic IN (${topics.map(() => '?').join(',')})`).run(at, at, ...topics);
 }
 
 /** Settles the pending message of a topic about a sale (e.g. its verification once the sale is resolved). */
@@ -66,6 +75,12 @@ export function getRow(db: ReadDb, id: number): OutboxRow | null {
 
 export function markDone(db: WriteDb, id: number, at: string): void {
   stmt(db, `UPDATE outbox SET status = 'done', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(at, id);
+}
+
+/** markDone for a whole acknowledged batch (a head-office POST of hundreds of sales), one statement. */
+export function markAllDone(db: WriteDb, ids: readonly number[], at: string): void {
+  stmt(db, `UPDATE outbox SET status = 'done', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id IN (SELECT value FROM json_each(?))`)
+    .run(at, JSON.stringify(ids));
 }
 
 export function markRetry(db: WriteDb, id: number, error: string, nextAt: string): void {

@@ -14,31 +14,42 @@ interface SaleRow {
 
 const SELECT = `SELECT s.*, u.display_name AS cashier FROM sales s JOIN users u ON u.id = s.user_id`;
 
+// The stored quote is the sale's first half: the sale's own fields are set on the parsed quote
+// rather than spread into a copy (the outbox builds hundreds of these per head-office batch).
+// Same keys in the same order as spreading the quote first.
 function toSale(r: SaleRow): Sale {
-  const quote = JSON.parse(r.quote_json) as Quote;
-  return {
-    ...quote,
-    id: r.id,
-    receiptNo: r.receipt_no,
-    status: r.status,
-    paymentMethod: r.payment_method,
-    cashier: r.cashier,
-    token: r.token,
-    tokenSource: r.token_source,
-    vendorRef: r.vendor_ref,
-    errorCode: r.error_code,
-    errorMessage: r.error_message_json ? (JSON.parse(r.error_message_json) as Bilingual) : null,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    printStatus: r.print_status,
-    // Only a sale that carried a key change has the field: every other sale reads as it always did.
-    ...(r.key_change_tokens ? { keyChangeTokens: JSON.parse(r.key_change_tokens) as [string, string] } : {}),
-  };
+  const sale = JSON.parse(r.quote_json) as Quote & Partial<Sale>;
+  sale.id = r.id;
+  sale.receiptNo = r.receipt_no;
+  sale.status = r.status;
+  sale.paymentMethod = r.payment_method;
+  sale.cashier = r.cashier;
+  sale.token = r.token;
+  sale.tokenSource = r.token_source;
+  sale.vendorRef = r.vendor_ref;
+  sale.errorCode = r.error_code;
+  sale.errorMessage = r.error_message_json ? (JSON.parse(r.error_message_json) as Bilingual) : null;
+  sale.createdAt = r.created_at;
+  sale.updatedAt = r.updated_at;
+  sale.printStatus = r.print_status;
+  // Only a sale that carried a key change has the field: every other sale reads as it always did.
+  if (r.key_change_tokens) sale.keyChangeTokens = JSON.parse(r.key_change_tokens) as [string, string];
+  return sale as Sale;
 }
 
 export function getSale(db: ReadDb, id: string): Sale | null {
   const r = stmt(db, `${SELECT} WHERE s.id = ?`).get(id) as SaleRow | undefined;
   return r ? toSale(r) : null;
+}
+
+/**
+ * Cached, one statement for the whole list: the outbox sends the head office up to hundreds of
+ * sales at a time. Sales that do not exist are left out; the order is the database's.
+ */
+export function getSales(db: ReadDb, ids: readonly string[]): Sale[] {
+  if (ids.length === 0) return [];
+  const rows = stmt(db, `${SELECT} WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SaleRow[];
+  return rows.map(toSale);
 }
 
 export function recentSales(db: ReadDb, limit: number): Sale[] {
@@ -58,6 +69,8 @@ export function nextReceiptNo(db: WriteDb): number {
 
 export interface NewSale {
   id: string; receiptNo: number; userId: number; meterId: number; quote: Quote; paymentMethod: PaymentMethod; at: string;
+  /** The seller's open shift when known before the insert (saves updating the row just written). */
+  shiftId?: number | null;
 }
 
 export function insertPaidSale(db: WriteDb, s: NewSale): void {
@@ -65,12 +78,12 @@ export function insertPaidSale(db: WriteDb, s: NewSale): void {
   stmt(db, 
     `INSERT INTO sales (id, receipt_no, user_id, meter_id, meter_number, product, status, payment_method, currency,
        amount_minor, tendered_minor, charged_minor, change_minor, value_minor, energy_tenths, est_energy_tenths,
-       quote_json, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       quote_json, created_at, updated_at, shift_id)
+     VALUES (?, ?, ?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.id, s.receiptNo, s.userId, s.meterId, q.meterNumber, q.product, s.paymentMethod, q.currency,
     q.amountMinor, q.tenderedMinor, q.chargedMinor, q.changeMinor, q.valueMinor, q.energyTenths, q.estimatedEnergyTenths,
-    JSON.stringify(q), s.at, s.at,
+    JSON.stringify(q), s.at, s.at, s.shiftId ?? null,
   );
 }
 

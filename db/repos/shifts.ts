@@ -19,6 +19,11 @@ export function openShiftRow(db: ReadDb, userId: number, counter: string): Shift
   return (stmt(db, `${SELECT} WHERE sh.user_id = ? AND sh.counter = ? AND sh.status = 'open'`).get(userId, counter) as ShiftRow | undefined) ?? null;
 }
 
+/** Cached: the sale's commit only needs the id (index shifts_one_open). */
+export function openShiftId(db: ReadDb, userId: number, counter: string): number | null {
+  return (stmt(db, `SELECT id FROM shifts WHERE user_id = ? AND counter = ? AND status = 'open'`).get(userId, counter) as { id: number } | undefined)?.id ?? null;
+}
+
 export function insertShift(db: WriteDb, s: { userId: number; counter: string; floatMinor: number; auto: boolean; at: string }): number {
   const { id } = db.prepare(`INSERT INTO shifts (user_id, counter, float_minor, auto_opened, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`)
     .get(s.userId, s.counter, s.floatMinor, Number(s.auto), s.at, s.userId) as { id: number };

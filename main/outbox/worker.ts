@@ -2,7 +2,7 @@
 // message's idempotency key, so the receiver applies it once. Exponential backoff with jitter;
 // a definite refusal (the receiver said no for good) moves the message to the dead-letter list.
 import type { Db } from '../../db/open';
-import { counts, dueRows, getRow, makeDueNow, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
+import { counts, dueRows, getRow, makeDueNow, markAllDone, markDead, markDone, markRetry, nextDueAt, waitsForEarlier, type OutboxRow } from '../../db/repos/outbox';
 import { UNREACHABLE_PREFIX, type VendorOutcome } from '../vendors/outcome';
 import { backoffDelay } from '../common/backoff';
 
@@ -10,7 +10,7 @@ import { backoffDelay } from '../common/backoff';
 export type Delivery = VendorOutcome<unknown> | { kind: 'unknown'; reason: string; retryAt: string };
 
 export interface TopicHandler {
-  /** How many due rows of this topic to hand over in one call (head-office batches). */
+  /** How many due rows of this topic to hand over in the next call (head-office batches); read before each call. */
   batch: number;
   /** Higher goes first in every round (verifications of unknown outcomes: 1; default 0). */
   priority?: number;
@@ -108,7 +108,25 @@ export function createOutboxWorker(o: WorkerOptions) {
         results = new Map(rows.map((r) => [r.id, { kind: 'unknown', reason: `handler error: ${(e as Error).message}` }]));
       }
       // One transaction for the whole batch: one disk sync per head-office batch, not per sale.
-      o.db.write.transaction(() => { for (const r of rows) out.set(r.id, settle(r, results.get(r.id))); })();
+      o.db.write.transaction(() => {
+        const done: number[] = [];
+        for (const r of rows) {
+          const result = results.get(r.id);
+          // Acknowledged, and nothing else to record for it: marked done with the rest of the batch.
+          if (result?.kind === 'ok' && !handler.onDone) {
+            done.push(r.id);
+            out.set(r.id, 'done');
+          } else {
+            out.set(r.id, settle(r, result));
+          }
+        }
+        if (done.length > 0) {
+          const at = now().toISOString();
+          wentOnline();
+          lastSyncAt = at;
+          markAllDone(o.db.write, done, at);
+        }
+      })();
     } finally {
       rows.forEach((r) => inFlight.delete(r.id));
     }
@@ -128,14 +146,19 @@ export function createOutboxWorker(o: WorkerOptions) {
       const due = dueRows(o.db.read, now().toISOString(), 500).filter((r) => !inFlight.has(r.id));
       if (due.length === 0) break;
       const byTopic = new Map<string, OutboxRow[]>();
-      for (const r of due) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+      for (const r of due) {
+        const list = byTopic.get(r.topic);
+        if (list) list.push(r);
+        else byTopic.set(r.topic, [r]);
+      }
       let progressed = false;
       // Verifications first: a later message must not run ahead of an unknown outcome's answer.
       for (const [topic, rows] of [...byTopic].sort((a, b) => prio(b[0]) - prio(a[0]))) {
         if (reconnected) break; // the network just came back: start over with the verifications
-        const size = o.handlers[topic]?.batch ?? 1;
-        for (let i = 0; i < rows.length; i += size) {
+        for (let i = 0; i < rows.length; ) {
+          const size = o.handlers[topic]?.batch ?? 1; // asked each time: a handler may size its batches by how the last one went
           const res = await deliver(rows.slice(i, i + size));
+          i += size;
           if ([...res.values()].some((v) => v !== 'retry')) progressed = true;
           if (!online) break; // the network is gone: stop hammering, the backoff decides
         }

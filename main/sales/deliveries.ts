@@ -2,10 +2,11 @@
 // the sale it carries. The worker settles the message and the sale in one transaction.
 import type { Sale } from '../../preload/contract';
 import type { OutboxRow } from '../../db/repos/outbox';
-import { getSale, saleStatus } from '../../db/repos/sales';
+import { getSale, getSales, saleStatus } from '../../db/repos/sales';
 import { recordSaleOutcomeOrHold } from './outcome';
 import type { TopicHandler, Delivery } from '../outbox/worker';
-import type { VendorOutcome } from '../vendors/outcome';
+import { neverArrived, type VendorOutcome } from '../vendors/outcome';
+import { MAX_SALES_PER_PUSH } from '../vendors/head-office/wire';
 import { appendAudit } from '../audit/append';
 import { setOutcome, setSaleError } from '../../db/repos/sales';
 import { chargeMismatch } from './vendor-match';
@@ -137,18 +138,33 @@ export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'config'>)
   };
 }
 
+/** The fewest sales per head-office POST, however slow the link (see headOfficeHandler). */
+export const MIN_SALES_PER_PUSH = 25;
+
+/**
+ * Sale records to the head office, as many per POST as the protocol takes (MAX_SALES_PER_PUSH):
+ * a backlog of 10,000 sales is 20 requests and 20 disk syncs, not 200. A POST that gets no answer
+ * (a timeout: a slow link may not carry 500 sales within the deadline; a lost connection; a 5xx)
+ * halves the next batch, down to MIN_SALES_PER_PUSH; each acknowledged POST doubles it back.
+ * One that never connected says nothing about its size and changes nothing.
+ */
 export function headOfficeHandler(deps: Pick<SalesDeps, 'db'>, headOffice: HeadOfficePort): TopicHandler {
+  let batch = MAX_SALES_PER_PUSH;
   return {
-    batch: 50,
+    get batch() { return batch; },
     async deliver(rows) {
-      const sales = rows.map((r) => getSale(deps.db.read, r.sale_id ?? '')).filter((s): s is Sale => s !== null);
+      const sales = getSales(deps.db.read, rows.flatMap((r) => (r.sale_id ? [r.sale_id] : [])));
       const res = await headOffice.pushSales(sales);
+      if (res.kind === 'ok') batch = Math.min(MAX_SALES_PER_PUSH, batch * 2);
+      else if (res.kind === 'unknown' && !neverArrived(res)) batch = Math.max(MIN_SALES_PER_PUSH, Math.floor(batch / 2));
       const out = new Map<number, Delivery>();
+      const accepted = new Set(res.kind === 'ok' ? res.value.accepted : []);
+      const rejected = new Map(res.kind === 'ok' ? (res.value.rejected ?? []).map((x) => [x.id, x.error] as const) : []);
       for (const r of rows) {
-        const rejected = res.kind === 'ok' ? res.value.rejected?.find((x) => x.id === r.sale_id) : undefined;
+        const refusal = rejected.get(r.sale_id);
         if (res.kind !== 'ok') out.set(r.id, res);
-        else if (res.value.accepted.includes(r.sale_id ?? '')) out.set(r.id, { kind: 'ok', value: null });
-        else if (rejected) out.set(r.id, { kind: 'refused', code: rejected.error.code, message: rejected.error.message });
+        else if (accepted.has(r.sale_id ?? '')) out.set(r.id, { kind: 'ok', value: null });
+        else if (refusal) out.set(r.id, { kind: 'refused', code: refusal.code, message: refusal.message });
         else out.set(r.id, { kind: 'unknown', reason: 'head office did not acknowledge this sale' });
       }
       return out;

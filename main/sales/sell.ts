@@ -1,21 +1,19 @@
-// Steps 2-5 of a sale: paid (one transaction: sale, receipt number, audit, outbox rows; nothing
-// leaves the machine before it commits) -> issue -> outcome persisted -> receipt printed.
+// Steps 2-5 of a sale: paid (one transaction, paid.ts; nothing leaves the machine before it
+// commits) -> issue -> outcome persisted -> receipt printed.
 import { randomUUID } from 'node:crypto';
 import type { ConfirmedPrice, PaymentMethod, Quote, Sale, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
 import { enqueue } from '../../db/repos/outbox';
-import { getSale, insertPaidSale, nextReceiptNo, saleStatus, type Outcome } from '../../db/repos/sales';
+import { getSale, saleStatus, type Outcome } from '../../db/repos/sales';
 import { recordSaleOutcomeOrHold } from './outcome';
 import { AppError, err } from '../common/errors';
-import { approvalRequired, consumeApproval } from '../auth/approval';
+import { approvalRequired } from '../auth/approval';
 import { quoteSale } from './quote';
 import { holdToConfirmed } from './confirmed-price';
-import { applyQuoteToAccount } from '../meters/accounts';
-import { enqueueCloudSettlement } from './settle-cloud';
 import { issueSts } from './issue-sts';
 import { printSale } from '../printing/receipts';
 import type { SalesDeps } from './ports';
-import { attachSaleToShift } from '../shifts/shifts';
+import { commitPaid } from './paid';
 
 /** Vend by amount (amountMinor) or by units (energyTenths, 0.1 kWh): exactly one is given. */
 export interface SellRequest { saleId?: string; meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor: number; paymentMethod: PaymentMethod; approvalToken?: string; confirmed: ConfirmedPrice }
@@ -81,22 +79,10 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   const settlement = quote.kind === 'settlement'; // postpaid/credit: pays the account, no vendor call
 
   const w = deps.db.write;
-  const at = deps.now().toISOString();
-  let rechargeRow = 0;
-  w.transaction(() => {
-    const receiptNo = nextReceiptNo(w);
-    insertPaidSale(w, { id, receiptNo, userId: user.id, meterId: meter.id, quote: withoutKeyNotice(quote), paymentMethod: req.paymentMethod, at });
-    attachSaleToShift(w, id, user, at, deps.config.counterName); // the seller's open shift, or SHIFT_REQUIRED (nothing is written)
-    if (aboveMax && user.role === 'cashier') consumeApproval(w, user, req.approvalToken, 'sale-above-max', id, at, ABOVE_MAX);
-    appendAudit(w, { at, userId: user.id, action: 'sale.paid', entity: 'sale', entityId: id, details: { receiptNo, meter: meter.number, chargedMinor: quote.chargedMinor } });
-    enqueue(w, { topic: 'headoffice.sale', key: id, saleId: id, payload: { saleId: id }, at });
-    // A credit-mode Acrel payment is also paid into the cloud balance, before any reconnect it causes.
-    if (settlement) enqueueCloudSettlement(w, meter, id, quote.chargedMinor, at);
-    applyQuoteToAccount(w, meter, quote, at, user.id); // debt recovered or settled; may reconnect
-    if (meter.kind === 'acrel' && !settlement) {
-      rechargeRow = enqueue(w, { topic: 'acrel.recharge', key: id, saleId: id, payload: { meterNumber: meter.number, amountMinor: quote.valueMinor }, at, orderKey: `meter:${meter.number}` });
-    }
-  })();
+  const rechargeRow = commitPaid(w, {
+    id, user, meter, quote: withoutKeyNotice(quote), paymentMethod: req.paymentMethod, at: deps.now().toISOString(), counter: deps.config.counterName,
+    ...(aboveMax && user.role === 'cashier' ? { aboveMaxApproval: { token: req.approvalToken, why: ABOVE_MAX } } : {}),
+  });
   deps.log.info({ saleId: id, meter: meter.number, chargedMinor: quote.chargedMinor }, 'sale paid');
 
   deps.onStep?.('paid', id);
