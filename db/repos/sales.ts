@@ -131,12 +131,17 @@ export function openSales(db: ReadDb, limit: number): Sale[] {
   return (db.prepare(`${SELECT} WHERE s.status IN ('pending', 'unknown') ORDER BY s.receipt_no DESC LIMIT ?`).all(limit) as SaleRow[]).map(toSale);
 }
 
-/** Money vended on this counter and not yet acknowledged by the head office (the offline credit in use). */
+/**
+ * Money vended on this counter and not yet acknowledged by the head office (the offline credit in
+ * use). Every sale enqueues exactly one headoffice.sale message in its paid transaction, so this is
+ * read from the messages not yet done (pending or dead-lettered, through outbox_due) — a few rows —
+ * not from every local token the counter ever made, which on an offline-only counter is all its sales.
+ * (`+o.topic`: the (topic, key) index would walk every sale's message.)
+ */
 export function localCreditInUse(db: ReadDb): number {
   const r = db.prepare(
-    `SELECT COALESCE(SUM(s.charged_minor), 0) AS m FROM sales s
-     WHERE s.token_source = 'local' AND NOT EXISTS
-       (SELECT 1 FROM outbox o WHERE o.sale_id = s.id AND o.topic = 'headoffice.sale' AND o.status = 'done')`,
+    `SELECT COALESCE(SUM(s.charged_minor), 0) AS m FROM outbox o JOIN sales s ON s.id = o.sale_id
+     WHERE o.status IN ('pending', 'dead') AND +o.topic = 'headoffice.sale' AND s.token_source = 'local'`,
   ).get() as { m: number };
   return r.m;
 }
