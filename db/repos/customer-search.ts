@@ -27,11 +27,26 @@ export function prefixEnd(p: string): string {
 const phrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
 /**
+ * The FTS5 query for `norm`: each word of 3 characters or more a phrase, all required ("محمد
+ * الحداد" finds محمد عبدالله الحداد too, as a cashier typing a first and a family name means). A
+ * shorter word has no trigram and only makes sense beside its neighbour (بن لادن): then the whole
+ * text must also appear as typed. The separate words are also what keeps a name no one has cheap:
+ * one phrase across a space walks every entry of its common trigrams ("ى ا") before it knows there
+ * is no such name, while required words stop at the rarest.
+ */
+function ftsQuery(norm: string): string {
+  const words = norm.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return phrase(norm);
+  const long = words.filter((w) => [...w].length >= TRIGRAM);
+  return [...long.map(phrase), ...(long.length < words.length ? [phrase(norm)] : [])].join(' ');
+}
+
+/**
  * Ids of customers whose search text (name, Latin name, phone: normalised, migration 0007) matches
  * `norm`, which must already be normalised (normaliseQuery). At most `limit` (-1: all), in a stable order.
  *
- * 3 characters or more: the search text contains `norm` (the meaning LIKE '%norm%' had), oldest
- * customer first — rowid order is the index's own, so the search stops at `limit`; ordering by
+ * 3 characters or more: the search text contains `norm` (the meaning LIKE '%norm%' had) — or,
+ * for several words, contains each of them (ftsQuery) — oldest customer first — rowid order is the index's own, so the search stops at `limit`; ordering by
  * relevance would rank every match of a common name first.
  * 1 or 2 characters (no trigram): the name, the Latin name or the phone as stored starts with
  * `norm`, each by its index (0014's customers_search_prefix and customers_latin_prefix, which hold
@@ -41,7 +56,7 @@ const phrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 export function matchingCustomerIds(db: ReadDb, norm: string, limit: number): number[] {
   if (norm === '') return [];
   if ([...norm].length >= TRIGRAM) {
-    return stmt(db, 'SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? ORDER BY rowid LIMIT ?').pluck().all(phrase(norm), limit) as number[];
+    return stmt(db, 'SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? ORDER BY rowid LIMIT ?').pluck().all(ftsQuery(norm), limit) as number[];
   }
   const end = prefixEnd(norm);
   const most = limit < 0 ? Infinity : limit;

@@ -110,3 +110,21 @@ describe('search plans: every query form is an index or FTS search', () => {
     expect(names('فاطمه')).toHaveLength(50);
   });
 });
+
+describe('names of several words', () => {
+  it('finds every word wherever it stands (a first and a family name with a father between), and keeps a short word beside its neighbour', () => {
+    const id = insertCustomerRow(db.write, { name: 'وليد عبدالله الحُميري', nameLatin: 'Waleed Abdullah Al-Humairi', phone: null, address: null }, at);
+    insertMeterRow(db.write, { number: '202499999999', kind: 'acrel', customerId: id, scheduleCode: 'RES', groupId: null }, at);
+    const idsOf = (q: string) => searchCustomerRows(db.read, normaliseQuery(q), 50).map((c) => c.id);
+    // First and family name, the father's name between them, either order, hamza and shadda as typed.
+    expect(idsOf('وليد الحميري')).toEqual([id]);
+    expect(idsOf('الحميري وليد')).toEqual([id]);
+    expect(idsOf('waleed al-humairi')).toEqual([id]);
+    expect(searchMeters(db.read, 'وليد الحميري').map((m) => m.number)).toEqual(['202499999999']);
+    // Words that are all there but belong to no one customer find nothing.
+    expect(idsOf('وليد الأهدل')).toEqual([]);
+    // A two-letter word has no trigram: the text is matched as it was typed, a substring.
+    expect(idsOf('عبدالله ال')).toEqual([id]);
+    expect(idsOf('ال عبدالله')).toEqual([]);
+  });
+});
