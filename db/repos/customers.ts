@@ -37,6 +37,16 @@ export function customerNamesAndPhones(db: ReadDb): { id: number; name: string; 
   return db.prepare('SELECT id, name, phone FROM customers ORDER BY id').all() as { id: number; name: string; phone: string | null }[];
 }
 
+/** The same, for these customers only, oldest first. */
+export function namesAndPhonesOf(db: ReadDb, ids: number[]): { id: number; name: string; phone: string | null }[] {
+  return db.prepare('SELECT id, name, phone FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as { id: number; name: string; phone: string | null }[];
+}
+
+/** About how many customers there are (ids are not reused): from the primary key, without counting. */
+export function customerCountEstimate(db: ReadDb): number {
+  return (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM customers').get() as { n: number }).n;
+}
+
 export function insertCustomerRow(db: WriteDb, c: { name: string; nameLatin: string | null; phone: string | null; address: string | null }, at: string): number {
   return (stmt(db, 'INSERT INTO customers (name, name_latin, phone, address, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id')
     .get(c.name, c.nameLatin, c.phone, c.address, at) as { id: number }).id;

@@ -3,7 +3,8 @@
 // triggers (migrations 0007, 0014) with the same rules as normalise(), so every writer keeps them right.
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Customer, User } from '../../preload/contract';
-import { customerNamesAndPhones, customerRow, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
+import { matchingCustomerIds } from '../../db/repos/customer-search';
+import { customerCountEstimate, customerNamesAndPhones, customerRow, namesAndPhonesOf, insertCustomerRow, metersOfCustomer, searchCustomerRows, updateCustomerRow, type CustomerRow as Row } from '../../db/repos/customers';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { compactPhone, normaliseQuery } from '../../db/normalize';
@@ -70,8 +71,44 @@ export function updateCustomer(db: WriteDb, by: User, id: number, f: CustomerFie
 export function customerIndex(db: ReadDb): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of customerNamesAndPhones(db)) {
-    const key = `${normaliseQuery(r.name)}|${r.phone === null ? '' : compactPhone(r.phone)}`;
+    const key = customerKey(r.name, r.phone);
     if (!out.has(key)) out.set(key, r.id);
+  }
+  return out;
+}
+
+/** The key the import matches customers on: the normalised Arabic name and the compact phone. */
+export const customerKey = (name: string, phone: string | null): string => `${normaliseQuery(name)}|${phone === null ? '' : compactPhone(phone)}`;
+
+/**
+ * An import this many times smaller than the register looks its customers up one by one. Measured
+ * at 900,000 customers: about 15 ms a row through the index against about 8 us a customer for the
+ * whole register (7 s), so one by one wins below about one row per 2,000 customers.
+ */
+const LOOKUP_FACTOR = 2_000;
+
+/**
+ * The existing customer (the oldest) for each of these keys, as customerIndex would find it. A
+ * small import next to a big register asks the search index per name instead of reading every
+ * customer (seconds, and hundreds of MB, at a million): the candidates are the customers whose
+ * search text holds every word of the name (and the phone's digits when it has only spaces or
+ * dashes between them, as the search text drops), and the key itself decides among them. A name
+ * with no word of three letters cannot be asked of the trigram index: then the whole register is read.
+ */
+export function existingCustomers(db: ReadDb, wanted: { name: string; phone: string | null }[]): Map<string, number> {
+  const words = (name: string) => normaliseQuery(name).split(' ').filter((w) => [...w].length >= 3);
+  if (wanted.length * LOOKUP_FACTOR > customerCountEstimate(db) || wanted.some((w) => words(w.name).length === 0)) {
+    const all = customerIndex(db);
+    return new Map(wanted.map((w) => customerKey(w.name, w.phone)).filter((k) => all.has(k)).map((k) => [k, all.get(k)!]));
+  }
+  const out = new Map<string, number>();
+  for (const w of wanted) {
+    const key = customerKey(w.name, w.phone);
+    if (out.has(key)) continue;
+    const phone = w.phone !== null && /^[+\d\u0660-\u0669\u06f0-\u06f9 -]+$/.test(w.phone) ? compactPhone(w.phone) : '';
+    const ids = matchingCustomerIds(db, [...words(w.name), ...([...phone].length >= 3 ? [phone] : [])].join(' '), -1);
+    const found = ids.length ? namesAndPhonesOf(db, ids).find((r) => customerKey(r.name, r.phone) === key) : undefined;
+    if (found) out.set(key, found.id);
   }
   return out;
 }

@@ -6,9 +6,9 @@
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Bilingual, User } from '../../preload/contract';
 import { appendAudit } from '../audit/append';
-import { customerIndex, insertCustomer } from './customers';
+import { customerKey, existingCustomers, insertCustomer } from './customers';
 import { insertMeter, newMeterProblems, type NewMeter } from '../meters/rules';
-import { compactPhone, normalise, normaliseQuery } from '../../db/normalize';
+import { normalise } from '../../db/normalize';
 import { csvRows, readImportFile, type ImportRows } from './import-file';
 import type { SheetRecord } from './xlsx';
 
@@ -96,7 +96,7 @@ function plan(db: ReadDb, input: ImportRows): { rows: number; planned: Planned[]
     if (dup !== undefined) problem('meter_number', msg(`Meter ${number} is also on line ${dup}.`, `العداد ${number} مكرر في السطر ${dup}.`));
     else seen.set(number, r.line);
     if (errors.length === before) {
-      planned.push({ line: r.line, meter, customerKey: `${normaliseQuery(nameAr)}|${phone ? compactPhone(phone) : ''}`,
+      planned.push({ line: r.line, meter, customerKey: customerKey(nameAr, phone),
         customer: { nameAr, nameLatin: v('customer_name_latin') || null, phone, address: v('address') || null } });
     }
   }
@@ -106,9 +106,9 @@ function plan(db: ReadDb, input: ImportRows): { rows: number; planned: Planned[]
 export function importCustomers(db: WriteDb, by: User, input: ImportRows, dryRun: boolean, at: string) {
   const run = () => {
     const { rows, planned, errors } = plan(db, input);
-    // Every existing customer once, by the key the import matches on: a lookup per row would scan
-    // the customers table once per row.
-    const existing = planned.length ? customerIndex(db) : new Map<string, number>();
+    // The existing customers by the key the import matches on (by the search index for a small
+    // import, or the whole register once for a big one).
+    const existing = planned.length ? existingCustomers(db, planned.map((p) => ({ name: p.customer.nameAr, phone: p.customer.phone }))) : new Map<string, number>();
     const ids = new Map<string, number | null>();
     let reused = 0;
     for (const p of planned) {
