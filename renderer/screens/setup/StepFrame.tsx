@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField, type TextFieldProps } from '../../components/TextField';
 import { useSetup } from '../../stores/setup';
 import { previousStep } from './steps';
 
@@ -44,27 +45,6 @@ export function StepFrame(p: { title: string; intro: string; error: Bilingual | 
 }
 
 /** A labelled text input of a setup step. `code`: typed as a code (Latin, the monospace face); otherwise prose, Arabic joined. */
-export function SetupField(p: { code?: boolean; id: string; label: string; value: string; hint?: string; invalid?: boolean; dir?: 'ltr' | 'rtl' | 'auto'; type?: 'text' | 'password'; numeric?: boolean; autoFocus?: boolean; maxLength?: number; onChange(v: string): void }) {
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={p.id}>{p.label}</label>
-      <input
-        id={p.id}
-        data-testid={p.id}
-        className={p.code ? 'input' : 'input input-prose'}
-        dir={p.dir}
-        type={p.type ?? 'text'}
-        inputMode={p.numeric ? 'numeric' : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        autoFocus={p.autoFocus}
-        maxLength={p.maxLength}
-        aria-invalid={p.invalid ? true : undefined}
-        aria-describedby={p.hint ? `${p.id}-hint` : undefined}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value)}
-      />
-      {p.hint && <span className="field-hint" id={`${p.id}-hint`}>{p.hint}</span>}
-    </div>
-  );
+export function SetupField({ code, type, ...p }: Omit<TextFieldProps, 'prose' | 'secret'> & { code?: boolean; type?: 'text' | 'password' }) {
+  return <TextField {...p} prose={!code} secret={type === 'password'} />;
 }
