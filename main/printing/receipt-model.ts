@@ -4,6 +4,7 @@ import type { Sale } from '../../preload/contract';
 import { formatEnergy, formatLocalDateTime, formatMoney, formatPricePerKwh } from './format';
 import { COPY_MARK, L, PAYMENT, PRODUCT, STATEMENT } from './labels';
 import type { Align, Bilingual, Block, Receipt, ReceiptContext } from './types';
+import { vendorBreakdown, vendorTokens } from './receipt-vendor';
 
 export function buildReceipt(sale: Sale, ctx: ReceiptContext, opts: { copy: boolean }): Receipt {
   const blocks: Block[] = [];
@@ -47,19 +48,26 @@ export function buildReceipt(sale: Sale, ctx: ReceiptContext, opts: { copy: bool
   if (!settlement) kv(L.price, `${formatPricePerKwh(t.pricePerKwh, ctx.currencyDecimals)} ${ctx.currency}`);
   blocks.push({ kind: 'rule' });
 
-  // The money, in the order the cashier explains it: amount, what is deducted, what it buys.
+  // The money, in the order the cashier explains it: amount, what is deducted, what it buys. A
+  // server that priced the sale itself (XMLVend) gives its own transactions instead: they are
+  // what it charged, and a reprint must show exactly them.
   kv(L.amount, money(sale.amountMinor));
-  for (const d of sale.deductions) kv(d.label, money(d.amountMinor));
-  if (settlement && sale.debt) {
-    kv(L.debtBefore, money(sale.debt.beforeMinor));
-    kv(L.paid, money(sale.debt.recoveredMinor), true);
-    kv(L.debtAfter, money(sale.debt.afterMinor), true);
-  } else if (sale.product === 'sts_kwh') {
+  if (sale.vendorReceipt) {
+    vendorBreakdown(sale.vendorReceipt, kv, money);
     if (sale.energyTenths !== null) kv(L.energy, `${formatEnergy(sale.energyTenths)} kWh`, true);
-    kv(L.energyValue, money(sale.valueMinor));
   } else {
-    kv(L.credit, money(sale.valueMinor), true);
-    if (sale.estimatedEnergyTenths !== null) kv(L.estimatedEnergy, `~${formatEnergy(sale.estimatedEnergyTenths)} kWh`);
+    for (const d of sale.deductions) kv(d.label, money(d.amountMinor));
+    if (settlement && sale.debt) {
+      kv(L.debtBefore, money(sale.debt.beforeMinor));
+      kv(L.paid, money(sale.debt.recoveredMinor), true);
+      kv(L.debtAfter, money(sale.debt.afterMinor), true);
+    } else if (sale.product === 'sts_kwh') {
+      if (sale.energyTenths !== null) kv(L.energy, `${formatEnergy(sale.energyTenths)} kWh`, true);
+      kv(L.energyValue, money(sale.valueMinor));
+    } else {
+      kv(L.credit, money(sale.valueMinor), true);
+      if (sale.estimatedEnergyTenths !== null) kv(L.estimatedEnergy, `~${formatEnergy(sale.estimatedEnergyTenths)} kWh`);
+    }
   }
   kv(L.charged, money(sale.chargedMinor), true);
   kv(L.payment, PAYMENT[sale.paymentMethod]);
@@ -81,7 +89,11 @@ type Kv = (label: Bilingual, value: string | Bilingual, bold?: boolean) => void;
 /** The part that differs by outcome: the token, or a plain statement of where the money stands. */
 function outcome(sale: Sale, blocks: Block[], say: Say, kv: Kv): void {
   const sts = sale.product === 'sts_kwh';
-  if (sale.status === 'issued' && sale.token && sale.keyChangeTokens) {
+  if (sale.status === 'issued' && sale.token && sale.vendorReceipt) {
+    // The server's tokens, all of them, in its entry order (key change first, free electricity last).
+    vendorTokens(sale.vendorReceipt, blocks, say);
+    say(STATEMENT.tokenEntry);
+  } else if (sale.status === 'issued' && sale.token && sale.keyChangeTokens) {
     // The meter takes its new key first: both key-change tokens, then the credit token (made under the new key).
     say(STATEMENT.keyChangeOrder, 'center', true);
     say(L.keyChange1, 'center', true);

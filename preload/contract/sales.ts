@@ -93,6 +93,38 @@ export type PaymentMethod = z.infer<typeof PaymentMethod>;
 export const TokenSource = z.enum(['vendor', 'local']);
 export const PrintStatus = z.enum(['none', 'queued', 'printed', 'failed']);
 
+/** The kinds of token a vending server may return for one sale, named for the order they are entered in. */
+export const VENDOR_TOKEN_KINDS = ['kct1', 'kct2', 'credit', 'fbe', 'engineering'] as const;
+export const VendorTokenKind = z.enum(VENDOR_TOKEN_KINDS);
+export type VendorTokenKind = z.infer<typeof VendorTokenKind>;
+
+/**
+ * What a vending server that prices and breaks down the sale itself (an XMLVend 2.1 server) said
+ * about it: its own receipt number, every token in the order the customer must enter them
+ * (key-change tokens first, then credit, then free basic electricity), and its transactions
+ * (the energy's money, service charges, debt recovered, tax), which sum to what the customer paid.
+ * Stored with the outcome, so a reprint shows exactly what the server answered.
+ */
+export const VendorReceiptSchema = z.object({
+  protocol: z.literal('xmlvend'),
+  receiptNo: z.string().min(1).max(64),
+  tokens: z.array(z.object({
+    kind: VendorTokenKind,
+    digits: z.string().regex(/^\d{20}$/),
+    /** The energy this token carries, in 0.1 kWh (null when the server did not say). */
+    energyTenths: z.number().int().nonnegative().nullable(),
+  })).min(1).max(8),
+  lines: z.array(z.object({
+    /** The server's transaction type (CreditVendTx, ServiceChrgTx, DebtRecoveryTx, VAT...). */
+    type: z.string().min(1).max(64),
+    /** The server's own words for it (a service charge's account description), if any. */
+    desc: z.string().max(128).nullable(),
+    minor,
+  })).max(32),
+  tariffName: z.string().max(128).nullable(),
+});
+export type VendorReceipt = z.infer<typeof VendorReceiptSchema>;
+
 export const SaleSchema = QuoteSchema.extend({
   id: z.string().uuid(),
   receiptNo: z.number().int().positive(),
@@ -112,6 +144,8 @@ export const SaleSchema = QuoteSchema.extend({
    * token): the two key-change tokens, entered in this order BEFORE the credit token.
    */
   keyChangeTokens: z.tuple([z.string(), z.string()]).optional(),
+  /** Present only for a token from a server that sends its own breakdown (XMLVend). */
+  vendorReceipt: VendorReceiptSchema.optional(),
 });
 export type Sale = z.infer<typeof SaleSchema>;
 

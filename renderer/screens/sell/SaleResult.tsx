@@ -4,6 +4,7 @@ import type { Sale } from '../../../preload/contract';
 import { useSaleFlow } from '../../stores/sale';
 import { useFormat } from '../../hooks/useFormat';
 import { TokenDisplay } from './TokenDisplay';
+import { VendorLines, VendorTokens } from './VendorTokens';
 import { QuoteLines } from './QuoteLines';
 import { PrintStatus } from './PrintStatus';
 import { useSaleFollowUp } from '../../hooks/useSaleFollowUp';
@@ -73,9 +74,11 @@ export function SaleResult({ onNewSale }: { onNewSale(): void }) {
         )}
       </header>
 
-      {sts && sale.token && sale.keyChangeTokens && <KeyChangeTokens sale={sale} keyChange={sale.keyChangeTokens} />}
+      {sts && sale.token && sale.vendorReceipt && <VendorTokens receipt={sale.vendorReceipt} />}
 
-      {sts && sale.token && !sale.keyChangeTokens && (
+      {sts && sale.token && !sale.vendorReceipt && sale.keyChangeTokens && <KeyChangeTokens sale={sale} keyChange={sale.keyChangeTokens} />}
+
+      {sts && sale.token && !sale.vendorReceipt && !sale.keyChangeTokens && (
         <div className="result-token">
           <span className="headline-label">
             {t('result.token')}
@@ -124,7 +127,7 @@ export function SaleResult({ onNewSale }: { onNewSale(): void }) {
 
       <details className="result-details">
         <summary>{t('quote.title')}</summary>
-        <QuoteLines quote={sale} compact />
+        {sale.vendorReceipt ? <VendorLines receipt={sale.vendorReceipt} /> : <QuoteLines quote={sale} compact />}
       </details>
 
       <button ref={newSaleRef} type="button" className="btn btn-primary btn-block" data-testid="new-sale" onClick={onNewSale}>
