@@ -404,6 +404,14 @@ export function seedHistory(db: Database.Database, version: number): void {
       for (const [i, step] of ['language', 'counter', 'currency', 'timeZone', 'company', 'vendors', 'printer', 'admin'].entries()) insert(db, 'setup_steps', { step, done_at: at(1, i) });
       db.prepare('UPDATE users SET display_name_latin = ? WHERE id = ?').run('System Admin', USER.admin);
     }
+    if (version >= 19) {
+      // XMLVend messages (0019): a lookup, the unknown sale's credit vend, and the advice asking about it.
+      const xm = (seq: number, dateTime: string, kind: string, key: string | null, t: string) =>
+        insert(db, 'xmlvend_messages', { client_id: '6001234567899', seq, unique_number: seq, date_time: dateTime, kind, key, created_at: t });
+      xm(1, '20260303112000', 'confirmCustomer', null, at(3, 20));
+      xm(2, '20260303112001', 'creditVend', 'a1f0c3e2-0004-4b1e-9c55-000000000004', at(3, 20));
+      xm(3, '20260303112500', 'advice', null, at(3, 25));
+    }
 
     const setting = db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)');
     setting.run('printer', JSON.stringify({ iface: 'usb', width: 48, codepage: 'PC864' }), at(1, 50));
