@@ -2,7 +2,7 @@
 // main/sales; these functions only read and write rows.
 import type { ReadDb, WriteDb } from '../open';
 import { stmt } from './stmt';
-import type { Bilingual, PaymentMethod, Quote, Sale, SaleStatus } from '../../preload/contract';
+import type { Bilingual, PaymentMethod, Quote, Sale, SaleStatus, VendorReceipt } from '../../preload/contract';
 
 interface SaleRow {
   id: string; receipt_no: number; user_id: number; meter_number: string; status: SaleStatus; payment_method: PaymentMethod;
@@ -10,6 +10,7 @@ interface SaleRow {
   vendor_ref: string | null; error_code: string | null; error_message_json: string | null;
   print_status: Sale['printStatus']; print_count: number; created_at: string; updated_at: string; cashier: string;
   key_change_tokens: string | null;
+  vendor_receipt_json: string | null;
 }
 
 const SELECT = `SELECT s.*, u.display_name AS cashier FROM sales s JOIN users u ON u.id = s.user_id`;
@@ -34,6 +35,7 @@ function toSale(r: SaleRow): Sale {
   sale.printStatus = r.print_status;
   // Only a sale that carried a key change has the field: every other sale reads as it always did.
   if (r.key_change_tokens) sale.keyChangeTokens = JSON.parse(r.key_change_tokens) as [string, string];
+  if (r.vendor_receipt_json) sale.vendorReceipt = JSON.parse(r.vendor_receipt_json) as VendorReceipt;
   return sale as Sale;
 }
 
@@ -93,6 +95,8 @@ export interface Outcome {
   errorCode?: string | null; errorMessage?: Bilingual | null;
   /** The two key-change tokens entered before the credit token (a meter whose key data changed). */
   keyChangeTokens?: [string, string] | null;
+  /** A server's own receipt: its number, transactions and every token in entry order (XMLVend). */
+  vendorReceipt?: VendorReceipt | null;
 }
 
 /**
@@ -103,10 +107,11 @@ export function setOutcome(db: WriteDb, id: string, o: Outcome, at: string): voi
   db.prepare(
     `UPDATE sales SET status = ?, token = COALESCE(?, token), token_source = COALESCE(?, token_source),
        sts_tid = COALESCE(?, sts_tid), vendor_ref = COALESCE(?, vendor_ref), error_code = ?, error_message_json = ?, updated_at = ?,
-       key_change_tokens = COALESCE(?, key_change_tokens)
+       key_change_tokens = COALESCE(?, key_change_tokens), vendor_receipt_json = COALESCE(?, vendor_receipt_json)
      WHERE id = ?`,
   ).run(o.status, o.token ?? null, o.tokenSource ?? null, o.tid ?? null, o.vendorRef ?? null, o.errorCode ?? null,
-    o.errorMessage ? JSON.stringify(o.errorMessage) : null, at, o.keyChangeTokens ? JSON.stringify(o.keyChangeTokens) : null, id);
+    o.errorMessage ? JSON.stringify(o.errorMessage) : null, at, o.keyChangeTokens ? JSON.stringify(o.keyChangeTokens) : null,
+    o.vendorReceipt ? JSON.stringify(o.vendorReceipt) : null, id);
 }
 
 /** A sale that keeps its status (unknown) but now says why (e.g. the vendor's answer did not match). */

@@ -43,9 +43,12 @@ export function buildReceipt(sale: Sale, ctx: ReceiptContext, opts: { copy: bool
   const settlement = sale.product === 'settlement' || sale.kind === 'settlement';
   kv(L.product, PRODUCT[settlement ? 'settlement' : sale.product]);
   const t = sale.tariff;
-  kv(L.tariff, t.scheduleName);
-  if (!settlement) kv(L.period, { ar: `${t.periodName.ar} ${t.periodStart}-${t.periodEnd}`, en: `${t.periodName.en} ${t.periodStart}-${t.periodEnd}` });
-  if (!settlement) kv(L.price, `${formatPricePerKwh(t.pricePerKwh, ctx.currencyDecimals)} ${ctx.currency}`);
+  // A sale the vending server priced prints the server's tariff with its breakdown, not ours.
+  if (!sale.server) {
+    kv(L.tariff, t.scheduleName);
+    if (!settlement) kv(L.period, { ar: `${t.periodName.ar} ${t.periodStart}-${t.periodEnd}`, en: `${t.periodName.en} ${t.periodStart}-${t.periodEnd}` });
+    if (!settlement) kv(L.price, `${formatPricePerKwh(t.pricePerKwh, ctx.currencyDecimals)} ${ctx.currency}`);
+  }
   blocks.push({ kind: 'rule' });
 
   // The money, in the order the cashier explains it: amount, what is deducted, what it buys. A

@@ -9,18 +9,20 @@ import { formatMinor } from '../common/money';
 import { formatEnergy, formatPricePerKwh } from '../printing/format';
 import { parsePrice } from '../tariffs/pricing/decimal';
 import { quoteSale, type QuoteRequest } from './quote';
-import type { SalesDeps } from './ports';
+import type { SalesDeps, ServerPrice } from './ports';
+import { serverPriceFor } from './server-price';
 
 type Deps = Pick<SalesDeps, 'db' | 'config' | 'now' | 'keys' | 'vending'>;
 /** The part of a sell request that names what is sold (money or energy) and what was confirmed. */
-interface Confirming { meterNumber: string; amountMinor?: number; energyTenths?: number; confirmed: ConfirmedPrice }
+interface Confirming { meterNumber: string; amountMinor?: number; energyTenths?: number; confirmed: ConfirmedPrice; server?: ServerPrice }
 
 /** True when pricing now is what the cashier confirmed. */
 export function sameAsConfirmed(c: ConfirmedPrice, q: Quote): boolean {
   const money = c.chargedMinor === q.chargedMinor && c.valueMinor === q.valueMinor && c.energyTenths === q.energyTenths;
   // An account payment (postpaid/credit) buys no energy: the tariff on screen prices nothing, so a
-  // tariff boundary or a new version does not make its money different.
-  if (q.kind === 'settlement') return money;
+  // tariff boundary or a new version does not make its money different. A sale the vending server
+  // priced is held to the server's figures, not to the counter's tariff.
+  if (q.kind === 'settlement' || q.server) return money;
   const t = q.tariff;
   return money && c.scheduleId === t.scheduleId && c.periodStart === t.periodStart && c.periodEnd === t.periodEnd && parsePrice(c.pricePerKwh) === parsePrice(t.pricePerKwh);
 }
@@ -50,7 +52,7 @@ export function priceChanged(deps: Deps, c: ConfirmedPrice, now: Quote): AppErro
 /** Pricing now for what is sold, whatever was tendered; null when it cannot be priced at all. */
 function priceNow(deps: Deps, req: Confirming): Quote | null {
   try {
-    return quoteSale(deps, { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, aboveMaxApproved: true }).quote;
+    return quoteSale(deps, { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, aboveMaxApproved: true, server: req.server }).quote;
   } catch {
     return null;
   }
@@ -82,7 +84,8 @@ export function holdToConfirmed<T extends { quote: Quote }>(deps: Deps, req: Con
  * also carries the price with a supervisor's approval, so the cashier sees (and the sale confirms)
  * the price the supervisor is asked to approve.
  */
-export function quoteToConfirm(deps: Deps, req: QuoteRequest): Quote {
+export async function quoteToConfirm(deps: Deps & Pick<SalesDeps, 'sts'>, input: QuoteRequest): Promise<Quote> {
+  const req = { ...input, server: await serverPriceFor(deps, input) };
   try {
     return quoteSale(deps, req).quote;
   } catch (e) {

@@ -10,6 +10,7 @@ import { MAX_SALES_PER_PUSH } from '../vendors/head-office/wire';
 import { appendAudit } from '../audit/append';
 import { setOutcome, setSaleError } from '../../db/repos/sales';
 import { chargeMismatch } from './vendor-match';
+import { issuedByVendor } from './issue-late';
 import type { SalesDeps, StsVerify } from './ports';
 
 export interface AcrelPort {
@@ -123,7 +124,7 @@ export function stsVerifyHandler(deps: Pick<SalesDeps, 'db' | 'sts' | 'config'>)
       const v = value as (StsVerify & { neverSent?: true }) | null;
       if (v === null || saleStatus(deps.db.write, row.sale_id ?? '') !== 'unknown') return;
       if (v.found) {
-        recordOutcome(deps, row, at, { status: 'issued', token: v.token, tokenSource: 'vendor', tid: v.tid, vendorRef: v.vendorRef, errorCode: null, errorMessage: null });
+        recordOutcome(deps, row, at, issuedByVendor(v));
       } else {
         recordOutcome(deps, row, at, { status: 'failed', errorCode: v.neverSent ? 'NEVER_SENT' : 'NOT_VENDED', errorMessage: v.neverSent ? NEVER_SENT : NOT_VENDED });
       }

@@ -22,6 +22,15 @@ export const UNKNOWN_OUTCOME: Outcome = {
 };
 
 /** A vendor answer as an outcome; null when it never arrived (the caller vends locally). */
+/** A vendor's token as the sale's outcome, with the key-change pair and the server's receipt when it sent them. */
+export function issuedByVendor(v: StsCharge): Outcome {
+  return {
+    status: 'issued', token: v.token, tokenSource: 'vendor', tid: v.tid, vendorRef: v.vendorRef, errorCode: null, errorMessage: null,
+    ...(v.keyChangeTokens ? { keyChangeTokens: v.keyChangeTokens } : {}),
+    ...(v.vendorReceipt ? { vendorReceipt: v.vendorReceipt } : {}),
+  };
+}
+
 export function vendorOutcome(deps: Pick<SalesDeps, 'log' | 'config'>, saleId: string, quote: Quote, res: VendorOutcome<StsCharge>): Outcome | null {
   if (res.kind === 'ok') {
     const mismatch = chargeMismatch(quote, res.value, deps.config.currencyDecimals);
@@ -31,7 +40,7 @@ export function vendorOutcome(deps: Pick<SalesDeps, 'log' | 'config'>, saleId: s
       deps.log.error({ saleId, meter: res.value.meterNumber, energyTenths: res.value.energyTenths, amountMinor: res.value.amountMinor }, 'vendor answer does not match the sale');
       return { status: 'unknown', errorCode: 'VENDOR_MISMATCH', errorMessage: mismatch };
     }
-    return { status: 'issued', token: res.value.token, tokenSource: 'vendor', tid: res.value.tid, vendorRef: res.value.vendorRef, errorCode: null, errorMessage: null };
+    return issuedByVendor(res.value);
   }
   if (res.kind === 'refused') {
     deps.log.warn({ saleId, code: res.code }, 'vendor refused the token');

@@ -34,7 +34,7 @@ export async function issueSts(deps: SalesDeps, saleId: string, userId: number, 
   // No attempt starts after the sale's deadline: once it has passed, the set of requests that may
   // carry this key is closed, and the verdict on an unknown outcome can be counted from the last.
   const notAfterMs = Date.now() + deps.vending.saleDeadlineMs;
-  const call = deps.sts.chargeMeter({ meterNumber: quote.meterNumber, energyTenths: quote.energyTenths ?? 0, amountMinor: quote.valueMinor, idempotencyKey: saleId, notAfterMs });
+  const call = deps.sts.chargeMeter({ meterNumber: quote.meterNumber, energyTenths: quote.energyTenths ?? 0, amountMinor: quote.valueMinor, purchaseMinor: quote.chargedMinor, idempotencyKey: saleId, notAfterMs });
   const res = await withDeadline(call, deps.vending.saleDeadlineMs);
   if (res === DEADLINE) {
     // The request may still arrive: the sale is `unknown` (verify resolves it), and the late

@@ -6,7 +6,8 @@ import type { Sale } from '../../preload/contract';
 import type { VendingKeyStore } from '../keys';
 import type { PrintQueue } from '../printing/queue';
 
-export interface StsCharge { meterNumber: string; token: string; tid: number; energyTenths: number; amountMinor: number; vendorRef: string }
+export type { StsCharge, ServerPrice } from '../vendors/sts/client';
+import type { StsCharge, ServerPrice } from '../vendors/sts/client';
 export type StsVerify = { found: false } | ({ found: true } & StsCharge);
 
 /** What was sent under a key (main/vendors/attempt-ledger.ts), for the "not vended" verdict. */
@@ -21,10 +22,14 @@ export interface SentAttempts {
 
 export interface StsVendorPort {
   /** notAfterMs: no attempt starts after it (the sale's deadline). */
-  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
+  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; purchaseMinor?: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
   /** Asks the endpoint that received the key's requests, whatever the settings say now. */
   verifyCharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsVerify>>;
   sentAttempts(key: string): SentAttempts;
+  /** True when the vendor in force prices sales itself (XMLVend): quotes come from price(). Absent: never. */
+  pricesSales?(): boolean;
+  /** The server's price for this purchase now, changing nothing (XMLVend's trial credit vend). */
+  price?(i: { meterNumber: string; amountMinor: number }): Promise<VendorOutcome<ServerPrice>>;
 }
 
 export interface OutboxPort {

@@ -11,7 +11,8 @@ import { localMonth } from '../tariffs/pricing/time';
 import { priceSale, QuoteRefusal, type PriceResult } from '../tariffs/pricing/quote';
 import { priceByUnits } from '../tariffs/pricing/by-units';
 import { priceSettlement, SettlementRefusal } from '../tariffs/pricing/settlement';
-import type { SalesDeps } from './ports';
+import type { SalesDeps, ServerPrice } from './ports';
+import { serverFigures } from './server-price';
 import { KEY_CHANGE_NOTICE, keyPlan } from './key-plan';
 import { mustStayLocal } from './local-vend';
 import { lastLocalTid } from '../../db/repos/sales';
@@ -21,6 +22,8 @@ export interface QuoteRequest {
   meterNumber: string; amountMinor?: number; energyTenths?: number; tenderedMinor?: number; at?: string;
   /** A supervisor approved a purchase above the maximum: the maximum does not apply. */
   aboveMaxApproved?: boolean;
+  /** The vending server's price (server-price.ts): its figures replace the counter's tariff's. */
+  server?: ServerPrice;
 }
 /** The largest amount the contract accepts: what an approved sale above the maximum is held to. */
 const APPROVED_CEILING = 1_000_000_000_000;
@@ -54,6 +57,13 @@ export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter:
   } as const;
   try {
     if (settlement) return { quote: { ...base, ...settle(meter, req) }, meter };
+    if (req.server && product === 'sts_kwh') {
+      // The server's limits apply (it refuses what it will not sell); the key notice still does,
+      // for the sale made on the counter if the server cannot be reached by then.
+      const money = (m: number) => `${formatMinor(m, deps.config.currencyDecimals)} ${deps.config.currency}`;
+      const notice = keyNotice(deps, meter);
+      return { quote: { ...base, ...serverFigures(req.amountMinor ?? 0, req.tenderedMinor, req.server, money), ...(notice ? { keyNotice: notice } : {}) }, meter };
+    }
     const input = {
       product, tenderedMinor: req.tenderedMinor, pricePerKwh: period.pricePerKwh, vatPercent: schedule.vatPercent,
       feeMinor: feeDue(deps, meter, schedule, at), feeMode: schedule.feeMode, debtMinor: meter.debtMinor, debtRecoveryPercent: schedule.debtRecoveryPercent,

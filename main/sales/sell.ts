@@ -12,7 +12,8 @@ import { quoteSale } from './quote';
 import { holdToConfirmed } from './confirmed-price';
 import { issueSts } from './issue-sts';
 import { printSale } from '../printing/receipts';
-import type { SalesDeps } from './ports';
+import type { SalesDeps, ServerPrice } from './ports';
+import { serverPriceFor } from './server-price';
 import { commitPaid } from './paid';
 
 /** Vend by amount (amountMinor) or by units (energyTenths, 0.1 kWh): exactly one is given. */
@@ -48,8 +49,8 @@ const ABOVE_MAX = { en: 'This amount is above the most one purchase can be.', ar
  * The quote this sale is made at. Above the purchase maximum a cashier needs a supervisor's
  * approval (used up in the paid transaction); supervisors and admins approve their own.
  */
-function quoteForSale(deps: SalesDeps, user: User, req: SellRequest) {
-  const q = { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, tenderedMinor: req.tenderedMinor };
+function quoteForSale(deps: SalesDeps, user: User, req: SellRequest & { server?: ServerPrice }) {
+  const q = { meterNumber: req.meterNumber, amountMinor: req.amountMinor, energyTenths: req.energyTenths, tenderedMinor: req.tenderedMinor, server: req.server };
   try {
     return { ...quoteSale(deps, q), aboveMax: false };
   } catch (e) {
@@ -75,7 +76,10 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
   const prior = getSale(deps.db.write, id);
   if (prior) return replay(prior, req);
   // Sold at the price the cashier confirmed, or refused with PRICE_CHANGED (nothing written).
-  const { quote, meter, aboveMax } = holdToConfirmed(deps, req, () => quoteForSale(deps, user, req));
+  // A server that prices sales itself is asked again now (its trial vend changes nothing); the
+  // sale is held to what the cashier confirmed, like a price from the counter's tariff.
+  const priced = { ...req, server: await serverPriceFor(deps, req) };
+  const { quote, meter, aboveMax } = holdToConfirmed(deps, priced, () => quoteForSale(deps, user, priced));
   const settlement = quote.kind === 'settlement'; // postpaid/credit: pays the account, no vendor call
 
   const w = deps.db.write;

@@ -40,6 +40,8 @@ export function createVendorPorts(from: VendorHolder | VendorConfig): { sts: Sts
         // No ledger (a tool, a test's fixed configuration): assume something may have been sent.
         return s ?? { count: 1, lastSignedAtMs: null, lastAbortAtMs: null, notAfterMs: null };
       },
+      pricesSales: () => now().sts?.price !== undefined,
+      price: async (i) => now().sts?.price?.(i) ?? notConfigured(STS_OFF),
     },
     acrel: {
       rechargeBalance: async (i) => {

@@ -28,6 +28,16 @@ export const TariffAppliedSchema = z.object({
 });
 export type TariffApplied = z.infer<typeof TariffAppliedSchema>;
 
+/** One transaction of a vending server's own breakdown (XMLVend): its type, its words, its amount. */
+export const ServerLineSchema = z.object({
+  /** The server's transaction type (CreditVendTx, ServiceChrgTx, DebtRecoveryTx, VAT...). */
+  type: z.string().min(1).max(64),
+  /** The server's own words for it (a service charge's account description), if any. */
+  desc: z.string().max(128).nullable(),
+  minor,
+});
+export type ServerLine = z.infer<typeof ServerLineSchema>;
+
 export const QuoteSchema = z.object({
   meterNumber: z.string(),
   product: ProductSchema,
@@ -61,6 +71,11 @@ export const QuoteSchema = z.object({
    * change the receipt will carry. Absent when there is nothing to say.
    */
   keyNotice: z.object({ code: z.enum(['NO_VENDING_KEY', 'KEY_RETIRED', 'KEY_EXPIRED', 'KEY_CHANGE', 'KEY_CHANGE_UNSUPPORTED']), message: Bilingual }).optional(),
+  /**
+   * Present when the vending server priced the sale (an XMLVend trial vend): its tariff and
+   * transactions. Energy, value and deductions are then the server's, not the counter's tariff's.
+   */
+  server: z.object({ protocol: z.literal('xmlvend'), tariffName: z.string().max(128).nullable(), lines: z.array(ServerLineSchema).max(32) }).optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
@@ -114,13 +129,7 @@ export const VendorReceiptSchema = z.object({
     /** The energy this token carries, in 0.1 kWh (null when the server did not say). */
     energyTenths: z.number().int().nonnegative().nullable(),
   })).min(1).max(8),
-  lines: z.array(z.object({
-    /** The server's transaction type (CreditVendTx, ServiceChrgTx, DebtRecoveryTx, VAT...). */
-    type: z.string().min(1).max(64),
-    /** The server's own words for it (a service charge's account description), if any. */
-    desc: z.string().max(128).nullable(),
-    minor,
-  })).max(32),
+  lines: z.array(ServerLineSchema).max(32),
   tariffName: z.string().max(128).nullable(),
 });
 export type VendorReceipt = z.infer<typeof VendorReceiptSchema>;

@@ -1,5 +1,6 @@
 // Client of the STS vendor API (PROTOCOL.md). An adapter only: it names endpoints and bodies and
 // leaves signing, retries, validation and outcome mapping to the shared HTTP helper.
+import type { ServerLine, VendorReceipt } from '../../../preload/contract';
 import type { VendorEndpointConfig } from '../config';
 import { createVendorHttp, type VendorHttpOptions } from '../http';
 import { type VendorOutcome, mapOutcome } from '../outcome';
@@ -18,12 +19,27 @@ import {
 export interface StsCharge {
   meterNumber: string;
   token: string;
-  tid: number;
+  /** Null when the vendor does not say (an XMLVend server sends the token only). */
+  tid: number | null;
   /** Energy the token carries, in 0.1 kWh (may exceed the request: STS amounts round up). */
   energyTenths: number;
   /** The money the vendor charged for it, in minor units. */
   amountMinor: number;
   vendorRef: string;
+  /** The key-change pair the meter takes before the credit token, when the server sent one. */
+  keyChangeTokens?: [string, string];
+  /** A server that prices and breaks down the sale itself (XMLVend): its whole receipt. */
+  vendorReceipt?: VendorReceipt;
+}
+
+/** What a vending server that prices sales itself would charge now (an XMLVend trial vend). */
+export interface ServerPrice {
+  energyTenths: number;
+  /** The energy's money: the credit transaction. */
+  valueMinor: number;
+  /** Every other transaction: service charges, debt recovered, tax. With valueMinor, the purchase. */
+  lines: ServerLine[];
+  tariffName: string | null;
 }
 
 export type StsChargeLookup = { found: false } | ({ found: true } & StsCharge);
@@ -34,7 +50,11 @@ export type StsRechargeLookup =
 /** Sales operations below; meter management (status, commands, modes, schedules) in management.ts. */
 export interface StsVendorClient extends StsMeterManagement {
   /** Vends a credit token. Retrying with the same key returns the same token, never a second one. */
-  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
+  /**
+   * amountMinor is the energy's money; purchaseMinor what the customer pays in all (a server that
+   * prices sales itself is sent that, and breaks it down).
+   */
+  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; purchaseMinor?: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
   /** Resolves an unknown chargeMeter: what, if anything, the vendor did under this key. */
   verifyCharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsChargeLookup>>;
   /** Prepaid mode (meter on a DCU): adds kWh to the meter's balance remotely, no token. */
@@ -48,6 +68,8 @@ export interface StsVendorClient extends StsMeterManagement {
   verifyRecharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsRechargeLookup>>;
   getPrepaidBalance(i: { meterNumber: string }): Promise<VendorOutcome<{ balanceTenths: number }>>;
   testConnection(): Promise<VendorOutcome<{ serverTime: string }>>;
+  /** Only a server that prices sales itself has it (XMLVend's trial vend); the counter prices otherwise. */
+  price?(i: { meterNumber: string; amountMinor: number }): Promise<VendorOutcome<ServerPrice>>;
 }
 
 const seg = encodeURIComponent;

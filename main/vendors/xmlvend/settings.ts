@@ -13,18 +13,6 @@ const ltr = (s: string) => `\u2066${s}\u2069`;
 /** Every ISO 4217 code this runtime knows (ICU keeps the list and each code's minor unit). */
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-/** The GS1 check digit of the first 12 digits of an EAN-13: weights 1,3,1,3… from the left. */
-export function gs1CheckDigit(first12: string): number {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10;
-}
-
-/** Exactly 13 digits whose last is the GS1 check digit of the other twelve. */
-export function isValidEan13(s: string): boolean {
-  return /^\d{13}$/.test(s) && gs1CheckDigit(s.slice(0, 12)) === Number(s[12]);
-}
-
 /** No whitespace and no control character: XML 1.0 cannot carry most controls at all. */
 const noSpaceOrControl = /^[^\s\p{Cc}]+$/u;
 
@@ -36,8 +24,8 @@ export type XmlVendSettingsField =
 export const XMLVEND_SETTINGS_RULES: Record<XmlVendSettingsField, Bilingual> = {
   url: { en: 'Server address: enter the full http:// or https:// address of the XMLVend service, without a user name or password in it.', ar: `عنوان الخادم: أدخل العنوان الكامل لخدمة XMLVend يبدأ بـ ${ltr('http://')} أو ${ltr('https://')}، دون اسم مستخدم أو كلمة مرور فيه.` },
   soapVersion: { en: 'SOAP version: 1.1 or 1.2, as the server expects.', ar: 'إصدار SOAP: ‏1.1 أو 1.2 حسب ما يتوقعه الخادم.' },
-  clientId: { en: 'Client ID: the 13-digit EAN the utility gave this counter; its last digit is a check digit, so a mistyped digit is caught.', ar: 'رقم العميل: رقم EAN المكوّن من 13 خانة الذي أعطته شركة الكهرباء لهذا المركز؛ خانته الأخيرة خانة تحقق تكشف الخطأ في الكتابة.' },
-  terminalId: { en: 'Terminal ID: 1 to 32 characters, without spaces at the ends; as an EAN, 13 digits with a valid check digit.', ar: 'رقم الطرفية: من 1 إلى 32 حرفاً دون مسافات في الطرفين؛ وإن كان EAN فـ 13 خانة بخانة تحقق صحيحة.' },
+  clientId: { en: 'Client ID: the 13-digit EAN the utility gave this counter, digits only.', ar: 'رقم العميل: رقم EAN المكوّن من 13 خانة الذي أعطته شركة الكهرباء لهذا المركز، أرقام فقط.' },
+  terminalId: { en: 'Terminal ID: 1 to 32 characters, without spaces at the ends; as an EAN, 13 digits.', ar: 'رقم الطرفية: من 1 إلى 32 حرفاً دون مسافات في الطرفين؛ وإن كان EAN فـ 13 خانة.' },
   terminalIdKind: { en: 'Terminal ID kind: generic (any id) or EAN (13 digits).', ar: 'نوع رقم الطرفية: عام (أي رقم) أو EAN ‏(13 خانة).' },
   opName: { en: 'Operator name: 1 to 10 characters, no spaces.', ar: 'اسم المشغّل: من 1 إلى 10 أحرف دون مسافات.' },
   password: { en: 'Operator password: 6 to 64 characters, no spaces.', ar: 'كلمة مرور المشغّل: من 6 إلى 64 حرفاً دون مسافات.' },
@@ -61,9 +49,9 @@ export const XmlVendSettings = z
   .object({
     url: httpUrl,
     soapVersion: z.enum(['1.1', '1.2']).default('1.1'),
-    // The schema's EAN is (\d){13}; the check digit is ours: a mistyped client ID would otherwise
-    // be found only when the server refuses every request.
-    clientId: z.string().refine(isValidEan13),
+    // The schema's EAN is (\d){13}. The GS1 check digit is not required: utilities' servers issue
+    // client IDs that fail it (Hexing's Centlec test server gave 0000000000026).
+    clientId: z.string().regex(/^\d{13}$/),
     // Sent as GenericDeviceID id (a Msg, up to 160 characters; 32 is ours) or, when the utility
     // numbers terminals with EANs, as EANDeviceID ean. The kind is chosen, never guessed from the value.
     terminalId: z.string().min(1).max(32).refine((s) => s === s.trim() && !/\p{Cc}/u.test(s)),
@@ -85,7 +73,7 @@ export const XmlVendSettings = z
     hexingLogin: z.boolean().default(false),
   })
   .strict()
-  .refine((s) => s.terminalIdKind === 'generic' || isValidEan13(s.terminalId), { path: ['terminalId'] });
+  .refine((s) => s.terminalIdKind === 'generic' || /^\d{13}$/.test(s.terminalId), { path: ['terminalId'] });
 
 export type XmlVendSettings = z.infer<typeof XmlVendSettings>;
 export type XmlVendSettingsInput = z.input<typeof XmlVendSettings>;

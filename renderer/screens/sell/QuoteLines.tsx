@@ -19,15 +19,24 @@ export function QuoteLines({ quote, compact = false }: { quote: Quote; compact?:
   const id = (testId: string) => (compact ? undefined : testId);
   return (
     <dl className={`lines ${compact ? 'lines-compact' : ''}`}>
-      <Line label={t('quote.period')}>
-        {f.text(quote.tariff.periodName)}{' '}
-        <bdi dir="ltr" className="muted">
-          {quote.tariff.periodStart}–{quote.tariff.periodEnd}
-        </bdi>
-      </Line>
-      <Line label={t('quote.price')}>
-        <bdi data-testid={id('quote-price')}>{f.price(quote.tariff.pricePerKwh)}</bdi>
-      </Line>
+      {quote.server ? (
+        // The vending server priced it: its tariff, not the counter's period and price.
+        <Line label={t('vendorReceipt.serverTariff')}>
+          <bdi data-testid={id('quote-server-tariff')}>{quote.server.tariffName ?? t('vendorReceipt.serverPriced')}</bdi>
+        </Line>
+      ) : (
+        <>
+          <Line label={t('quote.period')}>
+            {f.text(quote.tariff.periodName)}{' '}
+            <bdi dir="ltr" className="muted">
+              {quote.tariff.periodStart}–{quote.tariff.periodEnd}
+            </bdi>
+          </Line>
+          <Line label={t('quote.price')}>
+            <bdi data-testid={id('quote-price')}>{f.price(quote.tariff.pricePerKwh)}</bdi>
+          </Line>
+        </>
+      )}
       <Line label={t('quote.amount')}>
         <bdi>{f.money(quote.amountMinor)}</bdi>
       </Line>

@@ -70,7 +70,7 @@ describe('STS vendor client', () => {
     const c = stsClient(sim);
     const tids: number[] = [];
     for (let i = 0; i < 3; i++) {
-      tids.push(okValue(await c.chargeMeter({ meterNumber: m13, energyTenths: 10, amountMinor: 100, idempotencyKey: newKey() })).tid);
+      tids.push(okValue(await c.chargeMeter({ meterNumber: m13, energyTenths: 10, amountMinor: 100, idempotencyKey: newKey() })).tid!);
     }
     expect(tids[1]).toBeGreaterThan(tids[0]!);
     expect(tids[2]).toBeGreaterThan(tids[1]!);

@@ -167,7 +167,7 @@ describe('msgID allocation', () => {
 
   it('refuses what cannot be a msgID allocation', () => {
     const d = opened(dbFile());
-    expect(() => alloc(d, { clientId: '6001234567890' })).toThrow(/EAN-13/);
+    expect(() => alloc(d, { clientId: 'PAGASO' })).toThrow(/13-digit EAN/);
     expect(() => alloc(d, { key: '' })).toThrow();
     expect(() => alloc(d, { kind: 'vend' as never })).toThrow();
     expect(() => alloc(d, { timeZone: 'Nowhere/Land' })).toThrow(AppError);

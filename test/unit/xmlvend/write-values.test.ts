@@ -194,7 +194,7 @@ describe('bad input is refused before anything is built, in both languages', () 
   });
 
   it('settings checked too: a hand-made settings object with a bad client ID builds nothing', () => {
-    const e = badInput(() => buildConfirmCustomerReq({ ...zar, clientId: '6001234567890' }, msgId, meter));
+    const e = badInput(() => buildConfirmCustomerReq({ ...zar, clientId: 'PAGASO' }, msgId, meter));
     expect(e.issues).toEqual(['clientId']);
   });
 });
