@@ -11,10 +11,8 @@ const ltr = (s: string) => `\u2066${s}\u2069`;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 
-/** The ISO 4217 minor-unit exponent of a currency (YER 2, KWD 3, JPY 0), as ICU knows it. */
-export function isoDecimals(code: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+// isoDecimals lives with the other ISO 4217 rules in common (vendors read amounts with it too).
+export { isoDecimals } from '../common/currency';
 
 export function isTimeZone(tz: string): boolean {
   if (TIME_ZONES.has(tz)) return true;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { weakPinReason } from '../../../main/auth/pin-rule';
-import { isoDecimals, isTimeZone } from '../../../main/setup/rules';
+import { isoDecimals } from '../../../main/common/currency';
+import { isTimeZone } from '../../../main/setup/rules';
 
 describe('the PIN rule', () => {
   it.each(['0000', '1111', '999999', '1234', '4321', '123456', '9876', '7890', '0987', '8901', '012345678901'])('refuses %s, saying why in both languages', (pin) => {
