@@ -92,7 +92,10 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   // Every keyed vendor request records where it went and when each attempt was signed, before
   // it is sent: unknown sales are verified there, and failed only once nothing can still arrive.
   const ledger = createAttemptLedger({ db: db.write, masterKey, now });
-  const vendorHolder = createVendorHolder(vendorSettings.effective(), ledger);
+  // An XMLVend server's msgIDs live in the counter's database (a sale maps to one for good).
+  const vendorHolder = createVendorHolder(vendorSettings.effective(), ledger, {
+    db: db.write, now, timeZone: () => config.timeZone, counterCurrency: () => config.currency,
+  });
   const vendors = createVendorPorts(vendorHolder);
   const meterVendors = createMeterVendors(vendorHolder);
   const keys = createVendingKeyStore(db.write, masterKey, { now, timeZone: config.timeZone });

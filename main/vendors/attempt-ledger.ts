@@ -21,21 +21,27 @@ export interface AttemptLedger {
   summary(key: string): AttemptSummary;
 }
 
-const Sealed = z.object({ apiKey: z.string(), apiSecret: z.string() });
+// The XMLVend fields ride with the credentials: a lookup about a key must reach the same server
+// as the same client and terminal, whatever the settings say now.
+const XmlVendSealed = z.object({
+  terminalId: z.string(), terminalIdKind: z.enum(['generic', 'ean']), soapVersion: z.enum(['1.1', '1.2']), currency: z.string(),
+  adviceWindowMs: z.number(), conlogVendingServerId: z.string().nullable(), hexingLogin: z.boolean(),
+});
+const Sealed = z.object({ apiKey: z.string(), apiSecret: z.string(), xmlvend: XmlVendSealed.optional() });
 const aad = (fingerprint: string) => `vendor-endpoint:${fingerprint}`;
 
 export function createAttemptLedger(d: { db: WriteDb; masterKey: Buffer; now: () => Date }): AttemptLedger {
   const ids = new Map<string, number>();
   // An HMAC under the master key: equal endpoints get one row; the column opens nothing.
   const fingerprintOf = (vendor: LedgerVendor, c: VendorEndpointConfig) =>
-    createHmac('sha256', d.masterKey).update(JSON.stringify([vendor, c.baseUrl, c.merchantId, c.apiKey, c.apiSecret])).digest('hex');
+    createHmac('sha256', d.masterKey).update(JSON.stringify([vendor, c.baseUrl, c.merchantId, c.apiKey, c.apiSecret, ...(c.xmlvend ? [c.xmlvend] : [])])).digest('hex');
 
   return {
     endpointId(vendor, cfg) {
       const fingerprint = fingerprintOf(vendor, cfg);
       let id = ids.get(fingerprint);
       if (id === undefined) {
-        const sealedJson = seal(d.masterKey, JSON.stringify({ apiKey: cfg.apiKey, apiSecret: cfg.apiSecret }), aad(fingerprint));
+        const sealedJson = seal(d.masterKey, JSON.stringify({ apiKey: cfg.apiKey, apiSecret: cfg.apiSecret, ...(cfg.xmlvend ? { xmlvend: cfg.xmlvend } : {}) }), aad(fingerprint));
         id = upsertEndpoint(d.db, { vendor, fingerprint, baseUrl: cfg.baseUrl, merchantId: cfg.merchantId, sealedJson, at: d.now().toISOString() });
         ids.set(fingerprint, id);
       }
@@ -46,7 +52,7 @@ export function createAttemptLedger(d: { db: WriteDb; masterKey: Buffer; now: ()
       if (!row) return null;
       try {
         const s = Sealed.parse(JSON.parse(unseal(d.masterKey, row.sealed_json, aad(row.fingerprint))));
-        return { vendor: row.vendor as LedgerVendor, cfg: { baseUrl: row.base_url, merchantId: row.merchant_id, apiKey: s.apiKey, apiSecret: s.apiSecret, ...tuning } };
+        return { vendor: row.vendor as LedgerVendor, cfg: { baseUrl: row.base_url, merchantId: row.merchant_id, apiKey: s.apiKey, apiSecret: s.apiSecret, ...tuning, ...(s.xmlvend ? { xmlvend: s.xmlvend } : {}) } };
       } catch {
         return null; // sealed under another master key (keys folder not restored): stays unknown
       }

@@ -13,6 +13,25 @@ export interface VendorEndpointConfig {
   timeoutMs: number;
   /** Extra attempts after the first, for idempotent or keyed calls only. */
   retryAttempts: number;
+  /**
+   * Set for an STS vendor that is an XMLVend 2.1 server (main/vendors/xmlvend/). Then baseUrl is
+   * its SOAP address, merchantId this counter's client ID (the 13-digit EAN the utility gave),
+   * apiKey the operator name and apiSecret the operator's password.
+   */
+  xmlvend?: XmlVendEndpoint;
+}
+
+/** What an XMLVend server needs beyond an address and credentials (main/vendors/xmlvend/settings.ts checks it). */
+export interface XmlVendEndpoint {
+  terminalId: string;
+  terminalIdKind: 'generic' | 'ean';
+  soapVersion: '1.1' | '1.2';
+  /** The ISO 4217 code the server sells in. */
+  currency: string;
+  /** How long the server keeps its answers for last-response advice. */
+  adviceWindowMs: number;
+  conlogVendingServerId: string | null;
+  hexingLogin: boolean;
 }
 
 export interface VendorConfig {
@@ -107,6 +126,41 @@ function field<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv, name: string, is
   return undefined;
 }
 
+const XMLVEND_ENV = z.object({
+  STS_PROTOCOL: z.enum(['shahn', 'xmlvend']).default('shahn'),
+  STS_XMLVEND_TERMINAL_ID: z.string().trim().min(1).max(32).optional(),
+  STS_XMLVEND_TERMINAL_KIND: z.enum(['generic', 'ean']).default('generic'),
+  STS_XMLVEND_SOAP_VERSION: z.enum(['1.1', '1.2']).default('1.1'),
+  STS_XMLVEND_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code').optional(),
+  STS_XMLVEND_ADVICE_WINDOW_MS: z.string().trim().regex(/^\d+$/, 'must be a whole number of milliseconds').optional(),
+  STS_XMLVEND_CONLOG_SERVER_ID: z.string().trim().regex(/^\d{1,9}$/, 'must be digits').optional(),
+  STS_XMLVEND_HEXING_LOGIN: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+/** STS_PROTOCOL=xmlvend: the STS section is an XMLVend server; its own variables, each named when wrong. */
+function xmlvendSection(env: NodeJS.ProcessEnv, issues: string[]): XmlVendEndpoint | undefined {
+  const blankless = Object.fromEntries(Object.keys(XMLVEND_ENV.shape).map((k) => [k, (env[k] ?? '').trim() === '' ? undefined : env[k]]));
+  const r = XMLVEND_ENV.safeParse(blankless);
+  if (!r.success) {
+    for (const i of r.error.issues) issues.push(`${String(i.path[0])} ${i.message}`);
+    return undefined;
+  }
+  const e = r.data;
+  if (e.STS_PROTOCOL !== 'xmlvend') return undefined;
+  if (!e.STS_XMLVEND_TERMINAL_ID) issues.push('STS_XMLVEND_TERMINAL_ID is required when STS_PROTOCOL=xmlvend');
+  if (!e.STS_XMLVEND_CURRENCY) issues.push('STS_XMLVEND_CURRENCY is required when STS_PROTOCOL=xmlvend');
+  if (!e.STS_XMLVEND_TERMINAL_ID || !e.STS_XMLVEND_CURRENCY) return undefined;
+  return {
+    terminalId: e.STS_XMLVEND_TERMINAL_ID,
+    terminalIdKind: e.STS_XMLVEND_TERMINAL_KIND,
+    soapVersion: e.STS_XMLVEND_SOAP_VERSION,
+    currency: e.STS_XMLVEND_CURRENCY,
+    adviceWindowMs: e.STS_XMLVEND_ADVICE_WINDOW_MS ? Number(e.STS_XMLVEND_ADVICE_WINDOW_MS) : 86_400_000,
+    conlogVendingServerId: e.STS_XMLVEND_CONLOG_SERVER_ID ?? null,
+    hexingLogin: e.STS_XMLVEND_HEXING_LOGIN === '1' || e.STS_XMLVEND_HEXING_LOGIN === 'true',
+  };
+}
+
 function section(env: NodeJS.ProcessEnv, n: SectionNames, issues: string[]): VendorEndpointConfig | null {
   const present = [n.url, n.key, n.secret, n.merchant].some((k) => k !== null && (env[k] ?? '').trim() !== '');
   if (!present) return null;
@@ -131,8 +185,10 @@ function section(env: NodeJS.ProcessEnv, n: SectionNames, issues: string[]): Ven
 /** Reads every vendor section; throws VendorConfigError listing all bad variables at once. */
 export function vendorConfigFromEnv(env: NodeJS.ProcessEnv): VendorConfig {
   const issues: string[] = [];
+  const sts = section(env, SECTIONS.sts, issues);
+  const xmlvend = xmlvendSection(env, issues);
   const cfg: VendorConfig = {
-    sts: section(env, SECTIONS.sts, issues),
+    sts: sts && xmlvend ? { ...sts, xmlvend } : sts,
     acrel: section(env, SECTIONS.acrel, issues),
     headOffice: section(env, SECTIONS.headOffice, issues),
   };

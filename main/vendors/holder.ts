@@ -10,6 +10,8 @@ import { createAcrelClient, type AcrelClient } from './acrel/client';
 import { createHeadOfficeClient, type HeadOfficeClient } from './head-office/client';
 import { createStsVendorClient, type StsVendorClient } from './sts/client';
 import type { VendorHttpOptions } from './http';
+import { createXmlVendStsClient, type XmlVendClientDeps } from './xmlvend/sts-client';
+import { xmlVendSettingsOf } from './xmlvend/endpoint';
 
 export interface VendorClients {
   sts: StsVendorClient | null;
@@ -26,32 +28,39 @@ export interface VendorHolder {
   ledger: AttemptLedger | null;
 }
 
-function clientOf(vendor: LedgerVendor, cfg: VendorEndpointConfig, ledger: AttemptLedger | null): Partial<VendorClients> {
+/** What an XMLVend client needs of the counter: where msgIDs are kept, the clock, zone and currency. */
+export type XmlVendHost = XmlVendClientDeps;
+
+function clientOf(vendor: LedgerVendor, cfg: VendorEndpointConfig, ledger: AttemptLedger | null, xmlvend: XmlVendHost | null): Partial<VendorClients> {
   const opts: VendorHttpOptions = ledger ? { attempts: ledger.recorderFor(ledger.endpointId(vendor, cfg)) } : {};
+  if (vendor === 'sts' && cfg.xmlvend) {
+    if (!xmlvend) throw new Error('an XMLVend STS vendor needs the counter\'s database for its msgIDs');
+    return { sts: createXmlVendStsClient(xmlVendSettingsOf({ ...cfg, xmlvend: cfg.xmlvend }), xmlvend, opts) };
+  }
   if (vendor === 'sts') return { sts: createStsVendorClient(cfg, opts) };
   if (vendor === 'acrel') return { acrel: createAcrelClient(cfg, opts) };
   return { headOffice: createHeadOfficeClient(cfg, opts) };
 }
 
-export function buildVendorClients(cfg: VendorConfig, ledger: AttemptLedger | null = null): VendorClients {
+export function buildVendorClients(cfg: VendorConfig, ledger: AttemptLedger | null = null, xmlvend: XmlVendHost | null = null): VendorClients {
   return {
-    sts: cfg.sts ? clientOf('sts', cfg.sts, ledger).sts! : null,
-    acrel: cfg.acrel ? clientOf('acrel', cfg.acrel, ledger).acrel! : null,
-    headOffice: cfg.headOffice ? clientOf('headOffice', cfg.headOffice, ledger).headOffice! : null,
+    sts: cfg.sts ? clientOf('sts', cfg.sts, ledger, xmlvend).sts! : null,
+    acrel: cfg.acrel ? clientOf('acrel', cfg.acrel, ledger, xmlvend).acrel! : null,
+    headOffice: cfg.headOffice ? clientOf('headOffice', cfg.headOffice, ledger, xmlvend).headOffice! : null,
   };
 }
 
 const DEFAULT_TUNING = { timeoutMs: 30_000, retryAttempts: 3 };
 
-export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | null = null): VendorHolder {
+export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | null = null, xmlvend: XmlVendHost | null = null): VendorHolder {
   let config = cfg;
-  let clients = buildVendorClients(cfg, ledger);
+  let clients = buildVendorClients(cfg, ledger, xmlvend);
   const byEndpoint = new Map<number, Partial<VendorClients>>();
   return {
     current: () => clients,
     replace(next) {
       config = next;
-      clients = buildVendorClients(next, ledger);
+      clients = buildVendorClients(next, ledger, xmlvend);
     },
     at(endpointId) {
       if (!ledger) return null;
@@ -62,7 +71,7 @@ export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | nu
       const probe = ledger.endpointConfig(endpointId, DEFAULT_TUNING);
       if (!probe) return null;
       const { timeoutMs, retryAttempts } = tuningOf(probe.vendor);
-      const built = clientOf(probe.vendor, { ...probe.cfg, timeoutMs, retryAttempts }, ledger);
+      const built = clientOf(probe.vendor, { ...probe.cfg, timeoutMs, retryAttempts }, ledger, xmlvend);
       byEndpoint.set(endpointId, built);
       return built;
     },

@@ -1,4 +1,4 @@
-// Every captured message in ../shared/xmlvend/samples, read into what the checks and the receipt
+// Every captured message in test/fixtures/xmlvend/samples, read into what the checks and the receipt
 // rely on. The expectations were written from the XML by hand: token digits, receipt numbers and
 // amounts in minor units (ZAR and AOA have 2 decimals).
 import { readdirSync } from 'node:fs';

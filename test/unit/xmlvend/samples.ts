@@ -1,4 +1,5 @@
-// The captured XMLVend messages (../shared/xmlvend/samples beside the checkout) and the summary
+// The captured XMLVend messages (test/fixtures/xmlvend/samples, copied verbatim from the project's
+// reference material; SOURCES.md there says where each came from) and the summary
 // of a read message that the CLI prints.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import type { ParsedMessage } from '../../../main/vendors/xmlvend/model';
 import { readXmlVend } from '../../../main/vendors/xmlvend/read';
 
 export const ROOT = join(__dirname, '..', '..', '..');
-export const SAMPLES = join(ROOT, '..', 'shared', 'xmlvend', 'samples');
+export const SAMPLES = join(ROOT, 'test', 'fixtures', 'xmlvend', 'samples');
 export const sample = (name: string): string => readFileSync(join(SAMPLES, name), 'utf8');
 export const read = (name: string, currency?: string): ParsedMessage => readXmlVend(sample(name), currency ? { currency } : {});
 
