@@ -156,10 +156,14 @@ function confirm(s: ServerState, header: RespHeader, op: Extract<Operation, { op
   };
 }
 
-/** An amount in the server's currency, as minor units; anything else is a fault naming it. */
+/**
+ * An amount in the server's currency, as minor units; anything else is a fault naming it. The
+ * Hexing server does not look at the symbol (CreditVendReq.1 sent "AZM" and was answered in rand):
+ * it is the client that must check the currency of the answer. Conlog refuses another currency.
+ */
 function money(s: ServerState, header: RespHeader, a: Amount, what: string): Result<number> {
   const { cfg } = s;
-  if (a.unit !== cfg.symbol && a.unit !== cfg.currency) {
+  if (cfg.style === 'conlog' && a.unit !== cfg.symbol && a.unit !== cfg.currency) {
     return { ok: false, fault: faultAnswer(header, 'BusinessRuleEx', `${what} is in ${a.unit || '(no currency)'}; this server sells in ${cfg.currency}`) };
   }
   const minor = parseMinor(a.value, cfg.exponent);
