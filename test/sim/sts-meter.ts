@@ -1,7 +1,8 @@
 // One simulated STS meter: the keys the vendor holds for it and the meter's own credit register.
 // The meter "enters" a token as a real one does — decrypt with its decoder key, check the CRC,
-// refuse a TID it has already used (or one older than everything it remembers) — so a test that
-// passes here proves the token would load on the wall.
+// refuse a TID it has already used (or one older than everything it remembers), load a new key
+// from a key-change pair typed in order — so a test that passes here proves the token would load
+// on the wall.
 import { decodeToken, deriveDecoderKey, meterPan } from '../../main/sts';
 import type { DemoStsMeter } from './demo-data';
 import { newMeterState, restoreIfPaid, type SimMeterState } from './world/meter-state';
@@ -20,14 +21,24 @@ export type TokenEntry =
   | { accepted: true; amountTenths: number; tid: number; balanceTenths: number }
   /** An engineering (class 2) token: clear tamper, clear credit, set the maximum power. */
   | { accepted: true; management: 'clear_tamper' | 'clear_credit' | 'set_power_limit'; tid: number; balanceTenths: number }
-  | { accepted: false; reason: 'BAD_FORMAT' | 'REJECTED_CRC' | 'NOT_ELECTRICITY_CREDIT' | 'USED' | 'OLD' };
+  /** Half of a key-change pair (class 2 subclass 3 then 4): the new key is in force after the second. */
+  | { accepted: true; keyChange: 'first' | 'second'; balanceTenths: number }
+  /** KEY_CHANGE_ORDER: the second key-change token without the first just before it. */
+  | { accepted: false; reason: 'BAD_FORMAT' | 'REJECTED_CRC' | 'NOT_ELECTRICITY_CREDIT' | 'USED' | 'OLD' | 'KEY_CHANGE_ORDER' };
 
 /** Amperes a power limit allows at the nominal 230 V. */
 const NOMINAL_VOLTS = 230;
 
+/** The first token of a key-change pair, held until the second arrives. */
+interface HalfKey {
+  keyType: number;
+  krn: number;
+  rollover: boolean;
+  newKeyHigh: string;
+}
+
 export class SimStsMeter {
   readonly number: string;
-  readonly decoderKey: string;
   readonly connection: DemoStsMeter['connection'];
   readonly baseDate: DemoStsMeter['keys']['baseDate'];
   /** Vendor side: the last TID issued for this meter, so the next one is strictly greater. */
@@ -36,6 +47,9 @@ export class SimStsMeter {
   readonly state: SimMeterState;
   private readonly entered: EnteredToken[] = [];
   private readonly recentTids: number[] = [];
+  private key: string;
+  private halfKey: HalfKey | null = null;
+  private held: { keyType: number; krn: number; ti: string };
 
   constructor(data: DemoStsMeter) {
     const k = data.keys;
@@ -51,7 +65,8 @@ export class SimStsMeter {
       mode: 'prepaid',
       balance: data.startingBalanceTenths,
     });
-    this.decoderKey = deriveDecoderKey({
+    this.held = { keyType: k.keyType, krn: k.krn, ti: k.ti };
+    this.key = deriveDecoderKey({
       dkga: k.dkga,
       vendingKey: k.vendingKey,
       keyType: k.keyType,
@@ -62,6 +77,16 @@ export class SimStsMeter {
       baseDate: k.baseDate,
       ea: k.ea,
     });
+  }
+
+  /** The decoder key the meter decrypts with: the vendor's for this meter until a key change loads another. */
+  get decoderKey(): string {
+    return this.key;
+  }
+
+  /** The key type, KRN and TI the meter holds now. */
+  get keyData(): { keyType: number; krn: number; ti: string } {
+    return { ...this.held };
   }
 
   /** Meter side: the kWh credit register, in 0.1 kWh. */
@@ -86,6 +111,9 @@ export class SimStsMeter {
     }
     // A token for another meter decrypts to noise: the CRC is what catches it.
     if (!d.crcOk) return { accepted: false, reason: 'REJECTED_CRC' };
+    if (d.class === 2 && (d.subclass === 3 || d.subclass === 4)) return this.keyChange(d);
+    // Anything else between the two halves of a key change abandons it, as on a real keypad.
+    this.halfKey = null;
     const management = d.class === 2 ? MANAGEMENT[d.subclass] : undefined;
     const credit = d.class === 0 && d.subclass === 0 && d.amountTenths !== undefined;
     if ((!credit && !management) || d.tid === undefined) return { accepted: false, reason: 'NOT_ELECTRICITY_CREDIT' };
@@ -103,6 +131,25 @@ export class SimStsMeter {
     this.balanceTenths += d.amountTenths;
     this.entered.push({ token: digits, tid: d.tid, amountTenths: d.amountTenths, enteredAt: at.toISOString() });
     return { accepted: true, amountTenths: d.amountTenths, tid: d.tid, balanceTenths: this.balanceTenths };
+  }
+
+  /**
+   * A key-change pair carries no TID: the first half (subclass 3) is held, the second (subclass 4)
+   * completes the new key, both encrypted with the key in force. A TID-rollover change (RO set)
+   * moves the meter to a new base date, so the TIDs it remembers no longer apply.
+   */
+  private keyChange(d: ReturnType<typeof decodeToken>): TokenEntry {
+    if (d.subclass === 3) {
+      this.halfKey = { keyType: d.keyType ?? 0, krn: d.krn ?? 0, rollover: d.rollover ?? false, newKeyHigh: d.newKeyHigh ?? '' };
+      return { accepted: true, keyChange: 'first', balanceTenths: this.balanceTenths };
+    }
+    const half = this.halfKey;
+    this.halfKey = null;
+    if (!half) return { accepted: false, reason: 'KEY_CHANGE_ORDER' };
+    this.key = half.newKeyHigh + (d.newKeyLow ?? '');
+    this.held = { keyType: half.keyType, krn: half.krn, ti: String(d.ti ?? 0).padStart(2, '0') };
+    if (half.rollover) this.recentTids.length = 0;
+    return { accepted: true, keyChange: 'second', balanceTenths: this.balanceTenths };
   }
 
   /** Credit tokens entered (engineering tokens are not credit). */

@@ -1,13 +1,12 @@
-// A small real HTTP server (node:http on 127.0.0.1) that every simulator is built on: it checks
-// the request signature, replays keyed requests, routes to the simulator's handlers and applies
-// the injected faults. The simulators themselves only hold state and business answers.
-import http from 'node:http';
-import type { Socket } from 'node:net';
+// The signed-JSON server the vendor-protocol simulators are built on (over local-server.ts): it
+// checks the request signature, replays keyed requests, routes to the simulator's handlers and
+// applies the injected faults. The simulators themselves only hold state and business answers.
+import type http from 'node:http';
 import { createHash } from 'node:crypto';
 import { HEADER, verifySignature, type Credentials, type VerifyFailure } from '../../../main/vendors/signing';
 import { IdempotencyKeySchema } from '../../../main/vendors/wire';
-import { FaultState, FaultsSchema, type Faults } from './faults';
-import { listenLocal, stopServer } from './listen';
+import type { Faults } from './faults';
+import { json, startLocalServer } from './local-server';
 import { fail, type SimReply } from './replies';
 
 export interface SimRequest {
@@ -48,36 +47,18 @@ export interface HttpSim {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 5 * 1024 * 1024;
-
 export async function startHttpSim(opts: { port?: number; credentials: readonly Credentials[]; routes: readonly Route[]; timestampToleranceMs?: number }): Promise<HttpSim> {
-  const faults = new FaultState();
   const log: LoggedRequest[] = [];
-  const sockets = new Set<Socket>();
   const replay = new Map<string, { fingerprint: string; reply: SimReply }>();
   const byKey = new Map(opts.credentials.map((c) => [c.apiKey, c]));
+  const local = await startLocalServer({ port: opts.port, handle, onCrash: (res) => send(res, fail(500, 'INTERNAL', 'Internal error', 'خطأ داخلي')) });
+  const faults = local.faults;
 
-  const server = http.createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => {
-      // A simulator bug must be loud in the test output, and still answer like a broken server.
-      console.error('[sim] handler crashed', err);
-      if (!res.headersSent) send(res, fail(500, 'INTERNAL', 'Internal error', 'خطأ داخلي'));
-    });
-  });
-  server.on('connection', (s) => {
-    if (faults.get().offline) return void s.destroy();
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer | null): Promise<void> {
     // A real server judges the timestamp when the request arrives, before any processing delay.
     const arrivedAt = Date.now();
-    const raw = await readBody(req);
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    // The admin endpoint is outside the vendor protocol: no signature, no faults, not logged.
-    if ((path.split('?')[0] ?? path) === ADMIN_PATH) return admin(req, res, raw);
     const latency = faults.get().latencyMs ?? 0;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     if (faults.get().offline) return void req.socket.destroy();
@@ -143,67 +124,20 @@ export async function startHttpSim(opts: { port?: number; credentials: readonly 
     answer(reply);
   }
 
-  /** GET /__sim/faults shows the faults in force; POST replaces them (JSON Faults). 127.0.0.1 only. */
-  async function admin(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer | null): Promise<void> {
-    if (!LOCAL.has(req.socket.remoteAddress ?? '')) return send(res, fail(403, 'FORBIDDEN', 'Fault injection is accepted from 127.0.0.1 only', 'حقن الأعطال مقبول من 127.0.0.1 فقط'));
-    if (req.method === 'GET') return send(res, { status: 200, body: { faults: faults.get() } });
-    if (req.method !== 'POST') return send(res, fail(405, 'METHOD_NOT_ALLOWED', 'Use GET or POST', 'استخدم GET أو POST'));
-    let parsed: ReturnType<typeof FaultsSchema.safeParse>;
-    try {
-      parsed = FaultsSchema.safeParse(JSON.parse((raw ?? Buffer.alloc(0)).toString('utf8') || '{}'));
-    } catch {
-      return send(res, fail(400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON'));
-    }
-    if (!parsed.success) {
-      const why = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
-      return send(res, fail(400, 'BAD_FAULTS', `Not a fault set: ${why}`, `ليست مجموعة أعطال صالحة: ${why}`));
-    }
-    const next = parsed.data;
-    // Going offline closes this very socket: answer first, then put the faults in force.
-    res.once('finish', () => void sim.setFaults(next));
-    send(res, { status: 200, body: { faults: next } });
-  }
-
-  const listen = (port: number) => listenLocal(server, port);
-  const stopListening = () => stopServer(server, sockets);
-
-  const port = await listen(opts.port ?? 0);
-  const sim: HttpSim = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    async setFaults(f) {
-      const wasOffline = faults.get().offline === true;
-      faults.set(f);
-      if (f.offline && !wasOffline) await stopListening();
-      if (!f.offline && wasOffline) await listen(port);
-    },
+  return {
+    url: local.url,
+    port: local.port,
+    setFaults: (f) => local.setFaults(f),
     faults: () => faults.get(),
     requestLog: () => log,
-    close: stopListening,
+    close: () => local.close(),
   };
-  return sim;
 }
 
-export const ADMIN_PATH = '/__sim/faults';
-const LOCAL = new Set(['127.0.0.1', '::ffff:127.0.0.1']);
-
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+export { ADMIN_PATH } from './local-server';
 
 function send(res: http.ServerResponse, r: SimReply): void {
-  const text = JSON.stringify(r.body);
-  res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  json(res, r.status, r.body);
 }
 
 function injected(status: number): SimReply {
