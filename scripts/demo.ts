@@ -14,7 +14,10 @@ import { startBrowserShahn } from './start-browser';
 async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 5180;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
-  const sims = await startSimulators();
+  // --xmlvend: the STS vendor is an XMLVend 2.1 server (the simulator, Hexing-style; --conlog for Conlog's).
+  const args = process.argv.slice(2);
+  const xmlvend = args.includes('--xmlvend') ? { style: args.includes('--conlog') ? ('conlog' as const) : ('hexing' as const) } : undefined;
+  const sims = await startSimulators({ xmlvend });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-demo-'));
   const env = {
     ...process.env,
@@ -37,6 +40,7 @@ async function main() {
     stop = shahn.close;
   }
   console.log(`Demo users (username/PIN): ${users}`);
+  if (sims.xmlvend) console.log(`STS vendor: XMLVend 2.1 server (${sims.xmlvend.style} style) at ${sims.xmlvend.url}`);
   console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);
   console.log(`Demo data folder: ${dataDir}`);
   let closing = false;

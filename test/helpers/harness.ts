@@ -8,6 +8,7 @@ import { configFromEnv, type AppSettings } from '../../main/app/config';
 import type { Channel, ChannelInput, ChannelOutput, RpcError } from '../../preload/contract';
 import { seedDemo } from '../../scripts/seed-demo';
 import { startSimulators, type Simulators } from '../sim';
+import type { XmlVendSimOptions } from '../sim/xmlvend/options';
 import { withConfirmation, type SellInput, type Unconfirmed } from './confirm';
 
 export interface Harness {
@@ -33,8 +34,12 @@ export class RpcFailure extends Error {
   }
 }
 
-export async function startHarness(opts: { settings?: Partial<AppSettings>; app?: CreateAppOptions; dataDir?: string; seed?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
-  const sims = await startSimulators({ stsTimestampToleranceMs: TOLERANCE_MS });
+export async function startHarness(opts: {
+  settings?: Partial<AppSettings>; app?: CreateAppOptions; dataDir?: string; seed?: boolean; env?: Record<string, string>;
+  /** The STS vendor is the XMLVend simulator (with these options). */
+  xmlvend?: XmlVendSimOptions | true;
+} = {}): Promise<Harness> {
+  const sims = await startSimulators({ stsTimestampToleranceMs: TOLERANCE_MS, xmlvend: opts.xmlvend });
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-test-'));
   const config = configFromEnv(
     { ...sims.env, SHAHN_DATA_DIR: dataDir, SHAHN_LOG_LEVEL: 'silent', ...opts.env },

@@ -104,7 +104,7 @@ export function createXmlVendStsClient(s: XmlVendSettings, deps: XmlVendClientDe
   return {
     async price({ meterNumber, amountMinor }) {
       const body = buildTrialCreditVendReq(s, msgId('trialCreditVend', null), { meterNumber, amountMinor, payType: { kind: 'cash', tenderedMinor: amountMinor } });
-      const o = await transport.send({ body, operation: 'trialCreditVend', retry: 'always' });
+      const o = await transport.send({ body, operation: 'trialCreditVend', retry: 'unsent' });
       if (o.kind !== 'ok') return o;
       if (s.currency !== deps.counterCurrency()) {
         return refused('CURRENCY_MISMATCH', {
@@ -132,7 +132,7 @@ export function createXmlVendStsClient(s: XmlVendSettings, deps: XmlVendClientDe
       const sent = sentMessage(deps.db, 'creditVend', idempotencyKey);
       if (!sent) return ok({ found: false }); // no msgID was ever given: nothing can have been sent
       const body = buildLastRespAdviceReq(s, msgId('advice', null), { adviceReqMsgId: sent.msgId });
-      const o = await transport.send({ body, operation: 'advice', retry: 'always' });
+      const o = await transport.send({ body, operation: 'advice', retry: 'unsent' });
       if (o.kind === 'refused' && NOT_FOUND.has(o.code)) {
         // Past the time the server keeps answers, "none" proves nothing: a person must settle it.
         if (deps.now().getTime() - new Date(sent.createdAt).getTime() > s.adviceWindowMs) {
@@ -154,7 +154,7 @@ export function createXmlVendStsClient(s: XmlVendSettings, deps: XmlVendClientDe
       // An advice about a message the server never saw: any XMLVend answer, even "no such
       // message", proves the address, the client ID and the operator are right.
       const id = msgId('advice', null);
-      const o = await transport.send({ body: buildLastRespAdviceReq(s, id, { adviceReqMsgId: id }), operation: 'advice', retry: 'always' });
+      const o = await transport.send({ body: buildLastRespAdviceReq(s, id, { adviceReqMsgId: id }), operation: 'advice', retry: 'unsent' });
       if (o.kind === 'ok') return ok({ serverTime: o.value.respDateTime ?? deps.now().toISOString() });
       if (o.kind === 'refused' && !/Auth|SSL/i.test(o.code)) return ok({ serverTime: deps.now().toISOString() });
       return o;

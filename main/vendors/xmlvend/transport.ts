@@ -30,8 +30,12 @@ export interface XmlVendCall {
   operation: string;
   /** The sale (or other change) it is about: its attempts go in the ledger under this key. */
   key?: string;
-  /** 'unsent' for a change (a vend, a payment): after one attempt may have arrived, only advice may follow. */
-  retry: 'always' | 'unsent';
+  /**
+   * Always 'unsent' over XMLVend: every message has its own msgID, and a server takes a msgID once
+   * (Conlog refuses it again as DuplicateMsgIDEx), so only an attempt that never reached the
+   * server is repeated; after one that may have, a vend is settled by advice, a lookup asked anew.
+   */
+  retry: 'unsent';
   notAfterMs?: number;
 }
 

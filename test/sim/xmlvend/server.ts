@@ -56,6 +56,11 @@ export interface XmlVendSim {
   readonly clock: SimClock;
   setFaults(f: Faults): Promise<void>;
   faults(): Faults;
+  /**
+   * Performs the next request with this message (e.g. 'creditVendReq'), then cuts the socket: the
+   * client cannot know the outcome. For a sale, whose trial vend comes first and must be answered.
+   */
+  dropResponseOf(message: string): void;
   requestLog(): readonly XmlVendLoggedRequest[];
   close(): Promise<void>;
   readonly ledger: XmlVendLedgerView;
@@ -85,6 +90,7 @@ export async function startXmlVendSim(opts: XmlVendSimOptions = {}): Promise<Xml
   const writerFor = (c: typeof cfg): StyleWriter => (c.style === 'hexing' ? hexingWriter(c) : conlogWriter(c));
   let writer = writerFor(cfg);
   const log: XmlVendLoggedRequest[] = [];
+  const dropFor = new Set<string>();
 
   const local = await startLocalServer({
     port: opts.port,
@@ -130,7 +136,7 @@ export async function startXmlVendSim(opts: XmlVendSimOptions = {}): Promise<Xml
       state.ledger.arrived(request.header.msgId);
       const outcome = perform(state, request, clock.now());
       const out = render(soap, outcome.answer);
-      if (shot.dropResponseNext) {
+      if (shot.dropResponseNext || dropFor.delete(request.name)) {
         entry.outcome = 'dropped';
         return void req.socket.destroy();
       }
@@ -181,6 +187,7 @@ export async function startXmlVendSim(opts: XmlVendSimOptions = {}): Promise<Xml
     clock,
     setFaults: (f) => local.setFaults(f),
     faults: () => faults.get(),
+    dropResponseOf: (message) => { dropFor.add(message); },
     requestLog: () => log,
     close: () => local.close(),
     ledger: state.ledger.view(),
