@@ -16,6 +16,7 @@ import type { SalesDeps } from '../sales/ports';
 import { reconcileAtStartup } from '../sales/reconcile';
 import { createPrinterPort } from '../printing/port';
 import { createPrintQueue } from '../printing/queue';
+import { vendorTokenTid } from '../sales/vendor-tid';
 import { createVendorPorts } from '../sales/vendor-ports';
 import { createVendorHolder } from '../vendors/holder';
 import { createAttemptLedger } from '../vendors/attempt-ledger';
@@ -96,10 +97,10 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   const vendorHolder = createVendorHolder(vendorSettings.effective(), ledger, {
     db: db.write, now, timeZone: () => config.timeZone, counterCurrency: () => config.currency,
   });
-  const vendors = createVendorPorts(vendorHolder);
-  const meterVendors = createMeterVendors(vendorHolder);
   const keys = createVendingKeyStore(db.write, masterKey, { now, timeZone: config.timeZone });
   keys.fillMissingKcv(); // keys loaded before key check values were recorded get theirs once
+  const vendors = createVendorPorts(vendorHolder, (meterNumber, token, energyTenths) => vendorTokenTid(db.read, keys, meterNumber, token, energyTenths));
+  const meterVendors = createMeterVendors(vendorHolder);
 
   // The printer reads its settings from the database on every receipt (printing/settings.ts).
   const printer = createPrinterPort(config, db.write);

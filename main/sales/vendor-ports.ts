@@ -4,7 +4,7 @@
 import type { Bilingual } from '../../preload/contract';
 import type { VendorConfig } from '../vendors/config';
 import { holderOf, type VendorClients, type VendorHolder } from '../vendors/holder';
-import type { VendorOutcome } from '../vendors/outcome';
+import { mapOutcome, type VendorOutcome } from '../vendors/outcome';
 import type { StsVendorPort } from './ports';
 import type { AcrelPort, HeadOfficePort } from './deliveries';
 
@@ -16,9 +16,18 @@ const GONE = (what: string): VendorOutcome<never> => ({
 const STS_OFF = { en: 'STS token sales are not configured at this counter.', ar: 'بيع رموز STS غير مهيأ في هذا المركز.' };
 const ACREL_OFF = { en: 'Cloud meter credit is not configured at this counter.', ar: 'شحن العدادات السحابية غير مهيأ في هذا المركز.' };
 
-export function createVendorPorts(from: VendorHolder | VendorConfig): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
+/**
+ * tidOf: the TID of a token a server made without saying it (vendor-tid.ts), so the meter's token
+ * ledger knows it before this counter makes one of its own.
+ */
+export function createVendorPorts(
+  from: VendorHolder | VendorConfig,
+  tidOf: (meterNumber: string, token: string, energyTenths: number) => number | null = () => null,
+): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
   const holder = holderOf(from);
   const now = () => holder.current();
+  const withTid = <T extends { meterNumber: string; token: string; tid: number | null; energyTenths: number }>(v: T): T =>
+    (v.tid === null ? { ...v, tid: tidOf(v.meterNumber, v.token, v.energyTenths) } : v);
   // A request about a key goes where that key's first attempt went: the ledger knows;
   // without a record (nothing sent yet, or a sale older than the ledger) the clients in force.
   const boundTo = (key: string): { clients: Partial<VendorClients>; gone: boolean } => {
@@ -29,11 +38,11 @@ export function createVendorPorts(from: VendorHolder | VendorConfig): { sts: Sts
   };
   return {
     sts: {
-      chargeMeter: async (i) => now().sts?.chargeMeter(i) ?? notConfigured(STS_OFF),
+      chargeMeter: async (i) => mapOutcome(await (now().sts?.chargeMeter(i) ?? notConfigured(STS_OFF)), withTid),
       verifyCharge: async (i) => {
         const b = boundTo(i.idempotencyKey);
         if (b.gone) return GONE('STS vendor');
-        return b.clients.sts?.verifyCharge(i) ?? notConfigured(STS_OFF);
+        return mapOutcome(await (b.clients.sts?.verifyCharge(i) ?? notConfigured(STS_OFF)), (v) => (v.found ? withTid(v) : v));
       },
       sentAttempts: (key) => {
         const s = holder.ledger?.summary(key);

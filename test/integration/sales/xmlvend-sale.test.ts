@@ -61,6 +61,11 @@ describe.each(['hexing', 'conlog'] as const)('an STS sale through an XMLVend ser
     expect(settled.token).toBe(h.sims.xmlvend!.ledger.vends(PLAIN)[0]!.sale.digits);
     expect(settled.vendorReceipt?.tokens.map((t) => t.kind)).toContain('credit');
     expect(h.sims.xmlvend!.ledger.vends(PLAIN)).toHaveLength(1);
+    // The server said no TID; the counter read it from the token with the supply group's key, so
+    // the meter's token ledger knows it before this counter makes a token of its own.
+    const row = h.app.db.read.prepare('SELECT s.sts_tid AS tid, t.tid AS ledger FROM sales s LEFT JOIN issued_tokens t ON t.sale_id = s.id WHERE s.id = ?').get(sale.id) as { tid: number | null; ledger: number | null };
+    expect(row.tid).not.toBeNull();
+    expect(row.ledger).toBe(row.tid);
   });
 
   it("a server's refusal at the price sells nothing and says why in both languages", async () => {

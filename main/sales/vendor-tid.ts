@@ -1,0 +1,28 @@
+// The TID of a token a vending server made without saying it (an XMLVend answer carries the
+// token only). The meter refuses a TID it has seen, so a token made later on this counter must
+// know the server's TIDs: when the counter holds the vending key of the meter's supply group (it
+// does wherever it may vend offline), the token is decrypted with the meter's decoder key and its
+// TID read. Without that key, or for a token under key data the counter does not know (a key change
+// the server made), null: nothing is recorded, and the counter's own tokens for that meter are
+// then made by the server's rules only (mustStayLocal keeps them ahead of the clock).
+import type { ReadDb } from '../../db/open';
+import { findMeter } from '../../db/repos/meters';
+import type { VendingKeyStore } from '../keys';
+import { decodeToken, deriveDecoderKey, meterPan } from '../sts';
+
+export function vendorTokenTid(db: ReadDb, keys: Pick<VendingKeyStore, 'use'>, meterNumber: string, token: string, energyTenths: number): number | null {
+  const meter = findMeter(db, meterNumber);
+  const k = meter?.sts;
+  if (!meter || !k) return null;
+  try {
+    return keys.use({ sgc: k.sgc, krn: k.krn }, (vendingKey) => {
+      const dk = deriveDecoderKey({ dkga: k.dkga, vendingKey, keyType: k.keyType, sgc: k.sgc, ti: k.ti, krn: k.krn, pan: meterPan(meter.number), baseDate: k.baseDate, ea: k.ea });
+      const d = decodeToken(dk, token, k.ea);
+      // A wrong key decrypts to noise: only a good CRC carrying at least the energy sold is
+      // believed (an STS amount may round up to the next value a token can hold).
+      return d.crcOk && d.tid !== undefined && (d.amountTenths ?? -1) >= energyTenths ? d.tid : null;
+    });
+  } catch {
+    return null; // no usable key for that supply group on this counter
+  }
+}
