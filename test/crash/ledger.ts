@@ -7,9 +7,17 @@ import type { Sale } from '../../preload/contract';
 
 interface Row { id: string; meter_number: string; product: string; status: string; token: string | null; token_source: string | null; sts_tid: number | null; energy_tenths: number | null; value_minor: number }
 
+/** The vendor's vends by sale id, and any vend no sale of the counter asked for. */
+export interface StsCharges { byKey: Map<string, { token: string }>; strangers: string[] }
+
 export interface LedgerReport { sales: number; byState: Record<string, number>; problems: string[]; headOfficeRepeats: number }
 
-export function compareLedger(dbFile: string, sims: Pick<Simulators, 'sts' | 'acrel' | 'headOffice'>): LedgerReport {
+/**
+ * stsCharges: what the STS vendor vended, by sale id — the STS cloud's own record by default; an
+ * XMLVend server's ledger mapped through the counter's msgIDs (xmlvend-charges.ts) otherwise.
+ */
+export function compareLedger(dbFile: string, sims: Pick<Simulators, 'sts' | 'acrel' | 'headOffice'>, stsCharges?: StsCharges): LedgerReport {
+  const charges: StsCharges = stsCharges ?? { byKey: new Map([...sims.sts.chargesByKey].map(([k, c]) => [k, { token: c.token }])), strangers: [] };
   const db = new Database(dbFile, { readonly: true });
   let rows: Row[];
   try {
@@ -26,7 +34,7 @@ export function compareLedger(dbFile: string, sims: Pick<Simulators, 'sts' | 'ac
     byState[state] = (byState[state] ?? 0) + 1;
     if (r.status !== 'issued' && r.status !== 'failed') problems.push(`${r.id} is still ${r.status}`);
     if (r.product === 'sts_kwh') {
-      const charge = sims.sts.chargesByKey.get(r.id);
+      const charge = charges.byKey.get(r.id);
       if (r.status === 'issued' && r.token_source === 'vendor' && charge?.token !== r.token) problems.push(`${r.id}: vendor token differs from the vendor's record`);
       if ((r.status === 'failed' || r.token_source === 'local') && charge) problems.push(`${r.id}: ${r.status}/${r.token_source} but the vendor charged it`);
       if (r.status === 'issued') {
@@ -44,7 +52,8 @@ export function compareLedger(dbFile: string, sims: Pick<Simulators, 'sts' | 'ac
     if (!ho) problems.push(`${r.id}: not at the head office`);
     else if (ho.status !== r.status || ho.token !== r.token || ho.tokenSource !== r.token_source) problems.push(`${r.id}: head office has ${ho.status}/${ho.tokenSource}, counter ${r.status}/${r.token_source}`);
   }
-  for (const k of sims.sts.chargesByKey.keys()) if (!ids.has(k)) problems.push(`vendor charged ${k}, which is no sale of this counter`);
+  for (const k of charges.byKey.keys()) if (!ids.has(k)) problems.push(`vendor charged ${k}, which is no sale of this counter`);
+  for (const s of charges.strangers) problems.push(`vendor vended ${s}, which no sale of this counter sent`);
   for (const k of sims.acrel.rechargesByKey.keys()) if (!ids.has(k)) problems.push(`cloud credited ${k}, which is no sale of this counter`);
   const hoSales = sims.headOffice.sales();
   for (const s of hoSales) if (!ids.has(s.sale.id)) problems.push(`head office has ${s.sale.id}, which is no sale of this counter`);

@@ -4,7 +4,8 @@
 // network phases, until at least CRASH_TOTAL_SALES (1000) sales were paid. After every restart no
 // sale may be left in `paid`; at the end the ledger must equal the simulators' records sale for
 // sale (each sale credited exactly once, each at the head office exactly once).
-// Env: CRASH_SEED (kill points and sales), CRASH_TOTAL_SALES, CRASH_KEEP=1 keeps the data folder.
+// Env: CRASH_SEED (kill points and sales), CRASH_TOTAL_SALES, CRASH_KEEP=1 keeps the data folder,
+// CRASH_STS=xmlvend: the STS vendor is the XMLVend 2.1 simulator (CRASH_XMLVEND_STYLE hexing|conlog).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,9 @@ import { DEMO_ACREL_METERS, DEMO_CREDENTIALS, DEMO_STS_METERS } from '../sim/dem
 import { startHeadOfficeSim } from '../sim/head-office';
 import { startPrinterSim } from '../sim/printer';
 import { startStsVendorSim } from '../sim/sts-vendor';
+import { startXmlVendSim } from '../sim/xmlvend/server';
+import { XMLVEND_DEMO_CREDENTIALS } from '../sim/xmlvend/demo';
+import { xmlvendCharges } from './xmlvend-charges';
 import { FLEET_ACREL, FLEET_STS, rng } from './fleet';
 import { compareLedger } from './ledger';
 
@@ -30,6 +34,10 @@ async function main() {
   const acrel = await startAcrelSim({ credentials: c.acrel, meters: [...DEMO_ACREL_METERS, ...FLEET_ACREL] });
   const headOffice = await startHeadOfficeSim({ credentials: c.headOffice });
   const printer = await startPrinterSim();
+  // With CRASH_STS=xmlvend the STS cloud above only decodes and loads tokens on its meters (the
+  // same demo keys); the sales go to the XMLVend server.
+  const style = process.env.CRASH_XMLVEND_STYLE === 'conlog' ? 'conlog' : 'hexing';
+  const xmlvend = process.env.CRASH_STS === 'xmlvend' ? await startXmlVendSim({ style, meters: [...DEMO_STS_METERS, ...FLEET_STS] }) : null;
   const sims = { sts, acrel, headOffice };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-crash-'));
   const baseEnv = {
@@ -39,6 +47,11 @@ async function main() {
     HEAD_OFFICE_URL: headOffice.url, HEAD_OFFICE_KEY: c.headOffice.apiKey, HEAD_OFFICE_SECRET: c.headOffice.apiSecret,
     STS_API_TIMEOUT: '1000', STS_API_RETRY_ATTEMPTS: '1', ACREL_API_TIMEOUT: '1000', ACREL_API_RETRY_ATTEMPTS: '1',
     SHAHN_DATA_DIR: dataDir, SHAHN_LOG_LEVEL: 'silent', CRASH_PRINTER: `tcp://${printer.host}:${printer.port}`,
+    ...(xmlvend ? {
+      STS_PROTOCOL: 'xmlvend', STS_API_BASE_URL: xmlvend.url, STS_MERCHANT_ID: XMLVEND_DEMO_CREDENTIALS.clientEan,
+      STS_API_KEY: XMLVEND_DEMO_CREDENTIALS.opName, STS_API_SECRET: XMLVEND_DEMO_CREDENTIALS.password,
+      STS_XMLVEND_TERMINAL_ID: 'CRASH-1', STS_XMLVEND_CURRENCY: xmlvend.currency,
+    } : {}),
   };
   const paidIds = new Set<string>();
   const problems: string[] = [];
@@ -47,6 +60,7 @@ async function main() {
 
   async function setPhase(phase: Phase) {
     await sts.setFaults(phase === 'sts-offline' ? { offline: true } : {});
+    await xmlvend?.setFaults(phase === 'sts-offline' ? { offline: true } : {});
     await acrel.setFaults(phase === 'acrel-offline' ? { offline: true } : {});
     await headOffice.setFaults(phase === 'ho-offline' ? { offline: true } : {});
   }
@@ -54,7 +68,7 @@ async function main() {
   /** Lost answers, 5xx and latency on a random simulator every few tens of ms. */
   function chaos(): () => void {
     const t = setInterval(() => {
-      const sim = [sts, acrel, headOffice][Math.floor(random() * 3)]!;
+      const sim = [xmlvend ?? sts, acrel, headOffice][Math.floor(random() * 3)]!;
       const r = random();
       void sim.setFaults(r < 0.4 ? { dropResponseNext: true } : r < 0.7 ? { failNext: { status: 503 } } : r < 0.85 ? { malformedNext: true } : { latencyMs: 30 });
     }, 60);
@@ -104,17 +118,17 @@ async function main() {
   const settled = await life('settle', '', 0, 0);
   if (!settled.lines.includes('SETTLED')) problems.push(`settle: ${settled.lines.filter((l) => !l.startsWith('PAID')).join(' | ')}`);
 
-  const report = compareLedger(path.join(dataDir, 'shahn.sqlite'), sims);
+  const report = compareLedger(path.join(dataDir, 'shahn.sqlite'), sims, xmlvend ? xmlvendCharges(path.join(dataDir, 'shahn.sqlite'), xmlvend) : undefined);
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(path.join(dataDir, 'shahn.sqlite'), { readonly: true });
   for (const id of paidIds) if (!db.prepare('SELECT 1 FROM sales WHERE id = ?').get(id)) problems.push(`paid sale ${id} is lost`);
   db.close();
   problems.push(...report.problems);
 
-  console.log(`crash test: ${paidIds.size} paid sales over ${lives} child lives in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed})`);
+  console.log(`crash test${xmlvend ? ` (STS over XMLVend, ${style} style)` : ''}: ${paidIds.size} paid sales over ${lives} child lives in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed})`);
   console.log(`  SIGKILLs by step: ${JSON.stringify(kills)}`);
   console.log(`  final states: ${JSON.stringify(report.byState)}; head-office repeats absorbed: ${report.headOfficeRepeats}`);
-  await Promise.all([sts.close(), acrel.close(), headOffice.close(), printer.close()]);
+  await Promise.all([sts.close(), acrel.close(), headOffice.close(), printer.close(), xmlvend?.close()]);
   if (process.env.CRASH_KEEP !== '1') fs.rmSync(dataDir, { recursive: true, force: true });
   if (problems.length > 0) {
     console.error(`FAILED: ${problems.length} problem(s):\n- ${problems.slice(0, 40).join('\n- ')}`);
