@@ -14,9 +14,10 @@ import { startBrowserShahn } from './start-browser';
 async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 5180;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}"`);
-  // --xmlvend: the STS vendor is an XMLVend 2.1 server (the simulator, Hexing-style; --conlog for Conlog's).
+  // --xmlvend: the STS vendor is an XMLVend 2.1 server (the simulator, Hexing-style; --conlog for Conlog's)
+  // that adds a service charge of 100 and VAT of 5 % to every purchase, so its breakdown shows.
   const args = process.argv.slice(2);
-  const xmlvend = args.includes('--xmlvend') ? { style: args.includes('--conlog') ? ('conlog' as const) : ('hexing' as const) } : undefined;
+  const xmlvend = args.includes('--xmlvend') ? { style: args.includes('--conlog') ? ('conlog' as const) : ('hexing' as const), serviceChargeMinor: 100, vatRateBp: 500 } : undefined;
   const sims = await startSimulators({ xmlvend });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-demo-'));
   const env = {

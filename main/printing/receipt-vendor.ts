@@ -29,8 +29,11 @@ const LINE: Record<string, Bilingual> = {
   Tax: { ar: 'ضريبة', en: 'Tax' },
 };
 
+/** A credit vend of no money is the free basic electricity the server gave with the sale. */
+const FREE = { ar: 'كهرباء أساسية مجانية', en: 'Free basic electricity' };
+
 export function lineLabel(l: VendorReceipt['lines'][number]): Bilingual {
-  const known = LINE[l.type] ?? { ar: l.type, en: l.type };
+  const known = l.type === 'CreditVendTx' && l.minor === 0 ? FREE : (LINE[l.type] ?? { ar: l.type, en: l.type });
   // A service charge names what it is for (Conlog sends VAT as a service charge named "VAT").
   return l.desc ? { ar: `${known.ar}: ${l.desc}`, en: `${known.en}: ${l.desc}` } : known;
 }

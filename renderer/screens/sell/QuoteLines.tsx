@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../preload/contract';
 import { useFormat } from '../../hooks/useFormat';
 
-function Line({ label, children, className = '' }: { label: ReactNode; children: ReactNode; className?: string }) {
+/** One labelled figure of a breakdown (also the vending server's, VendorTokens.tsx). */
+export function Line({ label, children, className = '' }: { label: ReactNode; children: ReactNode; className?: string }) {
   return (
     <div className={`line ${className}`}>
       <dt>{label}</dt>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { VendorReceipt } from '../../../preload/contract';
 import { useFormat } from '../../hooks/useFormat';
 import { TokenDisplay } from './TokenDisplay';
+import { Line } from './QuoteLines';
 
 // The test ids keep the ones of a counter-made key change (sale-key-change-1/2, sale-token), so a
 // sale reads the same to tests and to support whichever side made its tokens.
@@ -44,21 +45,20 @@ export function VendorLines({ receipt }: { receipt: VendorReceipt }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <dl className="quote-lines" data-testid="sale-vendor-lines">
-      <div className="quote-line">
-        <dt>{t('vendorReceipt.serverReceipt')}</dt>
-        <dd><bdi dir="ltr" className="mono" data-testid="sale-server-receipt">{receipt.receiptNo}</bdi></dd>
-      </div>
+    <dl className="lines lines-compact" data-testid="sale-vendor-lines">
+      <Line label={t('vendorReceipt.serverReceipt')}>
+        <bdi dir="ltr" className="mono" data-testid="sale-server-receipt">{receipt.receiptNo}</bdi>
+      </Line>
       {receipt.tariffName && (
-        <div className="quote-line">
-          <dt>{t('vendorReceipt.serverTariff')}</dt>
-          <dd><bdi>{receipt.tariffName}</bdi></dd>
-        </div>
+        <Line label={t('vendorReceipt.serverTariff')}>
+          <bdi>{receipt.tariffName}</bdi>
+        </Line>
       )}
       {receipt.lines.map((l, i) => (
-        <div className="quote-line" key={i} data-testid="sale-vendor-line" data-type={l.type}>
+        <div className="line line-deduction" key={i} data-testid="sale-vendor-line" data-type={l.type}>
           <dt>
-            {KNOWN_LINES.has(l.type) ? t(`vendorReceipt.line.${l.type}`) : <bdi>{l.type}</bdi>}
+            {/* A credit vend of no money is the free basic electricity given with the sale. */}
+            {l.type === 'CreditVendTx' && l.minor === 0 ? t('vendorReceipt.line.free') : KNOWN_LINES.has(l.type) ? t(`vendorReceipt.line.${l.type}`) : <bdi>{l.type}</bdi>}
             {l.desc && <>: <bdi>{l.desc}</bdi></>}
           </dt>
           <dd><bdi>{f.money(l.minor)}</bdi></dd>

@@ -64,3 +64,11 @@ describe('receipt of a sale the server broke down', () => {
     expect(r.blocks.filter((b) => b.kind === 'token')).toHaveLength(1);
   });
 });
+
+describe('the free basic electricity transaction', () => {
+  it('is named for what it is: a credit vend of no money', () => {
+    const sale: Sale = { ...served, vendorReceipt: { ...served.vendorReceipt!, lines: [{ type: 'CreditVendTx', desc: null, minor: 0 }, ...served.vendorReceipt!.lines] } };
+    const r = buildReceipt(sale, context('en'), { copy: false });
+    expect(kv(r.blocks, 'Free basic electricity')?.value).toMatch(/^0\.00 /);
+  });
+});
