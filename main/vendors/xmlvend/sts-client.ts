@@ -13,6 +13,7 @@ import { allocateMsgId, sentMessage, type XmlVendMessageKind } from './msg-id';
 import type { XmlVendSettings } from './settings';
 import { createXmlVendTransport, type XmlVendTransportOptions } from './transport';
 import { buildCreditVendReq, buildLastRespAdviceReq, buildTrialCreditVendReq } from './write';
+import { xmlVendUtilityOps, type XmlVendUtilityOps } from './utility-ops';
 
 export interface XmlVendClientDeps {
   /** Where msgIDs are kept (migration 0019): a sale maps to one creditVend msgID for good. */
@@ -93,15 +94,18 @@ export function priceOf(p: ParsedMessage, currency: string): ServerPrice | strin
   };
 }
 
-export type XmlVendStsClient = StsVendorClient & Required<Pick<StsVendorClient, 'price'>>;
+export type XmlVendStsClient = StsVendorClient & Required<Pick<StsVendorClient, 'price'>> & { xmlvend: XmlVendUtilityOps };
 
 export function createXmlVendStsClient(s: XmlVendSettings, deps: XmlVendClientDeps, opts: XmlVendTransportOptions = {}): XmlVendStsClient {
   const transport = createXmlVendTransport(s, opts);
   const msgId = (kind: XmlVendMessageKind, key: string | null) =>
     allocateMsgId(deps.db, { clientId: s.clientId, kind, key, timeZone: deps.timeZone(), now: deps.now() }).msgId;
   const malformed = (why: string) => unknown(`malformed response: ${why}`);
+  const utility = xmlVendUtilityOps(s, transport, deps);
 
   return {
+    xmlvend: utility,
+
     async price({ meterNumber, amountMinor }) {
       const body = buildTrialCreditVendReq(s, msgId('trialCreditVend', null), { meterNumber, amountMinor, payType: { kind: 'cash', tenderedMinor: amountMinor } });
       const o = await transport.send({ body, operation: 'trialCreditVend', retry: 'unsent' });
@@ -166,6 +170,9 @@ export function createXmlVendStsClient(s: XmlVendSettings, deps: XmlVendClientDe
     getMeterBalance: notOffered,
     reduceAmperage: notOffered,
     increaseAmperage: notOffered,
+    // The supervisor's maintenance codes carry a TID the counter prints and audits; the server's
+    // engineering answer carries the token only. Until the counter reads that TID, they are asked
+    // of the server with xmlvend.engineeringToken, not from the meter screen.
     generateMaintenanceCode: notOffered,
     setPrepaidMode: notOffered,
     setPostpaidMode: notOffered,

@@ -124,6 +124,37 @@ describe.each(['hexing', 'conlog'] as const)('XMLVend client against a %s server
     expect(o.kind === 'refused' && o.code).toBe('CURRENCY_MISMATCH');
   });
 
+  it("looks the customer up at the server, lists a meter's earlier tokens, pays an account once", async () => {
+    const { sim, client } = await setup({ style });
+    const [found] = okValue(await client.xmlvend.confirmCustomer({ meterNumber: DEBT }));
+    expect(found!.customer.name).toBeTruthy();
+    expect(found!.meterDetail?.msno).toBe(DEBT);
+    const vend = okValue(await client.chargeMeter({ meterNumber: PLAIN, energyTenths: 0, amountMinor: 2_000, purchaseMinor: 2_000, idempotencyKey: randomUUID() }));
+    const earlier = okValue(await client.xmlvend.reprint({ meterNumber: PLAIN }));
+    expect(earlier.flatMap((r) => r.tokens.map((t) => t.digits))).toContain(vend.token);
+    // An account payment is keyed like a sale: asked again, the first payment's receipt, paid once.
+    const key = randomUUID();
+    const before = sim.account('POST-0001')!.balanceMinor;
+    const paid = okValue(await client.xmlvend.payAccount({ idempotencyKey: key, amountMinor: 10_000, account: { accountNo: 'POST-0001' } }));
+    const again = okValue(await client.xmlvend.payAccount({ idempotencyKey: key, amountMinor: 10_000, account: { accountNo: 'POST-0001' } }));
+    expect(again.receiptNo).toBe(paid.receiptNo);
+    expect(paid.transactions.reduce((a, t) => a + t.minor, 0)).toBe(10_000);
+    expect(sim.account('POST-0001')!.balanceMinor).toBe(before - 10_000);
+    expect(sim.ledger.payments()).toHaveLength(1);
+  });
+
+  it('gets engineering tokens the meter takes (clear tamper, power limit); a lost one is fetched, never issued twice', async () => {
+    const { sim, client } = await setup({ style });
+    const tamper = okValue(await client.xmlvend.engineeringToken({ idempotencyKey: randomUUID(), meterNumber: PLAIN, action: 'clear_tamper' }));
+    expect(sim.meters.enterToken(PLAIN, tamper.token).accepted).toBe(true);
+    const key = randomUUID();
+    sim.dropResponseOf('meterSpecificEngReq');
+    expect((await client.xmlvend.engineeringToken({ idempotencyKey: key, meterNumber: PLAIN, action: 'set_power_limit', powerLimitW: 2_500 })).kind).toBe('unknown');
+    const limit = okValue(await client.xmlvend.engineeringToken({ idempotencyKey: key, meterNumber: PLAIN, action: 'set_power_limit', powerLimitW: 2_500 }));
+    expect(sim.ledger.engineering()).toHaveLength(2);
+    expect(sim.meters.enterToken(PLAIN, limit.token).accepted).toBe(true);
+  });
+
   it('tests the connection: right credentials answer, a wrong password is refused', async () => {
     const good = await setup({ style });
     expect((await good.client.testConnection()).kind).toBe('ok');
