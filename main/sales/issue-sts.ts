@@ -4,7 +4,7 @@
 // - the request provably never reached the vendor (neverArrived) -> a token made on the counter;
 // - a lost answer, or no answer by the deadline -> `unknown`: resolved later by asking about the
 //   same key (or by the late answer itself), never by vending again.
-import type { Quote } from '../../preload/contract';
+import type { PaymentMethod, Quote } from '../../preload/contract';
 import type { MeterRecord } from '../../db/repos/meters';
 import { lastLocalTid, type Outcome } from '../../db/repos/sales';
 import { vendLocally, mustStayLocal } from './local-vend';
@@ -21,7 +21,7 @@ function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | typeof DEADLINE
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
-export async function issueSts(deps: SalesDeps, saleId: string, userId: number, quote: Quote, meter: MeterRecord): Promise<IssueResult> {
+export async function issueSts(deps: SalesDeps, saleId: string, userId: number, quote: Quote, meter: MeterRecord, paymentMethod?: PaymentMethod): Promise<IssueResult> {
   const local = (why: string): IssueResult => {
     deps.log.info({ saleId, why }, 'vending on the counter');
     deps.onStep?.('answered', saleId);
@@ -34,7 +34,7 @@ export async function issueSts(deps: SalesDeps, saleId: string, userId: number, 
   // No attempt starts after the sale's deadline: once it has passed, the set of requests that may
   // carry this key is closed, and the verdict on an unknown outcome can be counted from the last.
   const notAfterMs = Date.now() + deps.vending.saleDeadlineMs;
-  const call = deps.sts.chargeMeter({ meterNumber: quote.meterNumber, energyTenths: quote.energyTenths ?? 0, amountMinor: quote.valueMinor, purchaseMinor: quote.chargedMinor, idempotencyKey: saleId, notAfterMs });
+  const call = deps.sts.chargeMeter({ meterNumber: quote.meterNumber, energyTenths: quote.energyTenths ?? 0, amountMinor: quote.valueMinor, purchaseMinor: quote.chargedMinor, paymentMethod, idempotencyKey: saleId, notAfterMs });
   const res = await withDeadline(call, deps.vending.saleDeadlineMs);
   if (res === DEADLINE) {
     // The request may still arrive: the sale is `unknown` (verify resolves it), and the late

@@ -22,7 +22,7 @@ export interface SentAttempts {
 
 export interface StsVendorPort {
   /** notAfterMs: no attempt starts after it (the sale's deadline). */
-  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; purchaseMinor?: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
+  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; purchaseMinor?: number; paymentMethod?: 'cash' | 'card' | 'transfer'; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
   /** Asks the endpoint that received the key's requests, whatever the settings say now. */
   verifyCharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsVerify>>;
   sentAttempts(key: string): SentAttempts;

@@ -95,7 +95,7 @@ export async function sell(deps: SalesDeps, user: User, req: SellRequest): Promi
     persistOutcome(deps, id, user.id, { status: 'issued', errorCode: null, errorMessage: null });
   } else if (meter.kind === 'sts') {
     try {
-      const r = await issueSts(deps, id, user.id, quote, meter);
+      const r = await issueSts(deps, id, user.id, quote, meter, req.paymentMethod);
       if (!r.persisted) persistOutcome(deps, id, user.id, r.outcome);
     } catch (e) {
       // Something broke while issuing (e.g. a vending key that cannot be opened). The sale is paid

@@ -54,7 +54,7 @@ export interface StsVendorClient extends StsMeterManagement {
    * amountMinor is the energy's money; purchaseMinor what the customer pays in all (a server that
    * prices sales itself is sent that, and breaks it down).
    */
-  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; purchaseMinor?: number; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
+  chargeMeter(i: { meterNumber: string; energyTenths: number; amountMinor: number; purchaseMinor?: number; paymentMethod?: 'cash' | 'card' | 'transfer'; idempotencyKey: string; notAfterMs?: number }): Promise<VendorOutcome<StsCharge>>;
   /** Resolves an unknown chargeMeter: what, if anything, the vendor did under this key. */
   verifyCharge(i: { idempotencyKey: string }): Promise<VendorOutcome<StsChargeLookup>>;
   /** Prepaid mode (meter on a DCU): adds kWh to the meter's balance remotely, no token. */

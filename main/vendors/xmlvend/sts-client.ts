@@ -120,12 +120,15 @@ export function createXmlVendStsClient(s: XmlVendSettings, deps: XmlVendClientDe
       return typeof p === 'string' ? malformed(p) : ok(p);
     },
 
-    async chargeMeter({ meterNumber, amountMinor, purchaseMinor, idempotencyKey, notAfterMs }) {
+    async chargeMeter({ meterNumber, amountMinor, purchaseMinor, paymentMethod, idempotencyKey, notAfterMs }) {
       // The sale's one msgID, committed before anything is sent: a retry, a restart or a crash
       // asks about this message, never vends under a new one.
       const id = msgId('creditVend', idempotencyKey);
       const paid = purchaseMinor ?? amountMinor;
-      const body = buildCreditVendReq(s, id, { meterNumber, amountMinor: paid, payType: { kind: 'cash', tenderedMinor: paid } });
+      // Cash is sent as cash; a card or a transfer as the schema's "other" payment: the card itself
+      // was taken on the bank's terminal, and the schema's card type would want its number and CVV.
+      const payType = paymentMethod === undefined || paymentMethod === 'cash' ? { kind: 'cash' as const, tenderedMinor: paid } : { kind: 'other' as const };
+      const body = buildCreditVendReq(s, id, { meterNumber, amountMinor: paid, payType });
       const o = await transport.send({ body, operation: 'creditVend', key: idempotencyKey, retry: 'unsent', notAfterMs });
       if (o.kind !== 'ok') return o;
       const c = chargeOf(o.value, meterNumber, deps.counterCurrency());

@@ -68,6 +68,14 @@ describe.each(['hexing', 'conlog'] as const)('XMLVend client against a %s server
     expect(sim.meters.balanceTenths(PLAIN) - before).toBe(c.energyTenths);
   });
 
+  it("sells for card and transfer too (sent as the schema's other payment type), and for cash with its tender", async () => {
+    const { sim, client } = await setup({ style });
+    for (const paymentMethod of ['card', 'transfer', 'cash'] as const) {
+      okValue(await client.chargeMeter({ meterNumber: PLAIN, energyTenths: 0, amountMinor: 2_000, purchaseMinor: 2_000, paymentMethod, idempotencyKey: randomUUID() }));
+    }
+    expect(sim.ledger.vends(PLAIN).map((v) => v.tenderMinor)).toEqual([2_000, 2_000, 2_000]);
+  });
+
   it('gives the key-change pair first; the meter takes kct1, kct2, then credit and free electricity under the new key', async () => {
     const { sim, client } = await setup({ style });
     sim.setFlags(FBE_METER, { keyChange: { krn: 2 } });
