@@ -92,7 +92,7 @@ export function setupHandlers(d: SetupDeps): NamespaceHandlers<'setup'> {
       return view;
     },
     'setup.testVendor': async ({ vendor }) => {
-      const result = await testVendorConnection(vendor, d.vendorSettings.effective()[vendor]);
+      const result = await testVendorConnection(vendor, d.vendorSettings.effective()[vendor], d.vendorHolder.xmlvendHost);
       w.transaction(() => {
         appendAudit(w, { at: at(), userId: null, action: 'vendor.test_connection', entity: 'vendor', entityId: vendor, details: { outcome: result.outcome, ms: result.ms, setup: true } });
       })();

@@ -17,7 +17,7 @@ export function vendorsHandlers(d: { db: WriteDb; store: VendorSettingsStore; ho
       return view;
     },
     'vendors.testConnection': async ({ vendor }, ctx) => {
-      const r = await testVendorConnection(vendor, d.store.effective()[vendor]);
+      const r = await testVendorConnection(vendor, d.store.effective()[vendor], d.holder.xmlvendHost);
       d.db.transaction(() => {
         appendAudit(d.db, { at: d.now().toISOString(), userId: requireUser(ctx).id, action: 'vendor.test_connection', entity: 'vendor', entityId: vendor, details: { outcome: r.outcome, ms: r.ms } });
       })();

@@ -26,6 +26,8 @@ export interface VendorHolder {
   /** Clients of a recorded endpoint (null: no ledger, or its credentials cannot be opened). */
   at(endpointId: number): Partial<VendorClients> | null;
   ledger: AttemptLedger | null;
+  /** What XMLVend clients are built with (a one-off client for "test connection" needs it too). */
+  xmlvendHost: XmlVendHost | null;
 }
 
 /** What an XMLVend client needs of the counter: where msgIDs are kept, the clock, zone and currency. */
@@ -76,6 +78,7 @@ export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | nu
       return built;
     },
     ledger,
+    xmlvendHost: xmlvend,
   };
 }
 

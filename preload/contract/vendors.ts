@@ -1,12 +1,50 @@
 // The vendors.* channels (Settings > Vendors). Secrets go in only: a read says whether a key and a
 // secret are stored and shows at most the key's last four characters. The rules a supervisor must
 // be told about in words (URL, ranges) are checked in main/vendors/settings/rules.ts.
+// The STS vendor speaks Shahn's own API or XMLVend 2.1 (a utility's vending server); for XMLVend
+// the common fields take that server's meaning: baseUrl its SOAP address, merchantId this counter's
+// client ID (13-digit EAN), apiKey the operator name, apiSecret the operator's password.
 import { z } from 'zod';
 import { Bilingual, channel, empty } from './shared';
 
 export const VENDORS = ['sts', 'acrel', 'headOffice'] as const;
 export const VendorName = z.enum(VENDORS);
 export type VendorName = z.infer<typeof VendorName>;
+
+export const VENDOR_PROTOCOLS = ['shahn', 'xmlvend'] as const;
+export const VendorProtocol = z.enum(VENDOR_PROTOCOLS);
+export type VendorProtocol = z.infer<typeof VendorProtocol>;
+
+/** An XMLVend server's own settings as Settings shows them: none of them is a secret. */
+export const XmlVendFieldsViewSchema = z.object({
+  /** The operator name (sent as the apiKey). A user name, shown so the form can be corrected; the password never is. */
+  opName: z.string(),
+  terminalId: z.string(),
+  terminalIdKind: z.enum(['generic', 'ean']),
+  soapVersion: z.enum(['1.1', '1.2']),
+  /** The ISO 4217 code the server sells in. */
+  currency: z.string(),
+  /** How long the server keeps its last answer for advice, in milliseconds. */
+  adviceWindowMs: z.number().int(),
+  conlogVendingServerId: z.string().nullable(),
+  hexingLogin: z.boolean(),
+});
+export type XmlVendFieldsView = z.infer<typeof XmlVendFieldsViewSchema>;
+
+/** What an admin types for an XMLVend server beyond address, client ID, operator and password. */
+export const XmlVendFieldsInputSchema = z
+  .object({
+    terminalId: z.string().max(100),
+    terminalIdKind: z.enum(['generic', 'ean']),
+    soapVersion: z.enum(['1.1', '1.2']),
+    currency: z.string().max(10),
+    adviceWindowMs: z.number().int(),
+    /** Empty: the server is not Conlog's. */
+    conlogVendingServerId: z.string().max(20),
+    hexingLogin: z.boolean(),
+  })
+  .strict();
+export type XmlVendFieldsInput = z.infer<typeof XmlVendFieldsInputSchema>;
 
 export const VendorSettingsViewSchema = z.object({
   vendor: VendorName,
@@ -21,6 +59,10 @@ export const VendorSettingsViewSchema = z.object({
   keyLast4: z.string().max(4).nullable(),
   hasSecret: z.boolean(),
   updatedAt: z.string().nullable(),
+  /** What the vendor speaks: Shahn's API, or XMLVend 2.1 (the STS vendor only). */
+  protocol: VendorProtocol,
+  /** Set when protocol is xmlvend. */
+  xmlvend: XmlVendFieldsViewSchema.nullable(),
 });
 export type VendorSettingsView = z.infer<typeof VendorSettingsViewSchema>;
 
@@ -35,6 +77,10 @@ export const VendorSettingsInputSchema = z
     merchantId: z.string().max(100),
     timeoutMs: z.number().int(),
     retryAttempts: z.number().int(),
+    /** Absent: shahn. xmlvend is for the STS vendor only. */
+    protocol: VendorProtocol.optional(),
+    /** Required with protocol xmlvend (each missing field is named); ignored otherwise. */
+    xmlvend: XmlVendFieldsInputSchema.optional(),
   })
   .strict();
 export type VendorSettingsInput = z.infer<typeof VendorSettingsInputSchema>;

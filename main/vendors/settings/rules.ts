@@ -7,7 +7,8 @@ import { err } from '../../common/errors';
 
 const ltr = (s: string) => `\u2066${s}\u2069`;
 
-const MESSAGES: Record<string, Bilingual> = {
+/** One sentence per field of Shahn's own API settings, shown when that field is wrong. */
+export const VENDOR_SETTINGS_RULES: Record<string, Bilingual> = {
   baseUrl: { en: 'Address: enter the full http:// or https:// address of the service.', ar: `العنوان: أدخل العنوان الكامل للخدمة يبدأ بـ ${ltr('http://')} أو ${ltr('https://')}.` },
   apiKey: { en: 'API key: enter it (nothing is stored yet), without spaces, at most 200 characters.', ar: 'مفتاح الواجهة: أدخله (لا يوجد مفتاح محفوظ بعد)، دون مسافات، 200 حرف على الأكثر.' },
   apiSecret: { en: 'API secret: enter it (nothing is stored yet), at most 200 characters.', ar: 'السر: أدخله (لا يوجد سر محفوظ بعد)، 200 حرف على الأكثر.' },
@@ -58,6 +59,6 @@ export function checkVendorSettings(vendor: VendorName, i: VendorSettingsInput, 
   if (!(s.timeoutMs >= 1000 && s.timeoutMs <= 120_000)) bad.push('timeoutMs');
   if (!(s.retryAttempts >= 0 && s.retryAttempts <= 10)) bad.push('retryAttempts');
   if (bad.length === 0) return s;
-  const msgs = bad.map((f) => MESSAGES[f]!);
+  const msgs = bad.map((f) => VENDOR_SETTINGS_RULES[f]!);
   throw err('BAD_INPUT', msgs.map((m) => m.en).join(' '), msgs.map((m) => m.ar).join(' '), bad);
 }

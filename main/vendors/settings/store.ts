@@ -4,15 +4,21 @@
 // or secret means "keep the one from the environment". Saved settings override the environment.
 // Nothing here logs, returns or audits a key or a secret: views carry hasKey/hasSecret and at
 // most the key's last four characters.
+// The STS vendor may be an XMLVend 2.1 server (protocol "xmlvend"): the same row then holds that
+// server's own fields, its operator name as the key and the operator's password as the secret
+// (sealed like any secret). The operator name is a user name, not a credential: views show it.
 import type { WriteDb } from '../../../db/open';
 import { z } from 'zod';
 import { deleteSetting, readSetting, settingUpdatedAt, writeSetting } from '../../../db/repos/settings';
-import { VENDORS, type VendorName, type VendorSettingsInput, type VendorSettingsView } from '../../../preload/contract';
+import { VENDORS, type VendorName, type VendorProtocol, type VendorSettingsInput, type VendorSettingsView } from '../../../preload/contract';
 import { appendAudit } from '../../audit/append';
 import { seal, unseal } from '../../keys/seal';
 import type { Logger } from '../../common/logger';
 import type { VendorConfig, VendorEndpointConfig } from '../config';
+import { xmlVendSettingsOf } from '../xmlvend/endpoint';
 import { checkVendorSettings } from './rules';
+import { VENDOR_NAME } from './test-connection';
+import { checkXmlVendInput, refuseXmlVendFor } from './xmlvend-rules';
 
 export const vendorSettingKey = (v: VendorName) => `vendors.${v}`;
 const aad = (v: VendorName, field: 'apiKey' | 'apiSecret') => `vendor-settings:${v}:${field}`;
@@ -25,6 +31,20 @@ const StoredSchema = z.object({
   /** Sealed (base64); null = the environment's. */
   apiKey: z.string().nullable(),
   apiSecret: z.string().nullable(),
+  /** Rows saved before XMLVend existed have neither: Shahn's API. */
+  protocol: z.enum(['shahn', 'xmlvend']).default('shahn'),
+  xmlvend: z
+    .object({
+      terminalId: z.string(),
+      terminalIdKind: z.enum(['generic', 'ean']),
+      soapVersion: z.enum(['1.1', '1.2']),
+      currency: z.string(),
+      adviceWindowMs: z.number().int(),
+      conlogVendingServerId: z.string().nullable(),
+      hexingLogin: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 type Stored = z.infer<typeof StoredSchema>;
 
@@ -59,7 +79,14 @@ export function createVendorSettingsStore(d: { db: WriteDb; masterKey: Buffer; e
       const apiKey = s.apiKey ? unseal(d.masterKey, s.apiKey, aad(v, 'apiKey')) : env?.apiKey;
       const apiSecret = s.apiSecret ? unseal(d.masterKey, s.apiSecret, aad(v, 'apiSecret')) : env?.apiSecret;
       if (!apiKey || !apiSecret) throw new Error('no key or secret to use');
-      const cfg = { baseUrl: s.baseUrl, apiKey, apiSecret, merchantId: s.merchantId, timeoutMs: s.timeoutMs, retryAttempts: s.retryAttempts };
+      const cfg: VendorEndpointConfig = { baseUrl: s.baseUrl, apiKey, apiSecret, merchantId: s.merchantId, timeoutMs: s.timeoutMs, retryAttempts: s.retryAttempts };
+      if (s.protocol === 'xmlvend') {
+        if (v !== 'sts' || !s.xmlvend) throw new Error('XMLVend settings for a vendor that cannot have them, or without their fields');
+        // The check a client is built with: a row it would refuse (an environment's password kept
+        // and since changed) must not reach the holder.
+        xmlVendSettingsOf({ ...cfg, xmlvend: s.xmlvend });
+        cfg.xmlvend = s.xmlvend;
+      }
       return { cfg, source: 'saved', updatedAt: settingUpdatedAt(d.db, vendorSettingKey(v)) };
     } catch (e) {
       // A row sealed under another master key (keys folder not restored) must not stop the till.
@@ -83,7 +110,26 @@ export function createVendorSettingsStore(d: { db: WriteDb; masterKey: Buffer; e
       keyLast4: key !== null && key.length >= 8 ? key.slice(-4) : null,
       hasSecret: (r.cfg?.apiSecret ?? null) !== null,
       updatedAt: r.updatedAt,
+      protocol: protocolOf(r.cfg),
+      xmlvend: r.cfg?.xmlvend ? { opName: r.cfg.apiKey, ...r.cfg.xmlvend } : null,
     };
+  };
+
+  /** The settings checked for their protocol, as the row will hold them (blank key/secret: keep). */
+  const checked = (v: VendorName, input: VendorSettingsInput, inForce: VendorEndpointConfig | null): Omit<Stored, 'apiKey' | 'apiSecret'> & { apiKey: string | null; apiSecret: string | null } => {
+    const protocol = input.protocol ?? 'shahn';
+    if (protocol === 'xmlvend' && v !== 'sts') refuseXmlVendFor(VENDOR_NAME[v]);
+    // A key or secret of the other protocol means nothing to this server: switching protocols, both are typed again.
+    const same = protocolOf(inForce) === protocol;
+    if (protocol === 'xmlvend') {
+      const x = checkXmlVendInput(input, { opName: same ? (inForce?.apiKey ?? null) : null, password: same ? (inForce?.apiSecret ?? null) : null });
+      return { ...x, protocol, xmlvend: x.xmlvend };
+    }
+    const saved = stored(v);
+    const env = d.env[v];
+    const c = checkVendorSettings(v, input, { apiKey: same && !!(saved?.apiKey ?? env?.apiKey), apiSecret: same && !!(saved?.apiSecret ?? env?.apiSecret) });
+    // Back to Shahn's API: the XMLVend fields go.
+    return { ...c, protocol, xmlvend: null };
   };
 
   return {
@@ -91,16 +137,12 @@ export function createVendorSettingsStore(d: { db: WriteDb; masterKey: Buffer; e
     views: () => VENDORS.map(view),
     save(v, input, userId, at) {
       const before = view(v);
-      const env = d.env[v];
       const saved = stored(v);
-      const next = input && checkVendorSettings(v, input, { apiKey: !!(saved?.apiKey ?? env?.apiKey), apiSecret: !!(saved?.apiSecret ?? env?.apiSecret) });
+      const next = input && checked(v, input, resolve(v).cfg);
       d.db.transaction(() => {
         if (next) {
           const row: Stored = {
-            baseUrl: next.baseUrl,
-            merchantId: next.merchantId,
-            timeoutMs: next.timeoutMs,
-            retryAttempts: next.retryAttempts,
+            ...next,
             // Blank = keep: the sealed value already saved, else (null) the environment's.
             apiKey: next.apiKey !== null ? seal(d.masterKey, next.apiKey, aad(v, 'apiKey')) : (saved?.apiKey ?? null),
             apiSecret: next.apiSecret !== null ? seal(d.masterKey, next.apiSecret, aad(v, 'apiSecret')) : (saved?.apiSecret ?? null),
@@ -110,13 +152,17 @@ export function createVendorSettingsStore(d: { db: WriteDb; masterKey: Buffer; e
           deleteSetting(d.db, vendorSettingKey(v));
         }
         const after = view(v);
+        const audited = (w: VendorSettingsView) => ({
+          source: w.source, protocol: w.protocol, baseUrl: w.baseUrl, merchantId: w.merchantId, timeoutMs: w.timeoutMs, retryAttempts: w.retryAttempts, xmlvend: w.xmlvend,
+        });
         appendAudit(d.db, {
           at, userId, action: 'settings.vendor', entity: 'settings', entityId: vendorSettingKey(v),
-          // Addresses and numbers only; whether the key or secret changed, never their value.
+          // Addresses, numbers and the XMLVend operator's name; whether the key or secret (the
+          // password) changed, never their value.
           details: {
             vendor: v,
-            before: { source: before.source, baseUrl: before.baseUrl, merchantId: before.merchantId, timeoutMs: before.timeoutMs, retryAttempts: before.retryAttempts },
-            after: { source: after.source, baseUrl: after.baseUrl, merchantId: after.merchantId, timeoutMs: after.timeoutMs, retryAttempts: after.retryAttempts },
+            before: audited(before),
+            after: audited(after),
             keyChanged: next?.apiKey != null,
             secretChanged: next?.apiSecret != null,
           },
@@ -126,3 +172,5 @@ export function createVendorSettingsStore(d: { db: WriteDb; masterKey: Buffer; e
     },
   };
 }
+
+const protocolOf = (cfg: VendorEndpointConfig | null): VendorProtocol => (cfg?.xmlvend ? 'xmlvend' : 'shahn');

@@ -1,26 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Bilingual, VendorName, VendorSettingsInput, VendorSettingsView, VendorTestResult } from '../../../preload/contract';
+import type { Bilingual, VendorName, VendorProtocol, VendorSettingsInput, VendorSettingsView, VendorTestResult } from '../../../preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFormat } from '../../hooks/useFormat';
 import { invoke, toFailure } from '../../transport';
-import { normalizeDigits } from '../../lib/money';
+import { fieldErrors } from './fieldErrors';
+import { Choice } from '../printer/Choice';
+import { settingsInput, shahnForm, xmlvendForm, type ShahnForm, type XmlVendForm } from './forms';
+import { ShahnFields } from './ShahnFields';
 import { TestResult } from './TestResult';
-import { VendorField } from './VendorField';
-
-const toForm = (v: VendorSettingsView) => ({
-  baseUrl: v.baseUrl ?? '',
-  apiKey: '',
-  apiSecret: '',
-  merchantId: v.merchantId ?? '',
-  timeoutMs: String(v.timeoutMs),
-  retryAttempts: String(v.retryAttempts),
-});
-type Form = ReturnType<typeof toForm>;
-const whole = (s: string) => {
-  const t = normalizeDigits(s).trim();
-  return /^\d{1,7}$/.test(t) ? Number(t) : -1;
-};
+import { XMLVEND_SHOWN_ERRORS, XmlVendFields } from './XmlVendFields';
 
 /** Where a card saves and tests: Settings > Vendors, or the first run (which has no "back to the start-up settings"). */
 export interface VendorCardCalls {
@@ -34,41 +23,67 @@ const SETTINGS_CALLS: VendorCardCalls = {
   canReset: true,
 };
 
-/** One vendor: its address, key (write-only), secret (write-only), merchant id, timeout and retries; Test and Save. */
+/**
+ * One vendor: its address, key (write-only), secret (write-only), merchant id, timeout and retries;
+ * Test and Save. The STS vendor may instead be an XMLVend 2.1 server, with that server's fields.
+ */
 export function VendorCard({ view, canSave, onSaved, calls = SETTINGS_CALLS }: { view: VendorSettingsView; canSave: boolean; onSaved(v: VendorSettingsView): void; calls?: VendorCardCalls }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [form, setForm] = useState<Form>(() => toForm(view));
+  const [protocol, setProtocol] = useState<VendorProtocol>(view.protocol);
+  const [form, setForm] = useState<ShahnForm>(() => shahnForm(view));
+  const [xform, setXform] = useState<XmlVendForm>(() => xmlvendForm(view, f.currency));
   const [busy, setBusy] = useState<'save' | 'reset' | 'test' | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
   const [bad, setBad] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, Bilingual>>({});
   const [saved, setSaved] = useState(false);
   const [test, setTest] = useState<VendorTestResult | null>(null);
   const v = view.vendor;
   const id = (field: string) => `vendor-${v}-${field}`;
-  const patch = (p: Partial<Form>) => {
+  const patch = (p: Partial<ShahnForm>) => {
     setForm({ ...form, ...p });
     setSaved(false);
+  };
+  const patchX = (p: Partial<XmlVendForm>) => {
+    setXform({ ...xform, ...p });
+    setSaved(false);
+  };
+  const choose = (p: VendorProtocol) => {
+    setProtocol(p);
+    setBad([]);
+    setErrors({});
+    setError(null);
+    setSaved(false);
+    setTest(null);
   };
 
   const save = async (reset: boolean) => {
     setBusy(reset ? 'reset' : 'save');
     setError(null);
     setBad([]);
+    setErrors({});
     setSaved(false);
     try {
-      const settings: VendorSettingsInput | null = reset
-        ? null
-        : { baseUrl: form.baseUrl, apiKey: form.apiKey, apiSecret: form.apiSecret, merchantId: form.merchantId, timeoutMs: whole(form.timeoutMs), retryAttempts: whole(form.retryAttempts) };
+      const settings: VendorSettingsInput | null = reset ? null : settingsInput(protocol, form, xform, view.retryAttempts);
       const next = await calls.save(v, settings);
       onSaved(next);
-      setForm(toForm(next));
+      setProtocol(next.protocol);
+      setForm(shahnForm(next));
+      setXform(xmlvendForm(next, f.currency));
       setSaved(true);
       setTest(null);
     } catch (e) {
       const fail = toFailure(e).error;
-      setError(fail.message);
       setBad(fail.code === 'BAD_INPUT' ? (fail.issues ?? []) : []);
+      // XMLVend: each refused field says why under itself, and the card says what to do.
+      const byField = protocol === 'xmlvend' && !reset ? fieldErrors(fail) : null;
+      if (byField && Object.keys(byField).every((k) => XMLVEND_SHOWN_ERRORS.includes(k))) {
+        setErrors(byField);
+        setError({ en: t('vendorsXmlvend.fixMarked', { lng: 'en' }), ar: t('vendorsXmlvend.fixMarked', { lng: 'ar' }) });
+      } else {
+        setError(fail.message);
+      }
     } finally {
       setBusy(null);
     }
@@ -90,8 +105,9 @@ export function VendorCard({ view, canSave, onSaved, calls = SETTINGS_CALLS }: {
 
   // An empty secret box shows its placeholder in the screen's direction; what is typed is Latin, left to right.
   const emptyDir = f.lang === 'ar' ? 'rtl' : 'ltr';
+  const unsavedProtocol = protocol !== view.protocol;
   return (
-    <form className="vendor-card panel" data-testid={`vendor-${v}`} onSubmit={(e) => { e.preventDefault(); void save(false); }}>
+    <form className={`vendor-card panel protocol-${protocol}`} data-testid={`vendor-${v}`} onSubmit={(e) => { e.preventDefault(); void save(false); }}>
       <header className="vendor-card-head">
         <h2 className="vendor-name">{t(`vendors.names.${v}`)}</h2>
         <span className={`vendor-source source-${view.source}`} data-testid={id('source')}>
@@ -108,27 +124,27 @@ export function VendorCard({ view, canSave, onSaved, calls = SETTINGS_CALLS }: {
         </span>
       </header>
       <fieldset className="vendor-fields" disabled={!canSave || busy !== null}>
-        <VendorField id={id('baseUrl')} label={t('vendors.baseUrl')} value={form.baseUrl} invalid={bad.includes('baseUrl')} placeholder="https://api.example.com" onChange={(baseUrl) => patch({ baseUrl })} />
-        <div className="vendor-pair">
-          <VendorField id={id('apiKey')} label={t('vendors.apiKey')} secret emptyDir={emptyDir} value={form.apiKey} invalid={bad.includes('apiKey')}
-            placeholder={view.hasKey ? (view.keyLast4 ? t('vendors.storedKey', { last4: `\u2066${view.keyLast4}\u2069` }) : t('vendors.stored')) : t('vendors.notStored')}
-            onChange={(apiKey) => patch({ apiKey })} />
-          <VendorField id={id('apiSecret')} label={t('vendors.apiSecret')} secret emptyDir={emptyDir} value={form.apiSecret} invalid={bad.includes('apiSecret')}
-            placeholder={view.hasSecret ? t('vendors.stored') : t('vendors.notStored')} onChange={(apiSecret) => patch({ apiSecret })} />
-        </div>
-        <div className={v === 'headOffice' ? 'vendor-pair' : 'vendor-triple'}>
-          {v !== 'headOffice' && (
-            <VendorField id={id('merchantId')} label={t('vendors.merchantId')} value={form.merchantId} invalid={bad.includes('merchantId')} onChange={(merchantId) => patch({ merchantId })} />
-          )}
-          <VendorField id={id('timeoutMs')} label={t('vendors.timeoutMs')} numeric value={form.timeoutMs} invalid={bad.includes('timeoutMs')} onChange={(timeoutMs) => patch({ timeoutMs })} />
-          <VendorField id={id('retryAttempts')} label={t('vendors.retryAttempts')} numeric value={form.retryAttempts} invalid={bad.includes('retryAttempts')} onChange={(retryAttempts) => patch({ retryAttempts })} />
-        </div>
+        {v === 'sts' && (
+          <>
+            <Choice name={id('protocol')} label={t('vendorsXmlvend.protocol')} value={protocol}
+              options={[{ value: 'shahn', label: t('vendorsXmlvend.protocols.shahn') }, { value: 'xmlvend', label: t('vendorsXmlvend.protocols.xmlvend') }]}
+              onChange={choose} />
+            <span className="field-hint xmlvend-hint-row">{t(`vendorsXmlvend.protocolHint.${protocol}`)}</span>
+          </>
+        )}
+        {protocol === 'xmlvend' ? (
+          <XmlVendFields view={view} form={xform} bad={bad} errors={errors} emptyDir={emptyDir} counterCurrency={f.currency} patch={patchX} />
+        ) : (
+          <ShahnFields view={view} form={form} bad={bad} emptyDir={emptyDir} patch={patch} />
+        )}
       </fieldset>
       <ErrorMessage message={error} />
       {saved && <p className="vendor-note" role="status" data-testid={id('saved')}>{t('vendors.savedNote')}</p>}
       <TestResult result={test} />
       <div className="vendor-actions">
-        <button type="button" className="btn" data-testid={id('test')} disabled={busy !== null} aria-busy={busy === 'test'} onClick={() => void runTest()}>
+        {/* The test asks with the settings in force: a protocol chosen but not saved is not them yet. */}
+        {unsavedProtocol && <span className="field-hint vendor-test-hint" data-testid={id('save-first')}>{t('vendorsXmlvend.saveFirst')}</span>}
+        <button type="button" className="btn" data-testid={id('test')} disabled={busy !== null || unsavedProtocol} aria-busy={busy === 'test'} onClick={() => void runTest()}>
           {busy === 'test' ? t('vendors.testing') : t('vendors.test')}
         </button>
         {canSave && (
