@@ -37,7 +37,7 @@ function clientOf(vendor: LedgerVendor, cfg: VendorEndpointConfig, ledger: Attem
   const opts: VendorHttpOptions = ledger ? { attempts: ledger.recorderFor(ledger.endpointId(vendor, cfg)) } : {};
   if (vendor === 'sts' && cfg.xmlvend) {
     if (!xmlvend) throw new Error('an XMLVend STS vendor needs the counter\'s database for its msgIDs');
-    return { sts: createXmlVendStsClient(xmlVendSettingsOf({ ...cfg, xmlvend: cfg.xmlvend }), xmlvend, opts) };
+    return { sts: createXmlVendStsClient(xmlVendSettingsOf({ ...cfg, xmlvend: cfg.xmlvend }), xmlvend, { ...opts, retryAttempts: cfg.retryAttempts }) };
   }
   if (vendor === 'sts') return { sts: createStsVendorClient(cfg, opts) };
   if (vendor === 'acrel') return { acrel: createAcrelClient(cfg, opts) };

@@ -1,6 +1,6 @@
 // What makes a vendor's connection settings usable, with a sentence per bad field in Arabic and
 // English. Never echoes what was typed: the key and secret fields hold secrets.
-import { z } from 'zod';
+import { endpointUrl as httpUrl } from '../endpoint-url';
 import type { Bilingual } from '../../../preload/contract';
 import type { VendorName, VendorSettingsInput } from '../../../preload/contract';
 import { err } from '../../common/errors';
@@ -16,15 +16,6 @@ export const VENDOR_SETTINGS_RULES: Record<string, Bilingual> = {
   timeoutMs: { en: 'Timeout: a whole number of milliseconds from 1000 to 120000.', ar: 'المهلة: عدد صحيح بالملّي ثانية من 1000 إلى 120000.' },
   retryAttempts: { en: 'Retries: a whole number from 0 to 10.', ar: 'المحاولات الإضافية: عدد صحيح من 0 إلى 10.' },
 };
-
-const httpUrl = z.string().refine((s) => {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '';
-  } catch {
-    return false;
-  }
-});
 
 export interface CheckedSettings {
   baseUrl: string;

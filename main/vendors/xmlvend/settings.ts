@@ -5,6 +5,7 @@
 // counter should send, the rule is ours and says so. Never echoes what was typed: the password is
 // a secret.
 import { z } from 'zod';
+import { endpointUrl as httpUrl } from '../endpoint-url';
 import type { Bilingual } from '../../../preload/contract';
 import { err } from '../../common/errors';
 
@@ -35,15 +36,6 @@ export const XMLVEND_SETTINGS_RULES: Record<XmlVendSettingsField, Bilingual> = {
   conlogVendingServerId: { en: 'Conlog vending server ID: digits only (at most 9), or empty when the server is not Conlog.', ar: 'رقم خادم البيع (Conlog): أرقام فقط (9 على الأكثر)، أو فارغ إن لم يكن الخادم من Conlog.' },
   hexingLogin: { en: 'Hexing login: on or off.', ar: 'تسجيل الدخول (Hexing): مفعّل أو غير مفعّل.' },
 };
-
-const httpUrl = z.string().refine((s) => {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '';
-  } catch {
-    return false;
-  }
-});
 
 export const XmlVendSettings = z
   .object({

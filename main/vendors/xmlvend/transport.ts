@@ -20,6 +20,8 @@ const DOUBTFUL = new Set(['DuplicateMsgIDEx', 'IndeterminantLastResponseEx', 'so
 
 export interface XmlVendTransportOptions {
   attempts?: AttemptRecorder;
+  /** Extra attempts of a request that never reached the server (default 2). */
+  retryAttempts?: number;
   retryBaseDelayMs?: number;
   userAgent?: string;
 }
@@ -69,7 +71,7 @@ export function classifySoap(status: number, text: string, currency: string): At
 }
 
 export function createXmlVendTransport(s: XmlVendSettings, opts: XmlVendTransportOptions = {}): XmlVendTransport {
-  const core = { timeoutMs: s.timeoutMs, retryAttempts: 2, retryBaseDelayMs: opts.retryBaseDelayMs, attempts: opts.attempts };
+  const core = { timeoutMs: s.timeoutMs, retryAttempts: opts.retryAttempts ?? 2, retryBaseDelayMs: opts.retryBaseDelayMs, attempts: opts.attempts };
   const contentType = soapContentType(s.soapVersion);
   return {
     send(call) {
