@@ -16,7 +16,7 @@ import type { SalesDeps } from '../sales/ports';
 import { reconcileAtStartup } from '../sales/reconcile';
 import { createPrinterPort } from '../printing/port';
 import { createPrintQueue } from '../printing/queue';
-import { vendorTokenTid } from '../sales/vendor-tid';
+import { vendorTokenTid } from '../meters/token-tid';
 import { createVendorPorts } from '../sales/vendor-ports';
 import { createVendorHolder } from '../vendors/holder';
 import { createAttemptLedger } from '../vendors/attempt-ledger';

@@ -16,6 +16,9 @@ import { knownMeter } from './reads';
 import { recordIssuedToken, TidInUseError } from './token-ledger';
 import { tokenDigest } from './token-digest';
 import { clientFor, unwrap, type MeterVendors } from './vendors';
+import { findMeter } from '../../db/repos/meters';
+import type { VendingKeyStore } from '../keys';
+import { vendorTokenTid } from './token-tid';
 
 export interface MaintenanceInput {
   meterNumber: string;
@@ -26,13 +29,22 @@ export interface MaintenanceInput {
   validMinutes: number;
 }
 
-export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: () => Date }, user: User, i: MaintenanceInput) {
+export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: () => Date; keys: Pick<VendingKeyStore, 'has' | 'use'> }, user: User, i: MaintenanceInput) {
   const meterNumber = i.meterNumber.replace(/[\s-]/g, '');
   if (knownMeter(d.db, meterNumber) !== 'sts') {
     throw err('BAD_INPUT', `Meter ${meterNumber} is a cloud (Acrel) meter; engineering codes are for STS meters.`, `العداد ${meterNumber} عداد سحابي (Acrel)؛ رموز الصيانة لعدادات STS فقط.`);
   }
+  const client = clientFor(d.vendors, 'sts');
+  // A server that sends the token without its TID (XMLVend): the counter must be able to read it
+  // (the meter's ledger and the printed slip need it), so the supply group's key must be here —
+  // asked before the server issues anything.
+  const sts = findMeter(d.db.read, meterNumber)?.sts;
+  if (!client.reportsTids && sts && !d.keys.has({ sgc: sts.sgc, krn: sts.krn })) {
+    throw err('NO_VENDING_KEY', `The vending server sends engineering tokens without their TID, and this counter has no key for SGC ${sts.sgc} KRN ${sts.krn} to read it. Load that key (Settings > Keys) to issue engineering tokens here.`,
+      `يرسل خادم البيع رموز الصيانة دون رقمها التسلسلي (TID)، ولا يملك هذا المركز مفتاح SGC ${sts.sgc} KRN ${sts.krn} لقراءته. حمّل هذا المفتاح (الإعدادات > المفاتيح) لإصدار رموز الصيانة هنا.`);
+  }
   const key = i.requestId ?? randomUUID();
-  const o = await clientFor(d.vendors, 'sts').generateMaintenanceCode({
+  const o = await client.generateMaintenanceCode({
     meterNumber,
     idempotencyKey: key,
     purpose: i.purpose,
@@ -40,7 +52,14 @@ export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: (
     validMinutes: i.validMinutes,
     ...(i.powerLimitW === undefined ? {} : { powerLimitW: i.powerLimitW }),
   });
-  const code = unwrap(o, 'sts', meterNumber);
+  const issued = unwrap(o, 'sts', meterNumber);
+  const tid = issued.tid ?? vendorTokenTid(d.db.read, d.keys, meterNumber, issued.code);
+  if (tid === null) {
+    // Its key data is not what this counter holds for the meter (the server changed the key).
+    throw err('CONFLICT', 'The engineering token from the vending server cannot be read with this meter\'s key data, so it is not given out. Check the meter\'s key data with the utility.',
+      'لا يمكن قراءة رمز الصيانة من خادم البيع ببيانات مفتاح هذا العداد، فلم يُسلَّم. راجع بيانات مفتاح العداد مع شركة الكهرباء.');
+  }
+  const code = { ...issued, tid };
   const at = d.now().toISOString();
   const w = d.db.write;
   const details = { requestId: key, purpose: i.purpose, action: i.action, powerLimitW: i.powerLimitW ?? null, tid: code.tid, expiresAt: code.expiresAt };

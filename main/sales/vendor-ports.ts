@@ -17,7 +17,7 @@ const STS_OFF = { en: 'STS token sales are not configured at this counter.', ar:
 const ACREL_OFF = { en: 'Cloud meter credit is not configured at this counter.', ar: 'شحن العدادات السحابية غير مهيأ في هذا المركز.' };
 
 /**
- * tidOf: the TID of a token a server made without saying it (vendor-tid.ts), so the meter's token
+ * tidOf: the TID of a token a server made without saying it (meters/token-tid.ts), so the meter's token
  * ledger knows it before this counter makes one of its own.
  */
 export function createVendorPorts(

@@ -29,7 +29,9 @@ export interface StsMeterManagement extends SharedMeterOps {
   /** An engineering token for a technician: made by the vendor with the meter's key, expires. */
   generateMaintenanceCode(
     i: Keyed & { purpose: 'maintenance' | 'repair' | 'check'; action: MaintenanceAction; powerLimitW?: number; validMinutes: number },
-  ): Promise<VendorOutcome<Without<MaintenanceCode>>>;
+  ): Promise<VendorOutcome<Omit<Without<MaintenanceCode>, 'tid'> & { tid: number | null }>>;
+  /** False for a server whose answers carry a token without its TID (XMLVend): the counter reads it. */
+  readonly reportsTids: boolean;
   setPrepaidMode(i: Keyed): Promise<VendorOutcome<Without<PaymentModeInfo>>>;
   setPostpaidMode(i: Keyed): Promise<VendorOutcome<Without<PaymentModeInfo>>>;
   /** A limit above zero puts the meter in credit mode: it may run that far below zero. */
@@ -40,6 +42,7 @@ export interface StsMeterManagement extends SharedMeterOps {
 
 export function stsMeterManagement(http: VendorHttp): StsMeterManagement {
   return {
+    reportsTids: true,
     ...sharedMeterOps(http),
     ...paymentModeOps(http, { balance: MeterBalanceSchema, paymentMode: PaymentModeInfoSchema, credit: CreditInfoSchema }),
     reduceAmperage: ({ meterNumber, idempotencyKey, limitA }) => sendCommand(http, meterNumber, idempotencyKey, { command: 'reduce_amperage', limitA }),

@@ -173,10 +173,14 @@ export function createXmlVendStsClient(s: XmlVendSettings, deps: XmlVendClientDe
     getMeterBalance: notOffered,
     reduceAmperage: notOffered,
     increaseAmperage: notOffered,
-    // The supervisor's maintenance codes carry a TID the counter prints and audits; the server's
-    // engineering answer carries the token only. Until the counter reads that TID, they are asked
-    // of the server with xmlvend.engineeringToken, not from the meter screen.
-    generateMaintenanceCode: notOffered,
+    // The supervisor's maintenance codes are the server's engineering tokens. Its answer carries
+    // the token only: the counter reads the TID with the supply group's key (meters/maintenance.ts).
+    reportsTids: false,
+    async generateMaintenanceCode({ meterNumber, idempotencyKey, purpose, action, powerLimitW, validMinutes }) {
+      const o = await utility.engineeringToken({ idempotencyKey, meterNumber, action, ...(powerLimitW === undefined ? {} : { powerLimitW }) });
+      if (o.kind !== 'ok') return o;
+      return ok({ purpose, action, code: o.value.token, tid: null, expiresAt: new Date(deps.now().getTime() + validMinutes * 60_000).toISOString() });
+    },
     setPrepaidMode: notOffered,
     setPostpaidMode: notOffered,
     setCreditLimit: notOffered,

@@ -1,5 +1,5 @@
 // The TID of a token a vending server made without saying it (an XMLVend answer carries the
-// token only). The meter refuses a TID it has seen, so a token made later on this counter must
+// token only): a credit token of a sale, or an engineering token for a technician. The meter refuses a TID it has seen, so a token made later on this counter must
 // know the server's TIDs: when the counter holds the vending key of the meter's supply group (it
 // does wherever it may vend offline), the token is decrypted with the meter's decoder key and its
 // TID read. Without that key, or for a token under key data the counter does not know (a key change
@@ -10,7 +10,8 @@ import { findMeter } from '../../db/repos/meters';
 import type { VendingKeyStore } from '../keys';
 import { decodeToken, deriveDecoderKey, meterPan } from '../sts';
 
-export function vendorTokenTid(db: ReadDb, keys: Pick<VendingKeyStore, 'use'>, meterNumber: string, token: string, energyTenths: number): number | null {
+/** atLeastTenths: for a credit token, the energy it must carry; absent for an engineering token. */
+export function vendorTokenTid(db: ReadDb, keys: Pick<VendingKeyStore, 'use'>, meterNumber: string, token: string, atLeastTenths?: number): number | null {
   const meter = findMeter(db, meterNumber);
   const k = meter?.sts;
   if (!meter || !k) return null;
@@ -18,9 +19,10 @@ export function vendorTokenTid(db: ReadDb, keys: Pick<VendingKeyStore, 'use'>, m
     return keys.use({ sgc: k.sgc, krn: k.krn }, (vendingKey) => {
       const dk = deriveDecoderKey({ dkga: k.dkga, vendingKey, keyType: k.keyType, sgc: k.sgc, ti: k.ti, krn: k.krn, pan: meterPan(meter.number), baseDate: k.baseDate, ea: k.ea });
       const d = decodeToken(dk, token, k.ea);
-      // A wrong key decrypts to noise: only a good CRC carrying at least the energy sold is
-      // believed (an STS amount may round up to the next value a token can hold).
-      return d.crcOk && d.tid !== undefined && (d.amountTenths ?? -1) >= energyTenths ? d.tid : null;
+      // A wrong key decrypts to noise: only a good CRC is believed, and for a credit token one
+      // carrying at least the energy sold (an STS amount may round up to a value a token can hold).
+      const energyOk = atLeastTenths === undefined || (d.amountTenths ?? -1) >= atLeastTenths;
+      return d.crcOk && d.tid !== undefined && energyOk ? d.tid : null;
     });
   } catch {
     return null; // no usable key for that supply group on this counter
