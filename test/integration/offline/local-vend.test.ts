@@ -82,6 +82,10 @@ describe('local STS vending', () => {
     // Back online: the local sale is reported, the credit in use drops, selling works again.
     await h.sims.headOffice.setFaults({});
     await eventually(() => h.sims.headOffice.receivedCount(ok.id) === 1, 10_000, 'the local sale to be reported');
+    // The head office counts the sale when it arrives; the counter frees the credit when the
+    // answer comes back, a moment later.
+    const acknowledged = () => (h.app.db.read.prepare(`SELECT status FROM outbox WHERE topic = 'headoffice.sale' AND sale_id = ?`).get(ok.id) as { status: string } | undefined)?.status === 'done';
+    await eventually(acknowledged, 10_000, 'the counter to record the head office\'s answer');
     expect((await sell(1500)).status).toBe('issued');
   });
 
