@@ -1,0 +1,76 @@
+// The head office's configuration, from the environment only. Validated with zod; a bad value
+// stops start-up with a message naming every bad variable — and never its value, since
+// DATABASE_URL carries a password and HEAD_OFFICE_SEALING_KEY is a key.
+import { z } from 'zod';
+
+export interface HeadOfficeConfig {
+  /** null: start a throwaway local PostgreSQL (the demo). */
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * 32 bytes sealing each counter's API secret in the database (AES-256-GCM). The secret must be
+   * readable to check an HMAC signature, so the database alone (a dump, a backup) never holds it in
+   * the clear. null only with no DATABASE_URL: the demo makes one for its throwaway database.
+   */
+  sealingKey: Buffer | null;
+  /** Most connections the service opens to PostgreSQL. */
+  poolSize: number;
+}
+
+export class HeadOfficeConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid head-office configuration:\n- ${issues.join('\n- ')}`);
+    this.name = 'HeadOfficeConfigError';
+  }
+}
+
+const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+
+const postgresUrl = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}, 'must be a postgres:// or postgresql:// URL naming a database (postgresql://user:password@host:5432/dbname)');
+
+const wholeIn = (min: number, max: number, what: string) =>
+  z.string().regex(/^\d{1,6}$/, `must be a whole number of ${what} from ${min} to ${max}`).transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number of ${what} from ${min} to ${max}`);
+
+const Env = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  HEAD_OFFICE_HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  HEAD_OFFICE_PORT: wholeIn(0, 65535, 'a TCP port').default(7310),
+  HEAD_OFFICE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+  HEAD_OFFICE_SEALING_KEY: z.string().refine((s) => /^[A-Za-z0-9+/]{43}=$/.test(s) && Buffer.from(s, 'base64').length === 32,
+    'must be 32 random bytes in base64 (44 characters; make one with: openssl rand -base64 32)').transform((s) => Buffer.from(s, 'base64')).optional(),
+  HEAD_OFFICE_DB_POOL_SIZE: wholeIn(1, 500, 'connections').default(20),
+});
+
+/** Reads the configuration; throws HeadOfficeConfigError naming every bad variable at once. */
+export function headOfficeConfigFromEnv(env: NodeJS.ProcessEnv): HeadOfficeConfig {
+  const input = Object.fromEntries(Object.keys(Env.shape).map((k) => [k, blank(env[k])]));
+  const r = Env.safeParse(input);
+  if (!r.success) {
+    // Only the variable and what it must be: the issue messages above never include the input.
+    throw new HeadOfficeConfigError(r.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  }
+  const e = r.data;
+  if (e.DATABASE_URL !== undefined && e.HEAD_OFFICE_SEALING_KEY === undefined) {
+    throw new HeadOfficeConfigError(['HEAD_OFFICE_SEALING_KEY is required with DATABASE_URL (32 random bytes in base64; make one with: openssl rand -base64 32)']);
+  }
+  return {
+    databaseUrl: e.DATABASE_URL ?? null,
+    host: e.HEAD_OFFICE_HOST,
+    port: e.HEAD_OFFICE_PORT,
+    logLevel: e.HEAD_OFFICE_LOG_LEVEL,
+    sealingKey: e.HEAD_OFFICE_SEALING_KEY ?? null,
+    poolSize: e.HEAD_OFFICE_DB_POOL_SIZE,
+  };
+}

@@ -1,0 +1,55 @@
+// The counters table: every SQL statement about the counters that sign requests.
+import type pg from 'pg';
+
+export interface CounterRow {
+  id: number;
+  name: string;
+  apiKey: string;
+  secretSealed: string;
+  revokedAt: Date | null;
+  lastSeenAt: Date | null;
+  appVersion: string | null;
+}
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+interface Raw {
+  id: string;
+  name: string;
+  api_key: string;
+  secret_sealed: string;
+  revoked_at: Date | null;
+  last_seen_at: Date | null;
+  app_version: string | null;
+}
+
+const COLUMNS = 'id, name, api_key, secret_sealed, revoked_at, last_seen_at, app_version';
+const fromRaw = (r: Raw): CounterRow => ({
+  id: Number(r.id), name: r.name, apiKey: r.api_key, secretSealed: r.secret_sealed,
+  revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at, appVersion: r.app_version,
+});
+
+export async function insertCounter(db: Queryable, c: { name: string; apiKey: string; secretSealed: string }): Promise<CounterRow> {
+  const r = await db.query<Raw>(`INSERT INTO counters (name, api_key, secret_sealed) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [c.name, c.apiKey, c.secretSealed]);
+  return fromRaw(r.rows[0]!);
+}
+
+export async function counterByApiKey(db: Queryable, apiKey: string): Promise<CounterRow | undefined> {
+  const r = await db.query<Raw>(`SELECT ${COLUMNS} FROM counters WHERE api_key = $1`, [apiKey]);
+  return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
+}
+
+export async function listCounters(db: Queryable): Promise<CounterRow[]> {
+  const r = await db.query<Raw>(`SELECT ${COLUMNS} FROM counters ORDER BY id`);
+  return r.rows.map(fromRaw);
+}
+
+/** Revokes once: a second revocation keeps the first time. */
+export async function revokeCounter(db: Queryable, id: number): Promise<void> {
+  await db.query('UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [id]);
+}
+
+/** Records that the counter was heard from, and the app version it said it runs (if it said). */
+export async function touchCounter(db: Queryable, id: number, appVersion: string | null): Promise<void> {
+  await db.query('UPDATE counters SET last_seen_at = now(), app_version = COALESCE($2, app_version) WHERE id = $1', [id, appVersion]);
+}

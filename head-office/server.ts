@@ -1,0 +1,119 @@
+// The head office's HTTP service on Fastify: the protocol the counters already speak
+// (test/sim/head-office.openapi.yaml, main/vendors/PROTOCOL.md). Bodies are kept as the exact bytes
+// received, because the signature covers those bytes; JSON is parsed only once the signature holds.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { z } from 'zod';
+import { PushSalesRequestSchema } from '../main/vendors/head-office/wire';
+import { signedCounters, type AuthedCounter } from './auth';
+import { listSales } from './db/sales';
+import { refuse } from './errors';
+import { ingestSales } from './ingest';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** When the request arrived (Unix ms): its timestamp is judged against this, not after a wait for the database. */
+    arrivedAt: number;
+    counter: AuthedCounter | null;
+  }
+}
+
+export interface HeadOfficeServerDeps {
+  pool: pg.Pool;
+  sealingKey: Buffer;
+  /** Fastify's logger options (pino), or a pino logger to use. */
+  logger: boolean | { level: string } | FastifyBaseLogger;
+  now?: () => number;
+  /** How far a request's timestamp may be from our clock (default: the protocol's 5 minutes). */
+  maxSkewMs?: number;
+}
+
+/** 500 sales with every optional part (an XMLVend receipt, key-change tokens) fit well inside this. */
+const BODY_LIMIT = 8 * 1024 * 1024;
+const LIST_LIMIT = 500;
+
+const ListQuery = z.object({
+  after: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT).default(LIST_LIMIT),
+}).strict();
+
+/** Connection-level database failures: the counter should retry later (503), nothing was stored. */
+function databaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return /^(08|57P0[1-3]|53)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end/.test((err as Error).message ?? '');
+}
+
+export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
+  const now = deps.now ?? Date.now;
+  const app = Fastify({
+    ...(typeof deps.logger === 'object' && 'child' in deps.logger ? { loggerInstance: deps.logger } : { logger: deps.logger }),
+    bodyLimit: BODY_LIMIT,
+    // While closing, a request on a kept-alive connection gets 503 (the counter retries later)
+    // and idle connections are closed, so shutdown waits only for requests under way.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const authenticate = signedCounters({ pool: deps.pool, sealingKey: deps.sealingKey, now, maxSkewMs: deps.maxSkewMs });
+
+  app.decorateRequest('arrivedAt', 0);
+  app.decorateRequest('counter', null);
+  app.addHook('onRequest', async (req) => {
+    req.arrivedAt = now();
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  const signed = async (req: FastifyRequest, reply: FastifyReply) => {
+    const counter = await authenticate(req, reply);
+    // A refusal was sent: returning the reply ends the request here.
+    if (counter === null) return reply;
+    req.counter = counter;
+  };
+
+  app.get('/api/v1/ping', { preHandler: signed }, async () => ({ status: 'ok', serverTime: new Date(now()).toISOString() }));
+
+  app.post('/api/v1/sales', { preHandler: signed }, async (req, reply) => {
+    let json: unknown;
+    try {
+      json = JSON.parse((req.body as Buffer).toString('utf8'));
+    } catch {
+      return refuse(reply, 400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON');
+    }
+    const p = PushSalesRequestSchema.safeParse(json);
+    if (!p.success) {
+      const fields = p.error.issues.map((i) => i.path.join('.') || '(body)').join(', ');
+      return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
+    }
+    const counter = req.counter!;
+    const result = await ingestSales(deps.pool, counter.id, p.data.sales);
+    req.log.info({ counter: counter.name, accepted: result.accepted.length, rejected: result.rejected.length }, 'sales received');
+    return result;
+  });
+
+  app.get('/api/v1/sales', { preHandler: signed }, async (req, reply) => {
+    const q = ListQuery.safeParse(req.query);
+    if (!q.success) {
+      const fields = q.error.issues.map((i) => i.path.join('.') || '(query)').join(', ');
+      return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
+    }
+    const sales = await listSales(deps.pool, req.counter!.id, { after: q.data.after ?? null, limit: q.data.limit });
+    const last = sales.at(-1);
+    return { sales, next: sales.length === q.data.limit && last ? last.sale.id : null };
+  });
+
+  app.setNotFoundHandler((_req, reply) => refuse(reply, 404, 'NO_SUCH_ENDPOINT', 'No such endpoint', 'لا توجد نقطة خدمة بهذا العنوان'));
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuse(reply, 413, 'BODY_TOO_LARGE', 'Request body too large', 'حجم الطلب كبير جدًا');
+    if (databaseUnavailable(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return refuse(reply, 503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable', 'الخدمة غير متاحة مؤقتًا');
+    }
+    if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+      return refuse(reply, err.statusCode, 'BAD_REQUEST', 'Invalid request', 'طلب غير صالح');
+    }
+    req.log.error({ err }, 'request failed');
+    return refuse(reply, 500, 'INTERNAL', 'Internal error', 'خطأ داخلي');
+  });
+  return app;
+}

@@ -1,0 +1,41 @@
+// The real head-office service in this process, on a test's own database: migrated, listening on
+// a free port of 127.0.0.1, with counters registered the way an admin will. Close it in the test.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { registerCounter, type NewCounter } from '../../head-office/counters';
+import { migrate } from '../../head-office/db/migrate';
+import { buildServer } from '../../head-office/server';
+import type { VendorEndpointConfig } from '../../main/vendors/config';
+
+export interface TestHeadOffice {
+  url: string;
+  pool: pg.Pool;
+  app: FastifyInstance;
+  sealingKey: Buffer;
+  addCounter(name?: string): Promise<NewCounter>;
+  /** What a counter's head-office client is configured with to speak as `c`. */
+  endpoint(c: NewCounter, over?: Partial<VendorEndpointConfig>): VendorEndpointConfig;
+  close(): Promise<void>;
+}
+
+export async function startTestHeadOffice(databaseUrl: string, opts: { poolSize?: number; maxSkewMs?: number } = {}): Promise<TestHeadOffice> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+  await migrate(pool);
+  const sealingKey = randomBytes(32);
+  const app = buildServer({ pool, sealingKey, logger: process.env.HO_TEST_LOG ? { level: 'error' } : false, maxSkewMs: opts.maxSkewMs });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  let n = 0;
+  return {
+    url,
+    pool,
+    app,
+    sealingKey,
+    addCounter: (name = `Counter ${++n}`) => registerCounter(pool, sealingKey, name),
+    endpoint: (c, over) => ({ baseUrl: url, apiKey: c.apiKey, apiSecret: c.apiSecret, merchantId: null, timeoutMs: 10_000, retryAttempts: 0, ...over }),
+    async close() {
+      await app.close();
+      await pool.end();
+    },
+  };
+}

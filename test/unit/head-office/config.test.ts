@@ -1,0 +1,52 @@
+// The head office's configuration from the environment: defaults, and every bad variable named
+// at once without its value (DATABASE_URL carries a password, the sealing key is a key).
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { headOfficeConfigFromEnv, HeadOfficeConfigError } from '../../../head-office/config';
+
+const KEY = randomBytes(32).toString('base64');
+
+function issuesOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    headOfficeConfigFromEnv(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(HeadOfficeConfigError);
+    return (err as HeadOfficeConfigError).issues;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('head-office configuration', () => {
+  it('defaults to 127.0.0.1:7310, info logs and a throwaway database', () => {
+    expect(headOfficeConfigFromEnv({})).toEqual({ databaseUrl: null, host: '127.0.0.1', port: 7310, logLevel: 'info', sealingKey: null, poolSize: 20 });
+  });
+
+  it('reads every variable', () => {
+    const cfg = headOfficeConfigFromEnv({
+      DATABASE_URL: 'postgresql://ho:pw@db.example:5432/head_office', HEAD_OFFICE_SEALING_KEY: KEY,
+      HEAD_OFFICE_HOST: '0.0.0.0', HEAD_OFFICE_PORT: '8443', HEAD_OFFICE_LOG_LEVEL: 'warn', HEAD_OFFICE_DB_POOL_SIZE: '40',
+    });
+    expect(cfg).toEqual({ databaseUrl: 'postgresql://ho:pw@db.example:5432/head_office', host: '0.0.0.0', port: 8443, logLevel: 'warn', sealingKey: Buffer.from(KEY, 'base64'), poolSize: 40 });
+  });
+
+  it('names every bad variable at once, never its value', () => {
+    const env = {
+      DATABASE_URL: 'mysql://root:hunter2@db/x', HEAD_OFFICE_SEALING_KEY: 'c2VjcmV0LWtleQ==', HEAD_OFFICE_PORT: '99999',
+      HEAD_OFFICE_HOST: 'bad host!', HEAD_OFFICE_LOG_LEVEL: 'loud', HEAD_OFFICE_DB_POOL_SIZE: '0',
+    };
+    const issues = issuesOf(env);
+    expect(issues.map((i) => i.split(' ')[0]).sort()).toEqual(
+      ['DATABASE_URL', 'HEAD_OFFICE_DB_POOL_SIZE', 'HEAD_OFFICE_HOST', 'HEAD_OFFICE_LOG_LEVEL', 'HEAD_OFFICE_PORT', 'HEAD_OFFICE_SEALING_KEY'],
+    );
+    const text = issues.join('\n');
+    for (const v of ['hunter2', 'mysql://', 'c2VjcmV0LWtleQ==', '99999', 'bad host!', 'loud']) expect(text).not.toContain(v);
+  });
+
+  it('requires the sealing key with a real database', () => {
+    expect(issuesOf({ DATABASE_URL: 'postgres://ho@localhost/ho' })).toEqual([expect.stringMatching(/^HEAD_OFFICE_SEALING_KEY is required with DATABASE_URL/)]);
+  });
+
+  it('takes a blank variable as unset', () => {
+    expect(headOfficeConfigFromEnv({ DATABASE_URL: '  ', HEAD_OFFICE_PORT: '' }).port).toBe(7310);
+  });
+});
