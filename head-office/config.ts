@@ -74,3 +74,12 @@ export function headOfficeConfigFromEnv(env: NodeJS.ProcessEnv): HeadOfficeConfi
     poolSize: e.HEAD_OFFICE_DB_POOL_SIZE,
   };
 }
+
+/** The administration commands need only the database: DATABASE_URL, required and valid. */
+export function adminDatabaseUrlFromEnv(env: NodeJS.ProcessEnv): string {
+  const v = blank(env.DATABASE_URL);
+  if (v === undefined) throw new HeadOfficeConfigError(['DATABASE_URL is required (postgresql://user:password@host:5432/dbname)']);
+  const r = postgresUrl.safeParse(v);
+  if (!r.success) throw new HeadOfficeConfigError([`DATABASE_URL ${r.error.issues[0]?.message ?? 'is invalid'}`]);
+  return r.data;
+}

@@ -8,7 +8,8 @@ import { seal, unseal } from '../main/keys/seal';
 import type { Credentials } from '../main/vendors/signing';
 import { insertCounter, type CounterRow } from './db/counters';
 
-const aad = (apiKey: string) => `head-office counter secret ${apiKey}`;
+export const counterSecretAad = (apiKey: string) => `head-office counter secret ${apiKey}`;
+const aad = counterSecretAad;
 
 export interface NewCounter {
   id: number;
@@ -18,10 +19,14 @@ export interface NewCounter {
   apiSecret: string;
 }
 
+/** A fresh API key (names the counter in every request) and secret (signs them). */
+export function newCounterCredentials(): { apiKey: string; apiSecret: string } {
+  return { apiKey: `ctr-${randomBytes(9).toString('base64url')}`, apiSecret: randomBytes(32).toString('base64url') };
+}
+
 /** A new counter with a random key and secret; the secret is shown this once and kept only sealed. */
 export async function registerCounter(db: Pick<pg.Pool, 'query'>, sealingKey: Buffer, name: string, given?: { apiKey: string; apiSecret: string }): Promise<NewCounter> {
-  const apiKey = given?.apiKey ?? `ctr-${randomBytes(9).toString('base64url')}`;
-  const apiSecret = given?.apiSecret ?? randomBytes(32).toString('base64url');
+  const { apiKey, apiSecret } = given ?? newCounterCredentials();
   const row = await insertCounter(db, { name, apiKey, secretSealed: seal(sealingKey, apiSecret, aad(apiKey)) });
   return { id: row.id, name: row.name, apiKey, apiSecret };
 }

@@ -1,4 +1,5 @@
-// `npm run head-office`: the head office's service. With DATABASE_URL it runs on that database;
+// `npm run head-office`: the head office's service (with a command, e.g. `-- counters`, one of the
+// administration commands of admin.ts instead). With DATABASE_URL it runs on that database;
 // without one it starts a throwaway local PostgreSQL (head-office/db/local-postgres.ts), registers
 // a demo counter and prints the variables a counter needs to push to it. Migrations run at start;
 // SIGTERM or SIGINT stop it gracefully: no new connections, requests under way finish, the pool
@@ -6,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
+import { runAdmin } from './admin';
 import { headOfficeConfigFromEnv, HeadOfficeConfigError } from './config';
 import { registerCounter } from './counters';
 import { startLocalPostgres, type LocalPostgres } from './db/local-postgres';
@@ -77,8 +79,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', (s) => void stop(s));
 }
 
-main().catch(async (err: unknown) => {
-  process.stderr.write(`head office failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  await local?.stop().catch(() => undefined);
-  process.exit(1);
-});
+if (process.argv.length > 2) {
+  // An administration command (head-office/admin.ts), not the service.
+  void runAdmin(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+} else {
+  main().catch(async (err: unknown) => {
+    process.stderr.write(`head office failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    await local?.stop().catch(() => undefined);
+    process.exit(1);
+  });
+}

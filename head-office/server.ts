@@ -4,11 +4,14 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
-import { PushSalesRequestSchema } from '../main/vendors/head-office/wire';
-import { signedCounters, type AuthedCounter } from './auth';
+import { EnrolRequestSchema, PushSalesRequestSchema, type EnrolResult } from '../main/vendors/head-office/wire';
+import { appVersionOf, signedCounters, type AuthedCounter } from './auth';
+import { reportCounts } from './db/counters';
 import { listSales } from './db/sales';
+import { enrolCounter } from './enrolment';
 import { refuse } from './errors';
 import { ingestSales } from './ingest';
+import { createRateLimiter, type RateLimit } from './rate-limit';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,7 +29,11 @@ export interface HeadOfficeServerDeps {
   now?: () => number;
   /** How far a request's timestamp may be from our clock (default: the protocol's 5 minutes). */
   maxSkewMs?: number;
+  /** Enrolment attempts allowed per client address (default: 10 per 10 minutes). */
+  enrolLimit?: RateLimit;
 }
+
+const DEFAULT_ENROL_LIMIT: RateLimit = { max: 10, windowMs: 10 * 60_000 };
 
 /** 500 sales with every optional part (an XMLVend receipt, key-change tokens) fit well inside this. */
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -54,6 +61,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  const enrolLimiter = createRateLimiter(deps.enrolLimit ?? DEFAULT_ENROL_LIMIT, now);
   const authenticate = signedCounters({ pool: deps.pool, sealingKey: deps.sealingKey, now, maxSkewMs: deps.maxSkewMs });
 
   app.decorateRequest('arrivedAt', 0);
@@ -71,6 +79,44 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     req.counter = counter;
   };
 
+  // Unsigned: the one-time code is the credential. A wrong, used or expired code gets one answer,
+  // so a guesser learns nothing about which codes exist; attempts per address are limited.
+  app.post('/api/v1/enrol', async (req, reply) => {
+    const waitMs = enrolLimiter.take(req.ip);
+    if (waitMs > 0) {
+      req.log.warn({ ip: req.ip }, 'enrolment attempts limited');
+      reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+      return refuse(reply, 429, 'TOO_MANY_ATTEMPTS', 'Too many enrolment attempts from this address; wait a few minutes and try again',
+        'محاولات تسجيل كثيرة من هذا العنوان؛ انتظر بضع دقائق ثم أعد المحاولة');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse((req.body as Buffer | undefined)?.toString('utf8') ?? '');
+    } catch {
+      return refuse(reply, 400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON');
+    }
+    const p = EnrolRequestSchema.safeParse(json);
+    if (!p.success) {
+      const fields = p.error.issues.map((i) => i.path.join('.') || '(body)').join(', ');
+      return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
+    }
+    const counter = await enrolCounter(deps.pool, deps.sealingKey, {
+      code: p.data.code,
+      counterName: p.data.counterName,
+      appVersion: appVersionOf(req.headers['user-agent']) ?? p.data.appVersion,
+    });
+    if (!counter) {
+      req.log.info({ ip: req.ip }, 'enrolment code refused');
+      return refuse(reply, 403, 'BAD_ENROLMENT_CODE', 'This enrolment code is not valid: it is wrong, already used or expired. Ask the head office for a new one',
+        'رمز التسجيل هذا غير صالح: إما خاطئ أو مستخدم من قبل أو منتهي الصلاحية. اطلب رمزًا جديدًا من المكتب الرئيسي');
+    }
+    req.log.info({ counter: counter.name, enrolledAs: p.data.counterName }, 'counter enrolled');
+    const answer: EnrolResult = { counterKey: counter.apiKey, counterSecret: counter.apiSecret, headOfficeTime: new Date(now()).toISOString() };
+    // The secret is in this answer only: no cache may keep it.
+    reply.header('cache-control', 'no-store');
+    return answer;
+  });
+
   app.get('/api/v1/ping', { preHandler: signed }, async () => ({ status: 'ok', serverTime: new Date(now()).toISOString() }));
 
   app.post('/api/v1/sales', { preHandler: signed }, async (req, reply) => {
@@ -87,6 +133,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     }
     const counter = req.counter!;
     const result = await ingestSales(deps.pool, counter.id, p.data.sales);
+    if (p.data.counts) await reportCounts(deps.pool, counter.id, p.data.counts);
     req.log.info({ counter: counter.name, accepted: result.accepted.length, rejected: result.rejected.length }, 'sales received');
     return result;
   });

@@ -9,6 +9,11 @@ export interface CounterRow {
   revokedAt: Date | null;
   lastSeenAt: Date | null;
   appVersion: string | null;
+  createdAt: Date;
+  enrolledAt: Date | null;
+  pendingSales: number | null;
+  unknownSales: number | null;
+  countsReportedAt: Date | null;
 }
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -21,12 +26,18 @@ interface Raw {
   revoked_at: Date | null;
   last_seen_at: Date | null;
   app_version: string | null;
+  created_at: Date;
+  enrolled_at: Date | null;
+  pending_sales: number | null;
+  unknown_sales: number | null;
+  counts_reported_at: Date | null;
 }
 
-const COLUMNS = 'id, name, api_key, secret_sealed, revoked_at, last_seen_at, app_version';
+const COLUMNS = 'id, name, api_key, secret_sealed, revoked_at, last_seen_at, app_version, created_at, enrolled_at, pending_sales, unknown_sales, counts_reported_at';
 const fromRaw = (r: Raw): CounterRow => ({
   id: Number(r.id), name: r.name, apiKey: r.api_key, secretSealed: r.secret_sealed,
-  revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at, appVersion: r.app_version,
+  revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at, appVersion: r.app_version, createdAt: r.created_at,
+  enrolledAt: r.enrolled_at, pendingSales: r.pending_sales, unknownSales: r.unknown_sales, countsReportedAt: r.counts_reported_at,
 });
 
 export async function insertCounter(db: Queryable, c: { name: string; apiKey: string; secretSealed: string }): Promise<CounterRow> {
@@ -52,4 +63,15 @@ export async function revokeCounter(db: Queryable, id: number): Promise<void> {
 /** Records that the counter was heard from, and the app version it said it runs (if it said). */
 export async function touchCounter(db: Queryable, id: number, appVersion: string | null): Promise<void> {
   await db.query('UPDATE counters SET last_seen_at = now(), app_version = COALESCE($2, app_version) WHERE id = $1', [id, appVersion]);
+}
+
+/** Revokes the counter with this key (a second revocation keeps the first time); false: no such counter. */
+export async function revokeCounterByApiKey(db: Queryable, apiKey: string): Promise<CounterRow | undefined> {
+  const r = await db.query<Raw>(`UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE api_key = $1 RETURNING ${COLUMNS}`, [apiKey]);
+  return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
+}
+
+/** What the counter said it holds: sales waiting in its outbox, and sales whose outcome it does not know. */
+export async function reportCounts(db: Queryable, id: number, counts: { pendingSales: number; unknownSales: number }): Promise<void> {
+  await db.query('UPDATE counters SET pending_sales = $2, unknown_sales = $3, counts_reported_at = now() WHERE id = $1', [id, counts.pendingSales, counts.unknownSales]);
 }

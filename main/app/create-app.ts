@@ -30,6 +30,7 @@ import { meterCommandTopics } from '../meters/deliveries';
 import { meterHandlers } from '../meters/handlers';
 import { createMeterVendors } from '../meters/vendors';
 import { appHandlers } from './handlers';
+import { appVersion } from './app-root';
 import { authHandlers } from '../auth/handlers';
 import { usersHandlers } from '../users/handlers';
 import { salesHandlers } from '../sales/handlers';
@@ -96,7 +97,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   // An XMLVend server's msgIDs live in the counter's database (a sale maps to one for good).
   const vendorHolder = createVendorHolder(vendorSettings.effective(), ledger, {
     db: db.write, now, timeZone: () => config.timeZone, counterCurrency: () => config.currency,
-  });
+  }, `Shahn-POS/${appVersion()}`);
   const keys = createVendingKeyStore(db.write, masterKey, { now, timeZone: config.timeZone });
   keys.fillMissingKcv(); // keys loaded before key check values were recorded get theirs once
   const vendors = createVendorPorts(vendorHolder, (meterNumber, token, energyTenths) => vendorTokenTid(db.read, keys, meterNumber, token, energyTenths));
@@ -167,7 +168,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     ...keysHandlers({ db, keys, now, timeZone: config.timeZone }),
     ...outboxHandlers({ db, worker, now }),
     ...printingHandlers({ config, sales, printer }),
-    ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick }),
+    ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() } }),
     ...backupHandlers({ backup, log }),
     ...setupHandlers({ db, config, now, log, printer, vendorSettings, vendorHolder, kick, onCounterSaved: applyCounterSettings }),
   };

@@ -1,19 +1,30 @@
 // vendors.*: Settings > Vendors: read (supervisor), save (admin), test the connection
-// (supervisor). A save replaces the clients in force and wakes the outbox.
+// (supervisor), enrol with the head office (admin). A save or an enrolment replaces the clients in
+// force and wakes the outbox.
 import { appendAudit } from '../audit/append';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
 import type { VendorHolder } from './holder';
 import type { VendorSettingsStore } from './settings/store';
+import { enrolHeadOffice, type EnrolDeps } from './settings/enrol-head-office';
 import { testVendorConnection } from './settings/test-connection';
 import type { WriteDb } from '../../db/open';
 
-export function vendorsHandlers(d: { db: WriteDb; store: VendorSettingsStore; holder: VendorHolder; now: () => Date; kick: () => void }): NamespaceHandlers<'vendors'> {
+export function vendorsHandlers(d: {
+  db: WriteDb; store: VendorSettingsStore; holder: VendorHolder; now: () => Date; kick: () => void;
+  enrol: Pick<EnrolDeps, 'counterName' | 'appVersion' | 'exchange'>;
+}): NamespaceHandlers<'vendors'> {
   return {
     'vendors.settings': () => d.store.views(),
     'vendors.saveSettings': ({ vendor, settings }, ctx) => {
       const view = d.store.save(vendor, settings, requireUser(ctx).id, d.now().toISOString());
       d.holder.replace(d.store.effective());
       d.kick(); // messages waiting for this vendor may go through now
+      return view;
+    },
+    'vendors.enrolHeadOffice': async (input, ctx) => {
+      const view = await enrolHeadOffice({ ...d.enrol, store: d.store, now: d.now }, input, requireUser(ctx).id);
+      d.holder.replace(d.store.effective());
+      d.kick(); // sales waiting for a head office go to this one now
       return view;
     },
     'vendors.testConnection': async ({ vendor }, ctx) => {

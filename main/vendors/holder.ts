@@ -33,7 +33,10 @@ export interface VendorHolder {
 /** What an XMLVend client needs of the counter: where msgIDs are kept, the clock, zone and currency. */
 export type XmlVendHost = XmlVendClientDeps;
 
-function clientOf(vendor: LedgerVendor, cfg: VendorEndpointConfig, ledger: AttemptLedger | null, xmlvend: XmlVendHost | null): Partial<VendorClients> {
+/** How this counter introduces itself to the head office: `Shahn-POS/<version>`, recorded there. */
+export type HeadOfficeUserAgent = string | undefined;
+
+function clientOf(vendor: LedgerVendor, cfg: VendorEndpointConfig, ledger: AttemptLedger | null, xmlvend: XmlVendHost | null, userAgent?: HeadOfficeUserAgent): Partial<VendorClients> {
   const opts: VendorHttpOptions = ledger ? { attempts: ledger.recorderFor(ledger.endpointId(vendor, cfg)) } : {};
   if (vendor === 'sts' && cfg.xmlvend) {
     if (!xmlvend) throw new Error('an XMLVend STS vendor needs the counter\'s database for its msgIDs');
@@ -41,28 +44,28 @@ function clientOf(vendor: LedgerVendor, cfg: VendorEndpointConfig, ledger: Attem
   }
   if (vendor === 'sts') return { sts: createStsVendorClient(cfg, opts) };
   if (vendor === 'acrel') return { acrel: createAcrelClient(cfg, opts) };
-  return { headOffice: createHeadOfficeClient(cfg, opts) };
+  return { headOffice: createHeadOfficeClient(cfg, userAgent ? { ...opts, userAgent } : opts) };
 }
 
-export function buildVendorClients(cfg: VendorConfig, ledger: AttemptLedger | null = null, xmlvend: XmlVendHost | null = null): VendorClients {
+export function buildVendorClients(cfg: VendorConfig, ledger: AttemptLedger | null = null, xmlvend: XmlVendHost | null = null, userAgent?: HeadOfficeUserAgent): VendorClients {
   return {
     sts: cfg.sts ? clientOf('sts', cfg.sts, ledger, xmlvend).sts! : null,
     acrel: cfg.acrel ? clientOf('acrel', cfg.acrel, ledger, xmlvend).acrel! : null,
-    headOffice: cfg.headOffice ? clientOf('headOffice', cfg.headOffice, ledger, xmlvend).headOffice! : null,
+    headOffice: cfg.headOffice ? clientOf('headOffice', cfg.headOffice, ledger, xmlvend, userAgent).headOffice! : null,
   };
 }
 
 const DEFAULT_TUNING = { timeoutMs: 30_000, retryAttempts: 3 };
 
-export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | null = null, xmlvend: XmlVendHost | null = null): VendorHolder {
+export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | null = null, xmlvend: XmlVendHost | null = null, userAgent?: HeadOfficeUserAgent): VendorHolder {
   let config = cfg;
-  let clients = buildVendorClients(cfg, ledger, xmlvend);
+  let clients = buildVendorClients(cfg, ledger, xmlvend, userAgent);
   const byEndpoint = new Map<number, Partial<VendorClients>>();
   return {
     current: () => clients,
     replace(next) {
       config = next;
-      clients = buildVendorClients(next, ledger, xmlvend);
+      clients = buildVendorClients(next, ledger, xmlvend, userAgent);
     },
     at(endpointId) {
       if (!ledger) return null;
@@ -73,7 +76,7 @@ export function createVendorHolder(cfg: VendorConfig, ledger: AttemptLedger | nu
       const probe = ledger.endpointConfig(endpointId, DEFAULT_TUNING);
       if (!probe) return null;
       const { timeoutMs, retryAttempts } = tuningOf(probe.vendor);
-      const built = clientOf(probe.vendor, { ...probe.cfg, timeoutMs, retryAttempts }, ledger, xmlvend);
+      const built = clientOf(probe.vendor, { ...probe.cfg, timeoutMs, retryAttempts }, ledger, xmlvend, userAgent);
       byEndpoint.set(endpointId, built);
       return built;
     },

@@ -96,6 +96,16 @@ export const VendorTestResultSchema = z.object({
 });
 export type VendorTestResult = z.infer<typeof VendorTestResultSchema>;
 
+/** "Enrol with a code": the head office's address and the one-time code an admin made there. */
+export const HeadOfficeEnrolInputSchema = z
+  .object({
+    baseUrl: z.string().max(500),
+    /** As read out or typed: letters and digits, any case, groups separated by spaces or dashes. */
+    code: z.string().max(64),
+  })
+  .strict();
+export type HeadOfficeEnrolInput = z.infer<typeof HeadOfficeEnrolInputSchema>;
+
 export const vendorChannels = {
   'vendors.settings': channel({ input: empty, output: z.array(VendorSettingsViewSchema), role: 'supervisor' }),
   /** settings null: forget the saved settings of this vendor (the environment applies again). */
@@ -106,4 +116,9 @@ export const vendorChannels = {
   }),
   /** Asks the vendor's health endpoint with the settings in force (no retries, at most 10 s). */
   'vendors.testConnection': channel({ input: z.object({ vendor: VendorName }).strict(), output: VendorTestResultSchema, role: 'supervisor' }),
+  /**
+   * Enrols this counter at the head office with a one-time code: the key and secret it answers
+   * are saved as the head office's settings (sealed, audited without them), in force at once.
+   */
+  'vendors.enrolHeadOffice': channel({ input: HeadOfficeEnrolInputSchema, output: VendorSettingsViewSchema, role: 'admin' }),
 } as const;

@@ -6,7 +6,18 @@ import { Bilingual, SaleSchema } from '../../../preload/contract';
 /** The largest batch the head office accepts in one request. */
 export const MAX_SALES_PER_PUSH = 500;
 
-export const PushSalesRequestSchema = z.object({ sales: z.array(z.unknown()).min(1).max(MAX_SALES_PER_PUSH) }).strict();
+/** What a counter may report with a push: how many sales wait in its outbox, how many are unknown. */
+export const CounterCountsSchema = z.object({
+  pendingSales: z.number().int().nonnegative().max(10_000_000),
+  unknownSales: z.number().int().nonnegative().max(10_000_000),
+}).strict();
+export type CounterCounts = z.infer<typeof CounterCountsSchema>;
+
+export const PushSalesRequestSchema = z.object({
+  sales: z.array(z.unknown()).min(1).max(MAX_SALES_PER_PUSH),
+  /** Optional: the counter's own counts, kept at the head office for its console. */
+  counts: CounterCountsSchema.optional(),
+}).strict();
 export const PushedSaleSchema = SaleSchema;
 
 export const PushSalesResultSchema = z.object({
@@ -15,3 +26,22 @@ export const PushSalesResultSchema = z.object({
   rejected: z.array(z.object({ id: z.string().nullable(), error: z.object({ code: z.string(), message: Bilingual }) })).default([]),
 });
 export type PushSalesResult = z.infer<typeof PushSalesResultSchema>;
+
+/**
+ * POST /api/v1/enrol, unsigned (the one-time code is the credential): the code an admin made at
+ * the head office, what the counter calls itself, and the version it runs.
+ */
+export const EnrolRequestSchema = z.object({
+  code: z.string().trim().min(1).max(64),
+  counterName: z.string().trim().min(1).max(64),
+  appVersion: z.string().trim().regex(/^[0-9A-Za-z.+-]{1,32}$/),
+}).strict();
+export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
+
+/** The counter's own credentials, shown this once: its HEAD_OFFICE_KEY and HEAD_OFFICE_SECRET. */
+export const EnrolResultSchema = z.object({
+  counterKey: z.string().regex(/^[A-Za-z0-9._-]{8,128}$/),
+  counterSecret: z.string().min(16).max(200),
+  headOfficeTime: z.string().datetime({ offset: true }),
+});
+export type EnrolResult = z.infer<typeof EnrolResultSchema>;

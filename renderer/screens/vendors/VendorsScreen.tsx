@@ -4,6 +4,7 @@ import type { Bilingual, VendorSettingsView } from '../../../preload/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../../stores/session';
 import { invoke, toFailure } from '../../transport';
+import { HeadOfficeEnrol } from './HeadOfficeEnrol';
 import { VendorCard } from './VendorCard';
 import '../../styles/vendors.css';
 
@@ -13,6 +14,9 @@ export function VendorsScreen() {
   const admin = useSession((s) => s.user?.role === 'admin');
   const [views, setViews] = useState<VendorSettingsView[] | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
+  // An enrolment replaces the head office settings from outside its card: the card starts afresh.
+  const [enrolments, setEnrolments] = useState(0);
+  const replace = (next: VendorSettingsView) => setViews((vs) => vs && vs.map((x) => (x.vendor === next.vendor ? next : x)));
 
   useEffect(() => {
     invoke('vendors.settings', {})
@@ -30,9 +34,16 @@ export function VendorsScreen() {
       <ErrorMessage message={error} />
       {views ? (
         <div className="vendors-grid">
-          {views.map((v) => (
-            <VendorCard key={v.vendor} view={v} canSave={admin} onSaved={(next) => setViews(views.map((x) => (x.vendor === next.vendor ? next : x)))} />
-          ))}
+          {views.map((v) =>
+            v.vendor === 'headOffice' && admin ? (
+              <div className="vendor-stack" key={v.vendor}>
+                <VendorCard key={enrolments} view={v} canSave={admin} onSaved={replace} />
+                <HeadOfficeEnrol view={v} onEnrolled={(next) => { replace(next); setEnrolments((n) => n + 1); }} />
+              </div>
+            ) : (
+              <VendorCard key={v.vendor} view={v} canSave={admin} onSaved={replace} />
+            ),
+          )}
         </div>
       ) : (
         !error && <p className="muted">{t('app.loading')}</p>

@@ -1,0 +1,136 @@
+// `npm run -s head-office -- <command>`: administration from a shell until the web console exists.
+//   enrolment-code --counter "Counter 7" [--valid-hours 24] [--by "name"]   prints a one-time code, once
+//   revoke --counter-key <key>                                              refuses that counter from now on
+//   counters                                                                lists the counters
+// Only DATABASE_URL is needed (no secret is opened here). A bad argument: one line on stderr, exit 2;
+// a failure doing the work: one line, exit 1.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { adminDatabaseUrlFromEnv, HeadOfficeConfigError } from './config';
+import { listCounters, revokeCounterByApiKey, type CounterRow } from './db/counters';
+import { migrate } from './db/migrate';
+import { createEnrolmentCode, DEFAULT_VALID_HOURS, MAX_VALID_HOURS } from './enrolment';
+
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters'] as const;
+type Command = (typeof ADMIN_COMMANDS)[number];
+
+class UsageError extends Error {}
+
+const USAGE = `usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters`;
+
+interface Parsed {
+  command: Command;
+  counter?: string;
+  validHours?: number;
+  by?: string;
+  counterKey?: string;
+}
+
+export function parseAdminArgs(argv: string[]): Parsed {
+  let values: Record<string, string | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        counter: { type: 'string' },
+        'valid-hours': { type: 'string' },
+        by: { type: 'string' },
+        'counter-key': { type: 'string' },
+      },
+    }) as { values: Record<string, string | undefined>; positionals: string[] });
+  } catch (err) {
+    // parseArgs says which option, e.g. "Unknown option '--x'"; only its first line.
+    throw new UsageError(`${(err as Error).message.split('\n')[0]}; ${USAGE}`);
+  }
+  const [command, ...extra] = positionals;
+  if (!ADMIN_COMMANDS.includes(command as Command)) throw new UsageError(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
+  const allowed: Record<Command, string[]> = { 'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [] };
+  const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
+  if (stray) throw new UsageError(`--${stray} does not apply to ${command}; ${USAGE}`);
+
+  if (command === 'enrolment-code') {
+    const counter = values.counter?.trim();
+    if (!counter) throw new UsageError('enrolment-code needs --counter "NAME" (the name the counter will have at the head office)');
+    if (counter.length > 64) throw new UsageError('--counter must be at most 64 characters');
+    const hours = values['valid-hours'] ?? String(DEFAULT_VALID_HOURS);
+    if (!/^\d{1,3}$/.test(hours) || Number(hours) < 1 || Number(hours) > MAX_VALID_HOURS) {
+      throw new UsageError(`--valid-hours must be a whole number of hours from 1 to ${MAX_VALID_HOURS}`);
+    }
+    const by = values.by?.trim() || `shell:${os.userInfo().username}`;
+    if (by.length > 128) throw new UsageError('--by must be at most 128 characters');
+    return { command, counter, validHours: Number(hours), by };
+  }
+  if (command === 'revoke') {
+    const key = values['counter-key']?.trim();
+    if (!key || !/^[A-Za-z0-9._-]{8,128}$/.test(key)) throw new UsageError('revoke needs --counter-key KEY (as listed by the counters command)');
+    return { command, counterKey: key };
+  }
+  return { command: command as Command };
+}
+
+const when = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) + 'Z' : '-');
+
+function table(rows: CounterRow[]): string {
+  const head = ['NAME', 'KEY', 'ENROLLED', 'LAST SEEN', 'VERSION', 'PENDING', 'UNKNOWN', 'REVOKED'];
+  const body = rows.map((c) => [
+    c.name, c.apiKey, c.enrolledAt ? when(c.enrolledAt) : `- (registered ${when(c.createdAt)})`, when(c.lastSeenAt), c.appVersion ?? '-',
+    c.pendingSales === null ? '-' : String(c.pendingSales), c.unknownSales === null ? '-' : String(c.unknownSales), when(c.revokedAt),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  return [head, ...body].map((r) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** Runs one command; the exit code. */
+export async function runAdmin(argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let args: Parsed;
+  let databaseUrl: string;
+  try {
+    args = parseAdminArgs(argv);
+    databaseUrl = adminDatabaseUrlFromEnv(process.env);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      errOut.write(`${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof HeadOfficeConfigError) {
+      errOut.write(`${err.issues.join('; ')}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    // The same schema the service runs on: a fresh database gets it, a newer one is refused.
+    await migrate(pool);
+    if (args.command === 'enrolment-code') {
+      const issued = await createEnrolmentCode(pool, { counterName: args.counter!, createdBy: args.by!, validHours: args.validHours });
+      out.write(
+        `Enrolment code for "${issued.counterName}" (one use, valid until ${when(issued.expiresAt)}):\n\n  ${issued.code}\n\n` +
+          'Type it at the counter: Settings > Vendors > Head office > Enrol with a code. It is not shown again.\n',
+      );
+      return 0;
+    }
+    if (args.command === 'revoke') {
+      const c = await revokeCounterByApiKey(pool, args.counterKey!);
+      if (!c) {
+        errOut.write(`no counter has the key ${args.counterKey}\n`);
+        return 1;
+      }
+      out.write(`Revoked "${c.name}" (${c.apiKey}) at ${when(c.revokedAt)}: its requests are refused from now on.\n`);
+      return 0;
+    }
+    const rows = await listCounters(pool);
+    out.write(rows.length === 0 ? 'No counters yet.\n' : `${table(rows)}\n`);
+    return 0;
+  } catch (err) {
+    errOut.write(`head-office ${args.command} failed: ${(err as Error).message.split('\n')[0]}\n`);
+    return 1;
+  } finally {
+    await pool.end();
+  }
+}
