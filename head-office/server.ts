@@ -9,6 +9,7 @@ import { signedCounters, type AuthedCounter } from './auth';
 import { listSales } from './db/sales';
 import { refuse } from './errors';
 import { ingestSales } from './ingest';
+import { receiveZReport } from './z-reports';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -90,6 +91,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     req.log.info({ counter: counter.name, accepted: result.accepted.length, rejected: result.rejected.length }, 'sales received');
     return result;
   });
+
+  app.post('/api/v1/z-reports', { preHandler: signed }, async (req, reply) => receiveZReport(deps.pool, req.counter!, req, reply));
 
   app.get('/api/v1/sales', { preHandler: signed }, async (req, reply) => {
     const q = ListQuery.safeParse(req.query);

@@ -18,6 +18,7 @@ import { createPrinterPort } from '../printing/port';
 import { createPrintQueue } from '../printing/queue';
 import { vendorTokenTid } from '../meters/token-tid';
 import { createVendorPorts } from '../sales/vendor-ports';
+import { Z_REPORT_TOPIC, zReportHandler } from '../outbox/z-reports';
 import { createVendorHolder } from '../vendors/holder';
 import { createAttemptLedger } from '../vendors/attempt-ledger';
 import { createVendorSettingsStore } from '../vendors/settings/store';
@@ -137,6 +138,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
       'acrel.recharge': acrelRechargeHandler(sales, vendors.acrel),
       'sts.verify': stsVerifyHandler(sales),
       'headoffice.sale': headOfficeHandler(sales, vendors.headOffice),
+      [Z_REPORT_TOPIC]: zReportHandler(db, (z) => vendors.headOffice.pushZReport(z)),
       ...meterCommandTopics(db.write, meterVendors),
       'acrel.settle': acrelSettleHandler(sales, vendors.acrel),
     },

@@ -15,3 +15,21 @@ export const PushSalesResultSchema = z.object({
   rejected: z.array(z.object({ id: z.string().nullable(), error: z.object({ code: z.string(), message: Bilingual }) })).default([]),
 });
 export type PushSalesResult = z.infer<typeof PushSalesResultSchema>;
+
+/**
+ * A closed shift's Z report as the counter stored it: the exact JSON it hashed, and the hash (also
+ * in its hash-chained audit log). The head office checks the one against the other, so what it
+ * keeps is byte for byte what the counter closed.
+ */
+export const PushZReportRequestSchema = z.object({
+  reportJson: z.string().min(2).max(1_000_000),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+}).strict();
+export type PushZReportRequest = z.infer<typeof PushZReportRequestSchema>;
+
+export const PushZReportResultSchema = z.object({
+  zNo: z.number().int().positive(),
+  /** new: stored now; repeat: the same report was already stored (a repeated delivery). */
+  stored: z.enum(['new', 'repeat']),
+});
+export type PushZReportResult = z.infer<typeof PushZReportResultSchema>;
