@@ -9,7 +9,7 @@ import { signedCounters, type AuthedCounter } from './auth';
 import { listSales } from './db/sales';
 import { refuse } from './errors';
 import { ingestSales } from './ingest';
-import { receiveZReport } from './z-reports';
+import { receiveDeadLetter, receiveZReport } from './reports';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,6 +93,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   });
 
   app.post('/api/v1/z-reports', { preHandler: signed }, async (req, reply) => receiveZReport(deps.pool, req.counter!, req, reply));
+  app.post('/api/v1/dead-letters', { preHandler: signed }, async (req, reply) => receiveDeadLetter(deps.pool, req.counter!, req, reply));
 
   app.get('/api/v1/sales', { preHandler: signed }, async (req, reply) => {
     const q = ListQuery.safeParse(req.query);

@@ -2,7 +2,7 @@
 // counting how often each one arrived (at-least-once delivery makes repeats normal). The reference
 // implementation of test/sim/head-office.openapi.yaml.
 import { createHash } from 'node:crypto';
-import { PushSalesRequestSchema, PushZReportRequestSchema, PushedSaleSchema } from '../../main/vendors/head-office/wire';
+import { PushDeadLetterRequestSchema, PushSalesRequestSchema, PushZReportRequestSchema, PushedSaleSchema, type PushDeadLetterRequest } from '../../main/vendors/head-office/wire';
 import { ZReportSchema } from '../../preload/contract';
 import type { Credentials } from '../../main/vendors/signing';
 import type { Sale } from '../../preload/contract';
@@ -23,12 +23,25 @@ export interface HeadOfficeSim extends HttpSim {
   sales(): ReceivedSale[];
   /** The Z reports received, by Z number, with how often each arrived. */
   zReports(): { zNo: number; hash: string; receivedCount: number }[];
+  /** The dead letters reported, each in its latest state. */
+  deadLetters(): PushDeadLetterRequest[];
 }
 
 export async function startHeadOfficeSim(opts: { port?: number; credentials: Credentials; now?: () => Date }): Promise<HeadOfficeSim> {
   const now = opts.now ?? (() => new Date());
   const store = new Map<string, ReceivedSale>();
   const zStore = new Map<number, { zNo: number; hash: string; receivedCount: number }>();
+  const deadStore = new Map<number, PushDeadLetterRequest>();
+
+  // A dead letter's state: the latest report (by its `at`) wins.
+  function pushDead(body: unknown): SimReply {
+    const p = parseBody(PushDeadLetterRequestSchema, body);
+    if (!p.ok) return p.reply;
+    const seen = deadStore.get(p.value.outboxId);
+    const newer = !seen || Date.parse(p.value.at) >= Date.parse(seen.at);
+    if (newer) deadStore.set(p.value.outboxId, p.value);
+    return okReply({ outboxId: p.value.outboxId, stored: !seen ? 'new' : newer ? 'updated' : 'older' });
+  }
 
   // A Z report: the hash must be the report's, one report per Z number, a repeat counted.
   function pushZ(body: unknown): SimReply {
@@ -83,6 +96,7 @@ export async function startHeadOfficeSim(opts: { port?: number; credentials: Cre
     { method: 'GET', pattern: /^\/api\/v1\/ping$/, handle: () => okReply({ status: 'ok', serverTime: now().toISOString() }) },
     { method: 'POST', pattern: /^\/api\/v1\/sales$/, handle: (r) => push(r.body) },
     { method: 'POST', pattern: /^\/api\/v1\/z-reports$/, handle: (r) => pushZ(r.body) },
+    { method: 'POST', pattern: /^\/api\/v1\/dead-letters$/, handle: (r) => pushDead(r.body) },
     { method: 'GET', pattern: /^\/api\/v1\/sales$/, handle: () => okReply({ sales: [...store.values()] }) },
   ];
 
@@ -92,5 +106,6 @@ export async function startHeadOfficeSim(opts: { port?: number; credentials: Cre
     sale: (id: string) => store.get(id),
     sales: () => [...store.values()],
     zReports: () => [...zStore.values()],
+    deadLetters: () => [...deadStore.values()],
   });
 }

@@ -33,3 +33,27 @@ export const PushZReportResultSchema = z.object({
   stored: z.enum(['new', 'repeat']),
 });
 export type PushZReportResult = z.infer<typeof PushZReportResultSchema>;
+
+/**
+ * A message the counter's outbox gave up on (a dead letter), as it stands now: why it was refused,
+ * and whether a supervisor retried or resolved it. Reported when it dies and each time a
+ * supervisor acts on it; the head office keeps the latest state per counter and message.
+ */
+export const PushDeadLetterRequestSchema = z.object({
+  outboxId: z.number().int().positive(),
+  topic: z.string().min(1).max(64),
+  key: z.string().min(1).max(200),
+  saleId: z.string().uuid().nullable(),
+  code: z.string().min(1).max(64),
+  message: Bilingual,
+  deadAt: z.string().datetime(),
+  state: z.enum(['dead', 'retried', 'resolved']),
+  resolution: z.string().max(500).nullable(),
+  resolvedAt: z.string().datetime().nullable(),
+  /** When this state was read: a later report never loses to an earlier one. */
+  at: z.string().datetime(),
+}).strict();
+export type PushDeadLetterRequest = z.infer<typeof PushDeadLetterRequestSchema>;
+
+export const PushDeadLetterResultSchema = z.object({ outboxId: z.number().int().positive(), stored: z.enum(['new', 'updated', 'older']) });
+export type PushDeadLetterResult = z.infer<typeof PushDeadLetterResultSchema>;

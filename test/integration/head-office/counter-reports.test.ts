@@ -1,11 +1,11 @@
-// Z reports at the head office: a cashier closes a shift at the till, the counter's outbox takes the
-// Z report to the real service, and PostgreSQL keeps it byte for byte — once per counter and Z
-// number, repeats counted, a report that does not match its hash or that differs from the one
-// already stored under its number refused.
+// What a counter reports to the head office beyond its sales, through its outbox to the real
+// service: Z reports (kept byte for byte, once per counter and Z number, repeats counted, a report
+// not matching its hash or differing from the stored one refused) and dead letters (why a message
+// was refused, then what a supervisor did about it: the latest state kept).
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHeadOfficeClient } from '../../../main/vendors/head-office/client';
-import { DEMO_STS_METERS } from '../../sim/demo-data';
+import { DEMO_ACREL_METERS, DEMO_STS_METERS } from '../../sim/demo-data';
 import { eventually, startHarness, type Harness } from '../../helpers/harness';
 import { startTestHeadOffice, type TestHeadOffice } from '../../helpers/head-office';
 import { usePostgres } from '../../helpers/postgres';
@@ -55,5 +55,25 @@ describe('Z reports at the head office', () => {
     expect(mismatch.kind === 'refused' && mismatch.code).toBe('Z_REPORT_HASH');
     expect(await stored()).toHaveLength(1);
     expect((await stored())[0].counted_cash_minor).toBe(String(sale.chargedMinor + 50));
+  });
+
+  it('a dead letter is reported with its reason, then with the supervisor\'s resolution', async () => {
+    const counter = await ho.addCounter('Counter D');
+    h = await startHarness({ env: { HEAD_OFFICE_URL: ho.url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret, ACREL_API_RETRY_ATTEMPTS: '0' } });
+    await h.login();
+    // The cloud refuses the recharge for good: the message dies at the counter.
+    await h.sims.acrel.setFaults({ failNext: { status: 422 } });
+    await h.call('sales.sell', await h.confirmed({ meterNumber: DEMO_ACREL_METERS[0]!.number, amountMinor: 2000, tenderedMinor: 2000, paymentMethod: 'cash' }));
+    const dead = () => h!.app.db.read.prepare(`SELECT id, dead_code FROM outbox WHERE topic = 'acrel.recharge' AND status = 'dead'`).get() as { id: number; dead_code: string } | undefined;
+    await eventually(() => dead() !== undefined, 10_000, 'the recharge to die');
+    const { id } = dead()!;
+    const reported = async () => (await ho.pool.query('SELECT outbox_id, topic, code, state, resolution FROM dead_letters WHERE counter_id = $1', [counter.id])).rows;
+    await eventually(async () => (await reported()).length === 1, 10_000, 'the dead letter to reach the head office');
+    expect(await reported()).toEqual([{ outbox_id: String(id), topic: 'acrel.recharge', code: dead()!.dead_code, state: 'dead', resolution: null }]);
+
+    await h.login('supervisor', '2222');
+    await h.call('outbox.resolve', { id, note: 'Credit given by hand at the utility office' });
+    await eventually(async () => (await reported())[0]?.state === 'resolved', 10_000, 'the resolution to reach the head office');
+    expect((await reported())[0].resolution).toBe('Credit given by hand at the utility office');
   });
 });
