@@ -12,6 +12,7 @@ import { enrolCounter } from './enrolment';
 import { refuse } from './errors';
 import { ingestSales } from './ingest';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { receiveDeadLetter, receiveZReport } from './reports';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -137,6 +138,9 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     req.log.info({ counter: counter.name, accepted: result.accepted.length, rejected: result.rejected.length }, 'sales received');
     return result;
   });
+
+  app.post('/api/v1/z-reports', { preHandler: signed }, async (req, reply) => receiveZReport(deps.pool, req.counter!, req, reply));
+  app.post('/api/v1/dead-letters', { preHandler: signed }, async (req, reply) => receiveDeadLetter(deps.pool, req.counter!, req, reply));
 
   app.get('/api/v1/sales', { preHandler: signed }, async (req, reply) => {
     const q = ListQuery.safeParse(req.query);

@@ -6,6 +6,8 @@ export interface OutboxRow {
   id: number; topic: string; key: string; sale_id: string | null; payload_json: string; status: 'pending' | 'done' | 'dead';
   attempts: number; next_attempt_at: string; last_error: string | null; created_at: string; delivered_at: string | null;
   order_key: string | null; resolved_at: string | null; resolved_by: number | null; resolution: string | null;
+  /** Why it died, when it did (migration 0008); null while it has not. */
+  dead_code: string | null; dead_message_json: string | null; dead_at: string | null;
 }
 
 /** orderKey (e.g. "meter:<number>"): the message waits for earlier pending messages with the same key. */

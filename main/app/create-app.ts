@@ -18,6 +18,8 @@ import { createPrinterPort } from '../printing/port';
 import { createPrintQueue } from '../printing/queue';
 import { vendorTokenTid } from '../meters/token-tid';
 import { createVendorPorts } from '../sales/vendor-ports';
+import { Z_REPORT_TOPIC, zReportHandler } from '../outbox/z-reports';
+import { DEAD_LETTER_TOPIC, deadLetterHandler, reportDeadLetter } from '../outbox/dead-letter-reports';
 import { createVendorHolder } from '../vendors/holder';
 import { createAttemptLedger } from '../vendors/attempt-ledger';
 import { createVendorSettingsStore } from '../vendors/settings/store';
@@ -134,10 +136,14 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     baseDelayMs: config.outbox.baseDelayMs,
     maxDelayMs: config.outbox.maxDelayMs,
     idleProbeMs: config.outbox.idleProbeMs,
+    // Dead letters are reported to the head office (dead-letter-reports.ts).
+    onDeadLetter: (row, event, at) => reportDeadLetter(db.write, row, event, at),
     handlers: {
       'acrel.recharge': acrelRechargeHandler(sales, vendors.acrel),
       'sts.verify': stsVerifyHandler(sales),
       'headoffice.sale': headOfficeHandler(sales, vendors.headOffice),
+      [Z_REPORT_TOPIC]: zReportHandler(db, (z) => vendors.headOffice.pushZReport(z)),
+      [DEAD_LETTER_TOPIC]: deadLetterHandler(db, (d) => vendors.headOffice.pushDeadLetter(d)),
       ...meterCommandTopics(db.write, meterVendors),
       'acrel.settle': acrelSettleHandler(sales, vendors.acrel),
     },

@@ -28,8 +28,12 @@ export function outboxHandlers(d: { db: Db; worker: OutboxWorker; now: () => Dat
     'outbox.retry': ({ id }, ctx) => {
       const user = requireUser(ctx);
       const ok = w.transaction(() => {
-        const done = retryDeadLetter(w, id, d.now().toISOString());
-        if (done) audited('outbox.retry', id, user.id, {});
+        const at = d.now().toISOString();
+        const done = retryDeadLetter(w, id, at);
+        if (done) {
+          audited('outbox.retry', id, user.id, {});
+          worker.deadLetterChanged(id, 'retried', at);
+        }
         return done;
       })();
       if (!ok) throw notDead();
@@ -39,8 +43,12 @@ export function outboxHandlers(d: { db: Db; worker: OutboxWorker; now: () => Dat
     'outbox.resolve': ({ id, note }, ctx) => {
       const user = requireUser(ctx);
       const ok = w.transaction(() => {
-        const done = resolveDeadLetter(w, id, user.id, note, d.now().toISOString());
-        if (done) audited('outbox.resolve', id, user.id, { note });
+        const at = d.now().toISOString();
+        const done = resolveDeadLetter(w, id, user.id, note, at);
+        if (done) {
+          audited('outbox.resolve', id, user.id, { note });
+          worker.deadLetterChanged(id, 'resolved', at);
+        }
         return done;
       })();
       if (!ok) throw notDead();

@@ -31,6 +31,11 @@ export interface WorkerOptions {
   idleProbeMs?: number;
   random?: () => number;
   log?: { warn(o: object, msg: string): void };
+  /**
+   * Told, inside the transaction, when a message dies and when a supervisor retries or resolves a
+   * dead letter (dead-letter-reports.ts queues the head office's copy).
+   */
+  onDeadLetter?: (row: Pick<OutboxRow, 'id' | 'topic'>, event: 'dead' | 'retried' | 'resolved', at: string) => void;
 }
 
 /** When a message that failed `attempts` times is tried again: doubling, with equal jitter. */
@@ -79,7 +84,7 @@ export function createOutboxWorker(o: WorkerOptions) {
     }
     if (result?.kind === 'refused') {
       wentOnline();
-      atomically(() => { markDead(w, row.id, result, at); handler?.onDead?.(row, result, at); });
+      atomically(() => { markDead(w, row.id, result, at); o.onDeadLetter?.(row, 'dead', at); handler?.onDead?.(row, result, at); });
       return 'dead';
     }
     const reason = result ? result.reason : 'no answer for this message';
@@ -226,6 +231,11 @@ export function createOutboxWorker(o: WorkerOptions) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([run(), new Promise<void>((r) => { timer = setTimeout(r, waitMs); })]).finally(() => clearTimeout(timer));
       return this.status();
+    },
+    /** A supervisor retried or resolved dead letter `id` (call inside that transaction). */
+    deadLetterChanged(id: number, event: 'retried' | 'resolved', at: string) {
+      const row = getRow(o.db.write, id);
+      if (row) o.onDeadLetter?.(row, event, at);
     },
     /** Never waits on the network: counters from the database and the last known state. */
     status() {

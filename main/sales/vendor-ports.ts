@@ -4,6 +4,7 @@
 import type { Bilingual } from '../../preload/contract';
 import type { VendorConfig } from '../vendors/config';
 import { holderOf, type VendorClients, type VendorHolder } from '../vendors/holder';
+import type { HeadOfficeClient } from '../vendors/head-office/client';
 import { mapOutcome, type VendorOutcome } from '../vendors/outcome';
 import type { StsVendorPort } from './ports';
 import type { AcrelPort, HeadOfficePort } from './deliveries';
@@ -23,7 +24,7 @@ const ACREL_OFF = { en: 'Cloud meter credit is not configured at this counter.',
 export function createVendorPorts(
   from: VendorHolder | VendorConfig,
   tidOf: (meterNumber: string, token: string, energyTenths: number) => number | null = () => null,
-): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort; probe: () => Promise<boolean> } {
+): { sts: StsVendorPort; acrel: AcrelPort; headOffice: HeadOfficePort & Pick<HeadOfficeClient, 'pushZReport' | 'pushDeadLetter'>; probe: () => Promise<boolean> } {
   const holder = holderOf(from);
   const now = () => holder.current();
   const withTid = <T extends { meterNumber: string; token: string; tid: number | null; energyTenths: number }>(v: T): T =>
@@ -62,6 +63,10 @@ export function createVendorPorts(
     headOffice: {
       pushSales: async (sales) =>
         now().headOffice?.pushSales(sales) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; sales stay in the outbox' },
+      pushZReport: async (z) =>
+        now().headOffice?.pushZReport(z) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; Z reports stay in the outbox' },
+      pushDeadLetter: async (d) =>
+        now().headOffice?.pushDeadLetter(d) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; reports stay in the outbox' },
     },
     // "Online" means the head office answers; with none configured, the vendors stand in.
     probe: async () => {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ReadDb, WriteDb } from '../../db/open';
 import type { Shift, User, ZReport } from '../../preload/contract';
 import { insertZReport, markShiftClosed, nextZNo, zReportRow, zReportRowsPage } from '../../db/repos/shifts';
+import { enqueue } from '../../db/repos/outbox';
 import { appendAudit } from '../audit/append';
 import { err } from '../common/errors';
 import { openShiftOf, shiftRow, toShift, type ShiftRow } from './shifts';
@@ -55,6 +56,8 @@ export function closeShift(db: WriteDb, user: User, i: { shiftId?: number; count
     });
     appendAudit(db, { at, userId: user.id, action: 'shift.close', entity: 'shift', entityId: String(s.id),
       details: { zNo, hash, expectedCashMinor: expected, countedCashMinor: i.countedCashMinor, varianceMinor: body.varianceMinor } });
+    // The head office gets every Z report (main/outbox/z-reports.ts), sent after this commits.
+    enqueue(db, { topic: 'headoffice.zreport', key: `z:${zNo}`, payload: { zNo }, at });
     return { ...body, hash };
   })();
 }

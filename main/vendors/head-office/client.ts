@@ -6,11 +6,18 @@ import type { VendorEndpointConfig } from '../config';
 import { createVendorHttp, type VendorHttpOptions } from '../http';
 import { type VendorOutcome, mapOutcome } from '../outcome';
 import { HealthSchema } from '../wire';
-import { PushSalesResultSchema, type PushSalesResult } from './wire';
+import {
+  PushDeadLetterResultSchema, PushSalesResultSchema, PushZReportResultSchema,
+  type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
+} from './wire';
 
 export interface HeadOfficeClient {
   /** Upserts the sales by id. `accepted` are stored; `rejected` never will be as sent (dead letters). */
   pushSales(sales: Sale[]): Promise<VendorOutcome<PushSalesResult>>;
+  /** Stores a closed shift's Z report; the same report again is a repeat, a different one under its number is refused. */
+  pushZReport(z: PushZReportRequest): Promise<VendorOutcome<PushZReportResult>>;
+  /** Reports a dead letter's current state (the latest report wins at the head office). */
+  pushDeadLetter(d: PushDeadLetterRequest): Promise<VendorOutcome<PushDeadLetterResult>>;
   ping(): Promise<VendorOutcome<{ serverTime: string }>>;
 }
 
@@ -19,6 +26,12 @@ export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorH
   return {
     pushSales(sales) {
       return http.send({ method: 'POST', path: '/api/v1/sales', body: { sales }, retrySafe: true, schema: PushSalesResultSchema });
+    },
+    pushZReport(z) {
+      return http.send({ method: 'POST', path: '/api/v1/z-reports', body: z, retrySafe: true, schema: PushZReportResultSchema });
+    },
+    pushDeadLetter(d) {
+      return http.send({ method: 'POST', path: '/api/v1/dead-letters', body: d, retrySafe: true, schema: PushDeadLetterResultSchema });
     },
     async ping() {
       const o = await http.send({ method: 'GET', path: '/api/v1/ping', schema: HealthSchema });
