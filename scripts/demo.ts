@@ -10,6 +10,7 @@ import { seedDemoFolder } from './demo-folder';
 import { electronBinary } from './electron-binary';
 import { DEMO_USERS } from './seed-demo';
 import { startBrowserShahn } from './start-browser';
+import { startDemoHeadOffice } from './demo-head-office';
 
 async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 5180;
@@ -19,10 +20,13 @@ async function main() {
   const args = process.argv.slice(2);
   const xmlvend = args.includes('--xmlvend') ? { style: args.includes('--conlog') ? ('conlog' as const) : ('hexing' as const), serviceChargeMinor: 100, vatRateBp: 500 } : undefined;
   const sims = await startSimulators({ xmlvend });
+  // --head-office: sales sync to the real head office on a throwaway PostgreSQL, not the simulator.
+  const headOffice = args.includes('--head-office') ? await startDemoHeadOffice() : null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-demo-'));
   const env = {
     ...process.env,
     ...sims.env,
+    ...(headOffice ? headOffice.env : {}),
     SHAHN_DATA_DIR: dataDir,
     SHAHN_PRINTER: `tcp://${sims.printer.host}:${sims.printer.port}`,
   };
@@ -41,6 +45,7 @@ async function main() {
     stop = shahn.close;
   }
   console.log(`Demo users (username/PIN): ${users}`);
+  if (headOffice) console.log(`Head office: ${headOffice.url} on PostgreSQL ${headOffice.databaseUrl} (deleted at exit)`);
   if (sims.xmlvend) console.log(`STS vendor: XMLVend 2.1 server (${sims.xmlvend.style} style) at ${sims.xmlvend.url}`);
   console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);
   console.log(`Demo data folder: ${dataDir}`);
@@ -50,6 +55,7 @@ async function main() {
     closing = true;
     await stop();
     await sims.close();
+    await headOffice?.close();
     process.exit(0);
   }
   process.on('SIGINT', () => void shutdown());

@@ -102,3 +102,8 @@ export function counts(db: ReadDb): { pending: number; dead: number } {
   ).get() as { pending: number | null; dead: number | null };
   return { pending: r.pending ?? 0, dead: r.dead ?? 0 };
 }
+
+/** Messages of a topic still waiting to be sent (pending), from the outbox_due index. */
+export function pendingCount(db: ReadDb, topic: string): number {
+  return (stmt(db, `SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending' AND topic = ?`).get(topic) as { n: number }).n;
+}

@@ -195,3 +195,8 @@ export function saleDebtContext(db: ReadDb, id: string): { meter_id: number; met
 export function countSales(db: ReadDb): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
 }
+
+/** Sales whose outcome is not known yet, from the sales_status index. */
+export function unknownSalesCount(db: ReadDb): number {
+  return (stmt(db, `SELECT COUNT(*) AS n FROM sales WHERE status = 'unknown'`).get() as { n: number }).n;
+}

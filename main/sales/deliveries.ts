@@ -2,11 +2,12 @@
 // the sale it carries. The worker settles the message and the sale in one transaction.
 import type { Sale } from '../../preload/contract';
 import type { OutboxRow } from '../../db/repos/outbox';
-import { getSale, getSales, saleStatus } from '../../db/repos/sales';
+import { getSale, getSales, saleStatus, unknownSalesCount } from '../../db/repos/sales';
 import { recordSaleOutcomeOrHold } from './outcome';
 import type { TopicHandler, Delivery } from '../outbox/worker';
 import { neverArrived, type VendorOutcome } from '../vendors/outcome';
-import { MAX_SALES_PER_PUSH } from '../vendors/head-office/wire';
+import { MAX_SALES_PER_PUSH, type CounterCounts } from '../vendors/head-office/wire';
+import { pendingCount } from '../../db/repos/outbox';
 import { appendAudit } from '../audit/append';
 import { setOutcome, setSaleError } from '../../db/repos/sales';
 import { chargeMismatch } from './vendor-match';
@@ -17,7 +18,7 @@ export interface AcrelPort {
   rechargeBalance(i: { meterNumber: string; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<{ balanceMinor: number; vendorRef: string }>>;
 }
 export interface HeadOfficePort {
-  pushSales(sales: Sale[]): Promise<VendorOutcome<{ accepted: string[]; rejected?: { id: string | null; error: { code: string; message: { ar: string; en: string } } }[] }>>;
+  pushSales(sales: Sale[], counts?: CounterCounts): Promise<VendorOutcome<{ accepted: string[]; rejected?: { id: string | null; error: { code: string; message: { ar: string; en: string } } }[] }>>;
 }
 
 function recordOutcome(deps: Pick<SalesDeps, 'db'>, row: OutboxRow, at: string, o: Parameters<typeof setOutcome>[2]) {
@@ -155,7 +156,8 @@ export function headOfficeHandler(deps: Pick<SalesDeps, 'db'>, headOffice: HeadO
     get batch() { return batch; },
     async deliver(rows) {
       const sales = getSales(deps.db.read, rows.flatMap((r) => (r.sale_id ? [r.sale_id] : [])));
-      const res = await headOffice.pushSales(sales);
+      // The counter's own counts ride along, so the head office sees what waits and what is unknown here.
+      const res = await headOffice.pushSales(sales, { pendingSales: pendingCount(deps.db.read, 'headoffice.sale'), unknownSales: unknownSalesCount(deps.db.read) });
       if (res.kind === 'ok') batch = Math.min(MAX_SALES_PER_PUSH, batch * 2);
       else if (res.kind === 'unknown' && !neverArrived(res)) batch = Math.max(MIN_SALES_PER_PUSH, Math.floor(batch / 2));
       const out = new Map<number, Delivery>();

@@ -61,8 +61,8 @@ export function createVendorPorts(
       },
     },
     headOffice: {
-      pushSales: async (sales) =>
-        now().headOffice?.pushSales(sales) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; sales stay in the outbox' },
+      pushSales: async (sales, counts) =>
+        now().headOffice?.pushSales(sales, counts) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; sales stay in the outbox' },
       pushZReport: async (z) =>
         now().headOffice?.pushZReport(z) ?? { kind: 'unknown', reason: 'unreachable: no head office is configured; Z reports stay in the outbox' },
       pushDeadLetter: async (d) =>

@@ -8,12 +8,13 @@ import { type VendorOutcome, mapOutcome } from '../outcome';
 import { HealthSchema } from '../wire';
 import {
   PushDeadLetterResultSchema, PushSalesResultSchema, PushZReportResultSchema,
-  type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
+  type CounterCounts, type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
 } from './wire';
 
 export interface HeadOfficeClient {
   /** Upserts the sales by id. `accepted` are stored; `rejected` never will be as sent (dead letters). */
-  pushSales(sales: Sale[]): Promise<VendorOutcome<PushSalesResult>>;
+  /** counts: this counter's own (sales waiting to be sent, sales of unknown outcome), for the head office's console. */
+  pushSales(sales: Sale[], counts?: CounterCounts): Promise<VendorOutcome<PushSalesResult>>;
   /** Stores a closed shift's Z report; the same report again is a repeat, a different one under its number is refused. */
   pushZReport(z: PushZReportRequest): Promise<VendorOutcome<PushZReportResult>>;
   /** Reports a dead letter's current state (the latest report wins at the head office). */
@@ -24,8 +25,8 @@ export interface HeadOfficeClient {
 export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): HeadOfficeClient {
   const http = createVendorHttp(cfg, opts);
   return {
-    pushSales(sales) {
-      return http.send({ method: 'POST', path: '/api/v1/sales', body: { sales }, retrySafe: true, schema: PushSalesResultSchema });
+    pushSales(sales, counts) {
+      return http.send({ method: 'POST', path: '/api/v1/sales', body: counts ? { sales, counts } : { sales }, retrySafe: true, schema: PushSalesResultSchema });
     },
     pushZReport(z) {
       return http.send({ method: 'POST', path: '/api/v1/z-reports', body: z, retrySafe: true, schema: PushZReportResultSchema });

@@ -21,7 +21,7 @@ describe('0002_enrolment', () => {
     expect(await migrate(pool, loadMigrations(), 1)).toEqual([1]);
     await pool.query(`INSERT INTO counters (name, api_key, secret_sealed, last_seen_at, app_version) VALUES ('Counter 1', 'ctr-00000001', 'sealed', '2026-03-01T10:00:00Z', '0.1.0')`);
 
-    expect(await migrate(pool)).toEqual([2]);
+    expect(await migrate(pool, loadMigrations(), 2)).toEqual([2]);
     expect(await currentVersion(pool)).toBe(2);
     const c = await pool.query('SELECT name, api_key, app_version, enrolled_at, enrolled_as, pending_sales, unknown_sales, counts_reported_at FROM counters');
     expect(c.rows).toEqual([{ name: 'Counter 1', api_key: 'ctr-00000001', app_version: '0.1.0', enrolled_at: null, enrolled_as: null, pending_sales: null, unknown_sales: null, counts_reported_at: null }]);

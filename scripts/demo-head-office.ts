@@ -1,0 +1,43 @@
+// `npm run demo -- --head-office`: the real head office (head-office/) on a throwaway local
+// PostgreSQL instead of the in-memory simulator, with the demo counter registered on it. Needs
+// PostgreSQL's server binaries (Debian: apt-get install postgresql); everything is deleted at exit.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { registerCounter } from '../head-office/counters';
+import { startLocalPostgres } from '../head-office/db/local-postgres';
+import { migrate } from '../head-office/db/migrate';
+import { buildServer } from '../head-office/server';
+
+export interface DemoHeadOffice {
+  url: string;
+  databaseUrl: string;
+  /** HEAD_OFFICE_URL, _KEY and _SECRET of the demo counter. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startDemoHeadOffice(): Promise<DemoHeadOffice> {
+  const local = await startLocalPostgres();
+  const pool = new pg.Pool({ connectionString: local.url, max: 10 });
+  try {
+    await migrate(pool);
+    const sealingKey = randomBytes(32);
+    const app = buildServer({ pool, sealingKey, logger: { level: 'warn' } });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const counter = await registerCounter(pool, sealingKey, 'Counter 1');
+    return {
+      url,
+      databaseUrl: local.url,
+      env: { HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret },
+      async close() {
+        await app.close();
+        await pool.end();
+        await local.stop();
+      },
+    };
+  } catch (e) {
+    await pool.end();
+    await local.stop();
+    throw e;
+  }
+}
