@@ -10,33 +10,25 @@ import { ZReportSchema } from '../preload/contract';
 import { storeZReport } from './db/z-reports';
 import { storeDeadLetter } from './db/dead-letters';
 import { refuse } from './errors';
+import { readBody } from './body';
 import type { AuthedCounter } from './auth';
 
 const StoredReport = ZReportSchema.omit({ hash: true });
 
 export async function receiveZReport(pool: pg.Pool, counter: AuthedCounter, req: FastifyRequest, reply: FastifyReply) {
-  let json: unknown;
-  try {
-    json = JSON.parse((req.body as Buffer).toString('utf8'));
-  } catch {
-    return refuse(reply, 400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON');
-  }
-  const p = PushZReportRequestSchema.safeParse(json);
-  if (!p.success) {
-    const fields = p.error.issues.map((i) => i.path.join('.') || '(body)').join(', ');
-    return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
-  }
-  if (createHash('sha256').update(p.data.reportJson).digest('hex') !== p.data.hash) {
+  const data = readBody(req, reply, PushZReportRequestSchema);
+  if (data === null) return reply;
+  if (createHash('sha256').update(data.reportJson).digest('hex') !== data.hash) {
     return refuse(reply, 422, 'Z_REPORT_HASH', 'The Z report does not match its hash', 'تقرير Z لا يطابق بصمته');
   }
   let z;
   try {
-    z = StoredReport.parse(JSON.parse(p.data.reportJson));
+    z = StoredReport.parse(JSON.parse(data.reportJson));
   } catch {
     return refuse(reply, 422, 'BAD_REQUEST', 'Invalid Z report', 'تقرير Z غير صالح');
   }
   const stored = await storeZReport(pool, counter.id, {
-    zNo: z.zNo, hash: p.data.hash, reportJson: p.data.reportJson, closedAt: z.closedAt, cashier: z.shift.cashier, currency: z.currency,
+    zNo: z.zNo, hash: data.hash, reportJson: data.reportJson, closedAt: z.closedAt, cashier: z.shift.cashier, currency: z.currency,
     expectedCashMinor: z.expectedCashMinor, countedCashMinor: z.countedCashMinor, varianceMinor: z.varianceMinor,
     salesCount: z.totals.salesCount, chargedMinor: z.totals.chargedMinor,
   });
@@ -50,18 +42,9 @@ export async function receiveZReport(pool: pg.Pool, counter: AuthedCounter, req:
 
 /** POST /api/v1/dead-letters: a counter's dead letter, its latest reported state kept. */
 export async function receiveDeadLetter(pool: pg.Pool, counter: AuthedCounter, req: FastifyRequest, reply: FastifyReply) {
-  let json: unknown;
-  try {
-    json = JSON.parse((req.body as Buffer).toString('utf8'));
-  } catch {
-    return refuse(reply, 400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON');
-  }
-  const p = PushDeadLetterRequestSchema.safeParse(json);
-  if (!p.success) {
-    const fields = p.error.issues.map((i) => i.path.join('.') || '(body)').join(', ');
-    return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
-  }
-  const stored = await storeDeadLetter(pool, counter.id, p.data);
-  req.log.info({ counter: counter.name, outboxId: p.data.outboxId, state: p.data.state, stored }, 'dead letter reported');
-  return { outboxId: p.data.outboxId, stored };
+  const data = readBody(req, reply, PushDeadLetterRequestSchema);
+  if (data === null) return reply;
+  const stored = await storeDeadLetter(pool, counter.id, data);
+  req.log.info({ counter: counter.name, outboxId: data.outboxId, state: data.state, stored }, 'dead letter reported');
+  return { outboxId: data.outboxId, stored };
 }

@@ -10,6 +10,7 @@ import { reportCounts } from './db/counters';
 import { listSales } from './db/sales';
 import { enrolCounter } from './enrolment';
 import { refuse } from './errors';
+import { readBody } from './body';
 import { ingestSales } from './ingest';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { receiveDeadLetter, receiveZReport } from './reports';
@@ -90,28 +91,19 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
       return refuse(reply, 429, 'TOO_MANY_ATTEMPTS', 'Too many enrolment attempts from this address; wait a few minutes and try again',
         'محاولات تسجيل كثيرة من هذا العنوان؛ انتظر بضع دقائق ثم أعد المحاولة');
     }
-    let json: unknown;
-    try {
-      json = JSON.parse((req.body as Buffer | undefined)?.toString('utf8') ?? '');
-    } catch {
-      return refuse(reply, 400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON');
-    }
-    const p = EnrolRequestSchema.safeParse(json);
-    if (!p.success) {
-      const fields = p.error.issues.map((i) => i.path.join('.') || '(body)').join(', ');
-      return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
-    }
+    const data = readBody(req, reply, EnrolRequestSchema);
+    if (data === null) return reply;
     const counter = await enrolCounter(deps.pool, deps.sealingKey, {
-      code: p.data.code,
-      counterName: p.data.counterName,
-      appVersion: appVersionOf(req.headers['user-agent']) ?? p.data.appVersion,
+      code: data.code,
+      counterName: data.counterName,
+      appVersion: appVersionOf(req.headers['user-agent']) ?? data.appVersion,
     });
     if (!counter) {
       req.log.info({ ip: req.ip }, 'enrolment code refused');
       return refuse(reply, 403, 'BAD_ENROLMENT_CODE', 'This enrolment code is not valid: it is wrong, already used or expired. Ask the head office for a new one',
         'رمز التسجيل هذا غير صالح: إما خاطئ أو مستخدم من قبل أو منتهي الصلاحية. اطلب رمزًا جديدًا من المكتب الرئيسي');
     }
-    req.log.info({ counter: counter.name, enrolledAs: p.data.counterName }, 'counter enrolled');
+    req.log.info({ counter: counter.name, enrolledAs: data.counterName }, 'counter enrolled');
     const answer: EnrolResult = { counterKey: counter.apiKey, counterSecret: counter.apiSecret, headOfficeTime: new Date(now()).toISOString() };
     // The secret is in this answer only: no cache may keep it.
     reply.header('cache-control', 'no-store');
@@ -121,20 +113,11 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   app.get('/api/v1/ping', { preHandler: signed }, async () => ({ status: 'ok', serverTime: new Date(now()).toISOString() }));
 
   app.post('/api/v1/sales', { preHandler: signed }, async (req, reply) => {
-    let json: unknown;
-    try {
-      json = JSON.parse((req.body as Buffer).toString('utf8'));
-    } catch {
-      return refuse(reply, 400, 'BAD_JSON', 'The request body is not JSON', 'نص الطلب ليس بصيغة JSON');
-    }
-    const p = PushSalesRequestSchema.safeParse(json);
-    if (!p.success) {
-      const fields = p.error.issues.map((i) => i.path.join('.') || '(body)').join(', ');
-      return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
-    }
+    const data = readBody(req, reply, PushSalesRequestSchema);
+    if (data === null) return reply;
     const counter = req.counter!;
-    const result = await ingestSales(deps.pool, counter.id, p.data.sales);
-    if (p.data.counts) await reportCounts(deps.pool, counter.id, p.data.counts);
+    const result = await ingestSales(deps.pool, counter.id, data.sales);
+    if (data.counts) await reportCounts(deps.pool, counter.id, data.counts);
     req.log.info({ counter: counter.name, accepted: result.accepted.length, rejected: result.rejected.length }, 'sales received');
     return result;
   });
