@@ -7,7 +7,7 @@ import type { WriteDb } from '../../db/open';
 import { z } from 'zod';
 import { attemptSummary, endAttempt, getEndpoint, insertAttempt, upsertEndpoint, type AttemptSummary } from '../../db/repos/vendor-attempts';
 import { seal, unseal } from '../keys/seal';
-import type { VendorEndpointConfig } from './config';
+import { XmlVendEndpointSchema, type VendorEndpointConfig } from './config';
 import type { AttemptRecorder } from './http';
 
 export type LedgerVendor = 'sts' | 'acrel' | 'headOffice';
@@ -23,11 +23,7 @@ export interface AttemptLedger {
 
 // The XMLVend fields ride with the credentials: a lookup about a key must reach the same server
 // as the same client and terminal, whatever the settings say now.
-const XmlVendSealed = z.object({
-  terminalId: z.string(), terminalIdKind: z.enum(['generic', 'ean']), soapVersion: z.enum(['1.1', '1.2']), currency: z.string(),
-  adviceWindowMs: z.number(), conlogVendingServerId: z.string().nullable(), hexingLogin: z.boolean(),
-});
-const Sealed = z.object({ apiKey: z.string(), apiSecret: z.string(), xmlvend: XmlVendSealed.optional() });
+const Sealed = z.object({ apiKey: z.string(), apiSecret: z.string(), xmlvend: XmlVendEndpointSchema.optional() });
 const aad = (fingerprint: string) => `vendor-endpoint:${fingerprint}`;
 
 export function createAttemptLedger(d: { db: WriteDb; masterKey: Buffer; now: () => Date }): AttemptLedger {

@@ -21,18 +21,22 @@ export interface VendorEndpointConfig {
   xmlvend?: XmlVendEndpoint;
 }
 
-/** What an XMLVend server needs beyond an address and credentials (main/vendors/xmlvend/settings.ts checks it). */
-export interface XmlVendEndpoint {
-  terminalId: string;
-  terminalIdKind: 'generic' | 'ean';
-  soapVersion: '1.1' | '1.2';
+/**
+ * What an XMLVend server needs beyond an address and credentials (main/vendors/xmlvend/settings.ts
+ * checks its values): one shape for the environment, the saved settings and the attempt ledger.
+ */
+export const XmlVendEndpointSchema = z.object({
+  terminalId: z.string(),
+  terminalIdKind: z.enum(['generic', 'ean']),
+  soapVersion: z.enum(['1.1', '1.2']),
   /** The ISO 4217 code the server sells in. */
-  currency: string;
+  currency: z.string(),
   /** How long the server keeps its answers for last-response advice. */
-  adviceWindowMs: number;
-  conlogVendingServerId: string | null;
-  hexingLogin: boolean;
-}
+  adviceWindowMs: z.number().int(),
+  conlogVendingServerId: z.string().nullable(),
+  hexingLogin: z.boolean(),
+});
+export type XmlVendEndpoint = z.infer<typeof XmlVendEndpointSchema>;
 
 export interface VendorConfig {
   sts: VendorEndpointConfig | null;

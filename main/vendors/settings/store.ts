@@ -14,7 +14,7 @@ import { VENDORS, type VendorName, type VendorProtocol, type VendorSettingsInput
 import { appendAudit } from '../../audit/append';
 import { seal, unseal } from '../../keys/seal';
 import type { Logger } from '../../common/logger';
-import type { VendorConfig, VendorEndpointConfig } from '../config';
+import { XmlVendEndpointSchema, type VendorConfig, type VendorEndpointConfig } from '../config';
 import { xmlVendSettingsOf } from '../xmlvend/endpoint';
 import { checkVendorSettings } from './rules';
 import { VENDOR_NAME } from './test-connection';
@@ -33,18 +33,7 @@ const StoredSchema = z.object({
   apiSecret: z.string().nullable(),
   /** Rows saved before XMLVend existed have neither: Shahn's API. */
   protocol: z.enum(['shahn', 'xmlvend']).default('shahn'),
-  xmlvend: z
-    .object({
-      terminalId: z.string(),
-      terminalIdKind: z.enum(['generic', 'ean']),
-      soapVersion: z.enum(['1.1', '1.2']),
-      currency: z.string(),
-      adviceWindowMs: z.number().int(),
-      conlogVendingServerId: z.string().nullable(),
-      hexingLogin: z.boolean(),
-    })
-    .nullable()
-    .default(null),
+  xmlvend: XmlVendEndpointSchema.nullable().default(null),
 });
 type Stored = z.infer<typeof StoredSchema>;
 

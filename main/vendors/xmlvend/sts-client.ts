@@ -44,18 +44,28 @@ export function tenthsOf(q: Quantity | undefined): number | null {
 
 const isCredit = (type: string) => type === 'CreditVendTx';
 
+/** Why an answer's money cannot be taken as this counter's, or null when it can. */
+function currencyProblem(p: ParsedMessage, currency: string): string | null {
+  const wrong = p.transactions.find((t) => t.currency !== currency);
+  return wrong ? `the server answered in ${wrong.currency}, this counter sells in ${currency}` : null;
+}
+
+const lineOf = (t: ParsedMessage['transactions'][number]): ServerLine => ({ type: t.type, desc: t.accDesc?.slice(0, 128) ?? null, minor: t.minor });
+const tariffOf = (p: ParsedMessage) => p.transactions.find((t) => t.tariff)?.tariff?.slice(0, 128) ?? null;
+const creditMinor = (p: ParsedMessage) => p.transactions.filter((t) => isCredit(t.type)).reduce((a, t) => a + t.minor, 0);
+
 /** The server's whole receipt as the sale keeps it, or the reason it cannot be one. */
 export function receiptOf(p: ParsedMessage, currency: string): VendorReceipt | string {
-  const wrong = p.transactions.find((t) => t.currency !== currency);
-  if (wrong) return `the server answered in ${wrong.currency}, this counter sells in ${currency}`;
+  const problem = currencyProblem(p, currency);
+  if (problem) return problem;
   if (p.tokens.length === 0) return 'the answer carries no token';
   if (p.tokens.length > 8) return 'the answer carries more tokens than a receipt can hold';
   return {
     protocol: 'xmlvend',
     receiptNo: (p.receiptNo ?? '').trim() || '-',
     tokens: p.tokens.map((t) => ({ kind: t.kind, digits: t.digits, energyTenths: t.kind === 'kct1' || t.kind === 'kct2' ? null : tenthsOf(t.units) })),
-    lines: p.transactions.map((t) => ({ type: t.type, desc: t.accDesc?.slice(0, 128) ?? null, minor: t.minor })),
-    tariffName: p.transactions.find((t) => t.tariff)?.tariff?.slice(0, 128) ?? null,
+    lines: p.transactions.map(lineOf),
+    tariffName: tariffOf(p),
   };
 }
 
@@ -73,7 +83,7 @@ export function chargeOf(p: ParsedMessage, meterNumber: string, currency: string
     token: credit.digits,
     tid: null,
     energyTenths: tenthsOf(credit.units) ?? 0,
-    amountMinor: p.transactions.filter((t) => isCredit(t.type)).reduce((a, t) => a + t.minor, 0),
+    amountMinor: creditMinor(p),
     vendorRef: receipt.receiptNo,
     ...(kct1 && kct2 ? { keyChangeTokens: [kct1.digits, kct2.digits] as [string, string] } : {}),
     vendorReceipt: receipt,
@@ -82,15 +92,15 @@ export function chargeOf(p: ParsedMessage, meterNumber: string, currency: string
 
 /** A trial vend's answer as the server's price: the energy, its money, and every other transaction. */
 export function priceOf(p: ParsedMessage, currency: string): ServerPrice | string {
-  const receipt = receiptOf({ ...p, tokens: p.tokens.length > 0 ? p.tokens : [] }, currency);
-  if (typeof receipt === 'string' && !receipt.startsWith('the answer carries no token')) return receipt;
+  // A trial answer may carry no token at all (Conlog sends an empty cipher): only its money matters.
+  const problem = currencyProblem(p, currency);
+  if (problem) return problem;
   const credit = p.tokens.find((t) => t.kind === 'credit');
-  const lines: ServerLine[] = p.transactions.filter((t) => !isCredit(t.type)).map((t) => ({ type: t.type, desc: t.accDesc?.slice(0, 128) ?? null, minor: t.minor }));
   return {
     energyTenths: tenthsOf(credit?.units) ?? 0,
-    valueMinor: p.transactions.filter((t) => isCredit(t.type)).reduce((a, t) => a + t.minor, 0),
-    lines,
-    tariffName: p.transactions.find((t) => t.tariff)?.tariff?.slice(0, 128) ?? null,
+    valueMinor: creditMinor(p),
+    lines: p.transactions.filter((t) => !isCredit(t.type)).map(lineOf),
+    tariffName: tariffOf(p),
   };
 }
 

@@ -12,7 +12,7 @@ import type { Element } from '@xmldom/xmldom';
 import { z } from 'zod';
 import type { MsgId } from './msg-id';
 import { checkXmlVendSettings, type XmlVendSettings } from './settings';
-import { minorToDecimal } from './write-amount';
+import { minorToDecimal } from './money';
 import {
   AdviceInput, checkRequest, MeterInput, MsgIdInput, PayAccInput, PwrLmtInput, VendInput,
   type PayType,

@@ -1,4 +1,5 @@
-// A complete sale record as a counter sends it (preload/contract SaleSchema), for the head-office tests.
+// A complete sale record as a counter sends it (preload/contract SaleSchema), for the head-office tests
+// and the head-office simulator's.
 import { randomUUID } from 'node:crypto';
 import type { Sale } from '../../../preload/contract';
 
