@@ -68,7 +68,9 @@ describe.each(['hexing', 'conlog'] as const)('XMLVend client against a %s server
     expect(sim.meters.balanceTenths(PLAIN) - before).toBe(c.energyTenths);
   });
 
-  it("sells for card and transfer too (sent as the schema's other payment type), and for cash with its tender", async () => {
+  // What this proves: the server takes a card or transfer sale (sent as the schema's Unknown pay
+  // type). Which pay type was written is the builder's, checked in test/unit/xmlvend/write-*.test.ts.
+  it('sells for card and transfer too, and for cash with its tender: the server takes all three', async () => {
     const { sim, client } = await setup({ style });
     for (const paymentMethod of ['card', 'transfer', 'cash'] as const) {
       okValue(await client.chargeMeter({ meterNumber: PLAIN, energyTenths: 0, amountMinor: 2_000, purchaseMinor: 2_000, paymentMethod, idempotencyKey: randomUUID() }));
