@@ -37,7 +37,7 @@ export interface HeadOfficeServerDeps {
   /** Enrolment attempts allowed per client address (default: 10 per 10 minutes). */
   enrolLimit?: RateLimit;
   /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
-  console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit };
+  console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
 }
 
 /** A console session lasts a working day at most, and ends after half an hour unused; five wrong
@@ -83,11 +83,11 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   app.decorateRequest('arrivedAt', 0);
   app.decorateRequest('counter', null);
   app.decorateRequest('consoleUser', null);
-  const { signInLimit, ...sessionRules } = deps.console ?? {};
+  const { signInLimit, webDir, ...sessionRules } = deps.console ?? {};
   app.decorate('consoleSessions', { ...CONSOLE_DEFAULTS, ...sessionRules, pool: deps.pool, now } satisfies ConsoleSessionSettings);
   // Cookies are read only by the console's guard (console/guard.ts): /api/v1 authenticates by signature alone.
   void app.register(fastifyCookie);
-  void app.register(consolePlugin({ signInLimit }));
+  void app.register(consolePlugin({ signInLimit, webDir }));
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });

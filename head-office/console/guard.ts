@@ -11,7 +11,9 @@ import { useConsoleSession } from '../db/console-users';
 import { refuse } from '../errors';
 import { CSRF_HEADER } from './wire';
 
-export type ConsoleRole = 'viewer' | 'operator' | 'admin';
+import { roleAtLeast, type ConsoleRole } from './roles';
+
+export { roleAtLeast, type ConsoleRole };
 
 export interface ConsoleUser {
   id: number;
@@ -19,9 +21,6 @@ export interface ConsoleUser {
   displayName: string;
   role: ConsoleRole;
 }
-
-const RANK: Record<ConsoleRole, number> = { viewer: 1, operator: 2, admin: 3 };
-export const roleAtLeast = (role: ConsoleRole, min: ConsoleRole): boolean => RANK[role] >= RANK[min];
 
 /** What the guard needs from the service: decorated on the Fastify instance by buildServer. */
 export interface ConsoleSessionSettings {

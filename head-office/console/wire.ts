@@ -55,3 +55,71 @@ export interface ConsoleUserView extends ConsoleMe {
 export interface ConsoleErrorBody {
   error: { code: string; message: { ar: string; en: string } };
 }
+
+export interface CounterView {
+  id: number;
+  name: string;
+  apiKey: string;
+  createdAt: string;
+  /** null: registered another way (the demo), not by an enrolment code. */
+  enrolledAt: string | null;
+  lastSeenAt: string | null;
+  appVersion: string | null;
+  /** What the counter last reported (with its pushes): sales in its outbox, sales of unknown outcome. */
+  pendingSales: number | null;
+  unknownSales: number | null;
+  countsReportedAt: string | null;
+  revokedAt: string | null;
+}
+
+export const CounterIdParamsSchema = UserIdParamsSchema;
+
+export const MAX_CODE_VALID_HOURS = 168;
+export const EnrolmentCodeRequestSchema = z.object({
+  counterName: z.string().trim().min(1).max(64),
+  validHours: z.number().int().min(1).max(MAX_CODE_VALID_HOURS).default(24),
+}).strict();
+
+export interface IssuedEnrolmentCode {
+  code: string;
+  counterName: string;
+  expiresAt: string;
+}
+
+export const SALE_STATUSES = ['paid', 'issued', 'pending', 'unknown', 'failed'] as const;
+export const SALES_PAGE_MAX = 200;
+
+export const SalesQuerySchema = z.object({
+  counterId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  meter: z.string().trim().min(1).max(64).optional(),
+  receiptNo: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  status: z.enum(SALE_STATUSES).optional(),
+  /** Instants (ISO 8601 with an offset): from inclusive, to exclusive. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** The previous page's `next`, as given. */
+  cursor: z.string().regex(/^\d{1,20}\.[0-9a-f-]{36}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(SALES_PAGE_MAX).default(50),
+}).strict();
+
+export interface SaleRowView {
+  saleId: string;
+  counterId: number;
+  counterName: string;
+  receiptNo: number;
+  status: (typeof SALE_STATUSES)[number];
+  product: string;
+  paymentMethod: string;
+  cashier: string;
+  meterNumber: string;
+  currency: string;
+  chargedMinor: number;
+  energyTenths: number | null;
+  soldAt: string;
+}
+
+export interface SalesPage {
+  sales: SaleRowView[];
+  /** Pass as `cursor` for the next (older) page; null: this is the last. */
+  next: string | null;
+}
