@@ -45,7 +45,10 @@ async function main() {
     stop = shahn.close;
   }
   console.log(`Demo users (username/PIN): ${users}`);
-  if (headOffice) console.log(`Head office: ${headOffice.url} on PostgreSQL ${headOffice.databaseUrl} (deleted at exit)`);
+  if (headOffice) {
+    console.log(`Head office: ${headOffice.url} on PostgreSQL ${headOffice.databaseUrl} (deleted at exit)`);
+    console.log(`Head office console: ${headOffice.consoleUrl}  sign in as ${headOffice.consoleAdmin.username} / ${headOffice.consoleAdmin.password} (this demo's database only)`);
+  }
   if (sims.xmlvend) console.log(`STS vendor: XMLVend 2.1 server (${sims.xmlvend.style} style) at ${sims.xmlvend.url}`);
   console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);
   console.log(`Demo data folder: ${dataDir}`);
