@@ -1,5 +1,7 @@
 // `npm run demo -- --head-office`: the real head office (head-office/) on a throwaway local
-// PostgreSQL instead of the in-memory simulator, with the demo counter registered on it. Needs
+// PostgreSQL instead of the in-memory simulator, with the demo counter registered on it and the
+// demo's tariffs, customers and meters (and one user) as its master data: the counter runs
+// enrolled (SHAHN_MASTER_DATA=head-office) and its screens of that data are read-only. Needs
 // PostgreSQL's server binaries (Debian: apt-get install postgresql); everything is deleted at exit.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -7,6 +9,9 @@ import { registerCounter } from '../head-office/counters';
 import { startLocalPostgres } from '../head-office/db/local-postgres';
 import { migrate } from '../head-office/db/migrate';
 import { buildServer } from '../head-office/server';
+import { applyMasterEdits } from '../head-office/master-data/edits';
+import { editsOfImport } from '../head-office/master-data/import-doc';
+import { demoMasterImport } from './demo-master-data';
 
 export interface DemoHeadOffice {
   url: string;
@@ -25,10 +30,11 @@ export async function startDemoHeadOffice(): Promise<DemoHeadOffice> {
     const app = buildServer({ pool, sealingKey, logger: { level: 'warn' } });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const counter = await registerCounter(pool, sealingKey, 'Counter 1');
+    await applyMasterEdits(pool, editsOfImport(demoMasterImport(counter.id)), 'demo');
     return {
       url,
       databaseUrl: local.url,
-      env: { HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret },
+      env: { HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret, SHAHN_MASTER_DATA: 'head-office' },
       async close() {
         await app.close();
         await pool.end();
