@@ -30,13 +30,13 @@ test.afterAll(async () => {
 async function signIn(page: Page, lang: 'ar' | 'en') {
   await page.goto(s.shahn.url);
   await page.getByTestId('login-username').waitFor();
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-switch').click();
+  if ((await page.locator('html').getAttribute('lang')) !== lang) await page.getByTestId('lang-switch').click();
   await page.getByTestId('login-username').fill('admin');
   await page.getByTestId('login-pin').fill('9999');
   await page.getByTestId('login-submit').click();
   // The screens under test need no open shift: the tabs are there once signed in.
   await expect(page.getByTestId('nav-meters')).toBeVisible();
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-switch').click();
+  if ((await page.locator('html').getAttribute('lang')) !== lang) await page.getByTestId('lang-switch').click();
 }
 
 const shot = async (page: Page, name: string) => {
