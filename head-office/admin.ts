@@ -3,6 +3,9 @@
 //   revoke --counter-key <key>                                              refuses that counter from now on
 //   counters                                                                lists the counters
 //   import-master --file data.json [--by "name"]                            loads master data, all or nothing
+//   console-user --username NAME --role admin [--display-name "Amal"]       creates a console user, or
+//       gives an existing one a new password and that role; the password is read from stdin (never
+//       argv, which shell history and `ps` keep)
 // Only DATABASE_URL is needed (no secret is opened here). A bad argument: one line on stderr, exit 2;
 // a failure doing the work: one line, exit 1.
 import fs from 'node:fs';
@@ -15,13 +18,20 @@ import { migrate } from './db/migrate';
 import { createEnrolmentCode, DEFAULT_VALID_HOURS, MAX_VALID_HOURS } from './enrolment';
 import { applyMasterEdits, MasterDataRefusal } from './master-data/edits';
 import { editsOfImport, MasterImportSchema } from './master-data/import-doc';
+import { upsertConsoleUser } from './db/console-users';
+import { hashPassword } from './console/passwords';
+import { readPassword } from './console/read-password';
+import { ConsoleRoleSchema, DisplayNameSchema, PasswordSchema, UsernameSchema } from './console/wire';
+import { PASSWORD_MAX, PASSWORD_MIN } from './console/password-rules';
 
-export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'import-master'] as const;
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'import-master'] as const;
 type Command = (typeof ADMIN_COMMANDS)[number];
 
 class UsageError extends Error {}
 
-const USAGE = `usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters | import-master --file data.json [--by WHO]`;
+const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters' +
+  ' | console-user --username NAME --role viewer|operator|admin [--display-name NAME] (password on stdin)' +
+  ' | import-master --file data.json [--by WHO]';
 
 interface Parsed {
   command: Command;
@@ -30,6 +40,9 @@ interface Parsed {
   by?: string;
   counterKey?: string;
   file?: string;
+  username?: string;
+  role?: 'viewer' | 'operator' | 'admin';
+  displayName?: string;
 }
 
 export function parseAdminArgs(argv: string[]): Parsed {
@@ -46,6 +59,9 @@ export function parseAdminArgs(argv: string[]): Parsed {
         by: { type: 'string' },
         'counter-key': { type: 'string' },
         file: { type: 'string' },
+        username: { type: 'string' },
+        role: { type: 'string' },
+        'display-name': { type: 'string' },
       },
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (err) {
@@ -55,7 +71,8 @@ export function parseAdminArgs(argv: string[]): Parsed {
   const [command, ...extra] = positionals;
   if (!ADMIN_COMMANDS.includes(command as Command)) throw new UsageError(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
-  const allowed: Record<Command, string[]> = { 'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [], 'import-master': ['file', 'by'] };
+  const allowed: Record<Command, string[]> = { 'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [],
+    'console-user': ['username', 'role', 'display-name'], 'import-master': ['file', 'by'] };
   const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
   if (stray) throw new UsageError(`--${stray} does not apply to ${command}; ${USAGE}`);
 
@@ -83,6 +100,15 @@ export function parseAdminArgs(argv: string[]): Parsed {
     const by = values.by?.trim() || `shell:${os.userInfo().username}`;
     if (by.length > 64) throw new UsageError('--by must be at most 64 characters');
     return { command, file, by };
+  }
+  if (command === 'console-user') {
+    const username = UsernameSchema.safeParse(values.username ?? '');
+    if (!username.success) throw new UsageError('console-user needs --username NAME (3 to 64 letters, digits, dots, dashes or underscores)');
+    const role = ConsoleRoleSchema.safeParse(values.role);
+    if (!role.success) throw new UsageError('console-user needs --role viewer, operator or admin');
+    const displayName = DisplayNameSchema.safeParse(values['display-name'] ?? username.data);
+    if (!displayName.success) throw new UsageError('--display-name must be 1 to 128 characters');
+    return { command, username: username.data, role: role.data, displayName: displayName.data };
   }
   return { command: command as Command };
 }
@@ -116,14 +142,22 @@ function table(rows: CounterRow[]): string {
 }
 
 /** Runs one command; the exit code. */
-export async function runAdmin(argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runAdmin(
+  argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr,
+  input: NodeJS.ReadStream | NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   let args: Parsed;
   let databaseUrl: string;
   let doc: ReturnType<typeof readImport> | undefined;
+  let password: string | null = null;
   try {
     args = parseAdminArgs(argv);
     if (args.command === 'import-master') doc = readImport(args.file!);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
+    if (args.command === 'console-user') {
+      password = await readPassword(input, errOut, `Password for ${args.username} (${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not shown): `);
+      if (!PasswordSchema.safeParse(password).success) throw new UsageError(`the password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters (read from stdin)`);
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       errOut.write(`${err.message}\n`);
@@ -161,6 +195,13 @@ export async function runAdmin(argv: string[], out: NodeJS.WritableStream = proc
       const counts = new Map<string, number>();
       for (const r of rows) counts.set(r.entity, (counts.get(r.entity) ?? 0) + 1);
       out.write(`Imported ${rows.length} master-data records (${[...counts].map(([e, n]) => `${n} ${e}`).join(', ') || 'none'}); counters receive the changes on their next pull.\n`);
+      return 0;
+    }
+    if (args.command === 'console-user') {
+      const { user, created } = await upsertConsoleUser(pool, { username: args.username!, displayName: args.displayName!, role: args.role!, password: await hashPassword(password!) }, new Date());
+      out.write(created
+        ? `Console user "${user.username}" created with the role ${user.role}. Sign in at /console/ on the head office.\n`
+        : `Console user "${user.username}" now has a new password and the role ${user.role}, and is active; their sessions were ended.\n`);
       return 0;
     }
     const rows = await listCounters(pool);

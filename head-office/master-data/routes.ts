@@ -7,17 +7,16 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { MasterEntity, type MasterUser } from '../../main/vendors/head-office/master-data-wire';
 import { readBody } from '../body';
+import type { ConsoleRole } from '../console/guard';
 import { listMasterRecords, type MasterRow } from '../db/master-data';
 import { refuse } from '../errors';
 import { applyMasterEdits, EDIT_SCHEMAS, MasterDataRefusal, type MasterEdit } from './edits';
 import { editsOfImport, MasterImportSchema } from './import-doc';
 
-export type ConsoleRoleName = 'viewer' | 'operator' | 'admin';
-
 export interface MasterDataRouteDeps {
   pool: pg.Pool;
   /** The console's requireRole: a preHandler that refuses a caller below the role. */
-  guard: (role: ConsoleRoleName) => preHandlerAsyncHookHandler;
+  guard: (role: ConsoleRole) => preHandlerAsyncHookHandler;
 }
 
 /** The path segment of each entity. */
@@ -38,7 +37,7 @@ const ListQuery = z.object({
 const KeyParams = z.object({ key: z.string().min(1).max(200) }).strict();
 
 /** Who made the change, as the console's guard recorded the signed-in user. */
-const actor = (req: FastifyRequest) => `console:${(req as FastifyRequest & { consoleUser?: { username: string } | null }).consoleUser?.username ?? 'unknown'}`;
+const actor = (req: FastifyRequest) => `console:${req.consoleUser?.username ?? 'unknown'}`;
 
 const shown = (r: MasterRow) => ({
   key: r.key, version: r.version, counterId: r.counterId, updatedAt: r.updatedAt.toISOString(), updatedBy: r.updatedBy, deleted: r.data === null,

@@ -13,9 +13,12 @@ import { latestMasterVersion, masterRecord } from '../../../head-office/db/maste
 import { migrate } from '../../../head-office/db/migrate';
 import { applyMasterEdits, MasterDataRefusal } from '../../../head-office/master-data/edits';
 import { editsOfImport, MasterImportSchema } from '../../../head-office/master-data/import-doc';
-import { ENTITY_PATHS, masterDataRoutes, type ConsoleRoleName } from '../../../head-office/master-data/routes';
+import type { ConsoleRole as ConsoleRoleName } from '../../../head-office/console/guard';
+import { ENTITY_PATHS, masterDataRoutes } from '../../../head-office/master-data/routes';
 import { cloudMeter, customer, group, schedule, stsMeter } from '../../helpers/master-data-fixtures';
 import { usePostgres } from '../../helpers/postgres';
+import { addConsoleUser, consoleClient } from '../../helpers/console';
+import { startTestHeadOffice } from '../../helpers/head-office';
 
 const postgres = usePostgres();
 const open: { pool?: pg.Pool; app?: FastifyInstance }[] = [];
@@ -176,3 +179,35 @@ describe('master data at the head office', () => {
 });
 
 const DEMO_SECOND = '04000001026';
+
+describe("master data through the head office's own server and the console's guard", () => {
+  it('an operator edits meters, customers and tariffs, an admin users; a viewer only reads; no session or no CSRF header: nothing', async () => {
+    const ho = await startTestHeadOffice(await postgres.freshDatabase());
+    try {
+      for (const [name, role] of [['olga', 'operator'], ['vera', 'viewer'], ['adam', 'admin']] as const) await addConsoleUser(ho.pool, name, role);
+      const anon = consoleClient(ho.url);
+      expect((await anon.send('PUT', '/console/api/master-data/tariff-schedules', schedule())).status).toBe(401);
+      const operator = consoleClient(ho.url);
+      expect((await operator.signIn('olga')).status).toBe(200);
+      expect((await operator.send('PUT', '/console/api/master-data/tariff-schedules', schedule(), { csrf: false })).status).toBe(403);
+      expect((await operator.send('PUT', '/console/api/master-data/tariff-schedules', schedule())).status).toBe(200);
+      expect((await operator.send('PUT', '/console/api/master-data/customers', customer())).status).toBe(200);
+      const written = await operator.send<{ written: { key: string; version: number }[] }>('PUT', '/console/api/master-data/meters', stsMeter());
+      expect(written.status).toBe(200);
+      expect(written.body.written[0]!.key).toBe(stsMeter().number);
+      expect((await masterRecord(ho.pool, 'meter', stsMeter().number))?.updatedBy).toBe('console:olga');
+      const c = await ho.addCounter();
+      const user = { counterId: c.id, username: 'amal', displayName: 'أمل', role: 'cashier', locale: 'ar', active: true, pin: '2580' };
+      expect((await operator.send('PUT', '/console/api/master-data/users', user)).status).toBe(403);
+      const viewer = consoleClient(ho.url);
+      await viewer.signIn('vera');
+      expect((await viewer.get<{ records: unknown[] }>('/console/api/master-data/meters')).body.records).toHaveLength(1);
+      expect((await viewer.send('DELETE', `/console/api/master-data/meters/${stsMeter().number}`)).status).toBe(403);
+      const admin = consoleClient(ho.url);
+      await admin.signIn('adam');
+      expect((await admin.send('PUT', '/console/api/master-data/users', user)).status).toBe(200);
+    } finally {
+      await ho.close();
+    }
+  });
+});
