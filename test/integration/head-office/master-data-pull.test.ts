@@ -5,6 +5,8 @@
 // counter's sales untouched, another counter's users never received, and edits refused here.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { latestMasterVersion, pullMasterData } from '../../../head-office/db/master-data';
+import { createEnrolmentCode } from '../../../head-office/enrolment';
+import { eventually } from '../../helpers/harness';
 import { applyMasterEdits, type MasterEdit } from '../../../head-office/master-data/edits';
 import type { CreateAppOptions } from '../../../main/app/create-app';
 import type { NewCounter } from '../../../head-office/counters';
@@ -182,5 +184,23 @@ describe('master data from the head office at an enrolled counter', () => {
     const sale = await h.call('sales.sell', await h.confirmed({ meterNumber: stsMeter().number, amountMinor: 1000, tenderedMinor: 1000, paymentMethod: 'cash' }));
     expect(sale.status).toBe('issued');
     expect((await h.call('meters.adjustDebt', { meterNumber: stsMeter().number, deltaMinor: 100, reason: 'arrears from paper records' })).debtMinor).toBe(100);
+  });
+
+  it('a counter owns its data until it enrols with a code; from then the head office does, and its data arrives at once', async () => {
+    const h = await startHarness({ env: { SHAHN_MASTER_DATA_PULL_MS: '3600000' } });
+    open.push(h);
+    await h.login('admin', '9999');
+    expect(await h.call('masterData.status', {})).toMatchObject({ owner: 'counter', cursor: 0 });
+    // The plain counter edits its own data, as before.
+    expect((await h.call('customers.create', { nameAr: 'مشترك محلي' })).nameAr).toBe('مشترك محلي');
+    await edits({ entity: 'tariff_schedule', data: schedule() }, { entity: 'customer', data: customer() }, { entity: 'meter', data: stsMeter() });
+    const latest = await latestMasterVersion(ho.pool);
+    const { code } = await createEnrolmentCode(ho.pool, { counterName: 'Counter E', createdBy: 'test' });
+    await h.call('vendors.enrolHeadOffice', { baseUrl: ho.url, code });
+    // Enrolment starts the pull itself.
+    await eventually(() => h.app.masterData.status().cursor === latest, 10_000, 'the first pull after enrolment');
+    expect(await h.call('masterData.status', {})).toMatchObject({ owner: 'head-office', error: null });
+    expect((await h.call('meters.detail', { meterNumber: stsMeter().number })).customer?.nameAr).toBe('سالم الحكيمي');
+    expect((await fails(h.call('customers.create', { nameAr: 'آخر' }))).code).toBe('FORBIDDEN');
   });
 });
