@@ -8,6 +8,7 @@ import type { Db } from '../../db/open';
 import { masterSyncState, setMasterCursor, setMasterPulled, setMasterSyncError, type SyncError } from '../../db/repos/master-data';
 import type { MasterDataStatus } from '../../preload/contract';
 import type { Logger } from '../common/logger';
+import { appendAudit } from '../audit/append';
 import type { HeadOfficeClient } from '../vendors/head-office/client';
 import { MAX_MASTER_PAGE } from '../vendors/head-office/master-data-wire';
 import { applyMasterPage, RecordRefused, type ApplyOptions } from './apply';
@@ -84,6 +85,11 @@ export function createMasterDataSync(d: MasterDataSyncDeps): MasterDataSync {
         d.db.write.transaction(() => {
           ended = applyMasterPage(d.db.write, page.changes, at, d.apply).endSessionsOf;
           setMasterCursor(d.db.write, page.cursor, at);
+          // What changed here and why, in the counter's own audit chain: the head office's page, by entity.
+          const counts: Record<string, number> = {};
+          for (const c of page.changes) counts[c.entity] = (counts[c.entity] ?? 0) + 1;
+          appendAudit(d.db.write, { at, userId: null, action: 'master_data.pull', entity: 'master_data', entityId: String(page.cursor),
+            details: { from: cursor, to: page.cursor, counts, deleted: page.changes.filter((c) => c.data === null).length } });
         })();
       } catch (e) {
         if (e instanceof RecordRefused) return fail({ entity: e.change.entity, key: e.change.key, version: e.change.version, message: e.message2 });
