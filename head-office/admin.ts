@@ -2,11 +2,13 @@
 //   enrolment-code --counter "Counter 7" [--valid-hours 24] [--by "name"]   prints a one-time code, once
 //   revoke --counter-key <key>                                              refuses that counter from now on
 //   counters                                                                lists the counters
+//   import-master --file data.json [--by "name"]                            loads master data, all or nothing
 //   console-user --username NAME --role admin [--display-name "Amal"]       creates a console user, or
 //       gives an existing one a new password and that role; the password is read from stdin (never
 //       argv, which shell history and `ps` keep)
 // Only DATABASE_URL is needed (no secret is opened here). A bad argument: one line on stderr, exit 2;
 // a failure doing the work: one line, exit 1.
+import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -14,19 +16,22 @@ import { adminDatabaseUrlFromEnv, HeadOfficeConfigError } from './config';
 import { listCounters, revokeCounterByApiKey, type CounterRow } from './db/counters';
 import { migrate } from './db/migrate';
 import { createEnrolmentCode, DEFAULT_VALID_HOURS, MAX_VALID_HOURS } from './enrolment';
+import { applyMasterEdits, MasterDataRefusal } from './master-data/edits';
+import { editsOfImport, MasterImportSchema } from './master-data/import-doc';
 import { upsertConsoleUser } from './db/console-users';
 import { hashPassword } from './console/passwords';
 import { readPassword } from './console/read-password';
 import { ConsoleRoleSchema, DisplayNameSchema, PasswordSchema, UsernameSchema } from './console/wire';
 import { PASSWORD_MAX, PASSWORD_MIN } from './console/password-rules';
 
-export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user'] as const;
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'import-master'] as const;
 type Command = (typeof ADMIN_COMMANDS)[number];
 
 class UsageError extends Error {}
 
 const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters' +
-  ' | console-user --username NAME --role viewer|operator|admin [--display-name NAME] (password on stdin)';
+  ' | console-user --username NAME --role viewer|operator|admin [--display-name NAME] (password on stdin)' +
+  ' | import-master --file data.json [--by WHO]';
 
 interface Parsed {
   command: Command;
@@ -34,6 +39,7 @@ interface Parsed {
   validHours?: number;
   by?: string;
   counterKey?: string;
+  file?: string;
   username?: string;
   role?: 'viewer' | 'operator' | 'admin';
   displayName?: string;
@@ -52,6 +58,7 @@ export function parseAdminArgs(argv: string[]): Parsed {
         'valid-hours': { type: 'string' },
         by: { type: 'string' },
         'counter-key': { type: 'string' },
+        file: { type: 'string' },
         username: { type: 'string' },
         role: { type: 'string' },
         'display-name': { type: 'string' },
@@ -65,7 +72,7 @@ export function parseAdminArgs(argv: string[]): Parsed {
   if (!ADMIN_COMMANDS.includes(command as Command)) throw new UsageError(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
   const allowed: Record<Command, string[]> = { 'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [],
-    'console-user': ['username', 'role', 'display-name'] };
+    'console-user': ['username', 'role', 'display-name'], 'import-master': ['file', 'by'] };
   const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
   if (stray) throw new UsageError(`--${stray} does not apply to ${command}; ${USAGE}`);
 
@@ -86,6 +93,14 @@ export function parseAdminArgs(argv: string[]): Parsed {
     if (!key || !/^[A-Za-z0-9._-]{8,128}$/.test(key)) throw new UsageError('revoke needs --counter-key KEY (as listed by the counters command)');
     return { command, counterKey: key };
   }
+  if (command === 'import-master') {
+    const file = values.file?.trim();
+    if (!file) throw new UsageError('import-master needs --file data.json (its shape: head-office/README.md, "Master data")');
+    if (!/\.json$/i.test(file)) throw new UsageError('--file must be a .json file (the shape in head-office/README.md, "Master data")');
+    const by = values.by?.trim() || `shell:${os.userInfo().username}`;
+    if (by.length > 64) throw new UsageError('--by must be at most 64 characters');
+    return { command, file, by };
+  }
   if (command === 'console-user') {
     const username = UsernameSchema.safeParse(values.username ?? '');
     if (!username.success) throw new UsageError('console-user needs --username NAME (3 to 64 letters, digits, dots, dashes or underscores)');
@@ -96,6 +111,22 @@ export function parseAdminArgs(argv: string[]): Parsed {
     return { command, username: username.data, role: role.data, displayName: displayName.data };
   }
   return { command: command as Command };
+}
+
+/** The import file, read and checked before any database is touched; a UsageError names what is wrong. */
+function readImport(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read ${file} as JSON: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const p = MasterImportSchema.safeParse(json);
+  if (!p.success) {
+    const issues = p.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new UsageError(`${file} is not a master-data import: ${issues.join('; ')}`);
+  }
+  return p.data;
 }
 
 const when = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) + 'Z' : '-');
@@ -117,9 +148,11 @@ export async function runAdmin(
 ): Promise<number> {
   let args: Parsed;
   let databaseUrl: string;
+  let doc: ReturnType<typeof readImport> | undefined;
   let password: string | null = null;
   try {
     args = parseAdminArgs(argv);
+    if (args.command === 'import-master') doc = readImport(args.file!);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
     if (args.command === 'console-user') {
       password = await readPassword(input, errOut, `Password for ${args.username} (${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not shown): `);
@@ -157,6 +190,13 @@ export async function runAdmin(
       out.write(`Revoked "${c.name}" (${c.apiKey}) at ${when(c.revokedAt)}: its requests are refused from now on.\n`);
       return 0;
     }
+    if (args.command === 'import-master') {
+      const rows = await applyMasterEdits(pool, editsOfImport(doc!), args.by!);
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(r.entity, (counts.get(r.entity) ?? 0) + 1);
+      out.write(`Imported ${rows.length} master-data records (${[...counts].map(([e, n]) => `${n} ${e}`).join(', ') || 'none'}); counters receive the changes on their next pull.\n`);
+      return 0;
+    }
     if (args.command === 'console-user') {
       const { user, created } = await upsertConsoleUser(pool, { username: args.username!, displayName: args.displayName!, role: args.role!, password: await hashPassword(password!) }, new Date());
       out.write(created
@@ -168,6 +208,10 @@ export async function runAdmin(
     out.write(rows.length === 0 ? 'No counters yet.\n' : `${table(rows)}\n`);
     return 0;
   } catch (err) {
+    if (err instanceof MasterDataRefusal) {
+      errOut.write(`head-office import-master refused, nothing was imported: ${err.en}\n`);
+      return 1;
+    }
     errOut.write(`head-office ${args.command} failed: ${(err as Error).message.split('\n')[0]}\n`);
     return 1;
   } finally {

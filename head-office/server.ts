@@ -5,13 +5,16 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
+import { MasterDataQuerySchema, type MasterChange, type MasterDataPage } from '../main/vendors/head-office/master-data-wire';
 import { EnrolRequestSchema, PushSalesRequestSchema, type EnrolResult } from '../main/vendors/head-office/wire';
 import { appVersionOf, signedCounters, type AuthedCounter } from './auth';
 import { reportCounts } from './db/counters';
+import { pullMasterData } from './db/master-data';
 import { listSales } from './db/sales';
 import { enrolCounter } from './enrolment';
-import { consolePlugin } from './console/plugin';
-import type { ConsoleSessionSettings } from './console/guard';
+import { consolePlugin, CONSOLE_API_PREFIX } from './console/plugin';
+import { masterDataRoutes } from './master-data/routes';
+import { requireRole, type ConsoleSessionSettings } from './console/guard';
 import { refuse } from './errors';
 import { readBody } from './body';
 import { ingestSales } from './ingest';
@@ -88,6 +91,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   // Cookies are read only by the console's guard (console/guard.ts): /api/v1 authenticates by signature alone.
   void app.register(fastifyCookie);
   void app.register(consolePlugin({ signInLimit, webDir }));
+  // The console's master-data pages (meters, customers, tariffs, users), behind its guard.
+  void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole }), { prefix: CONSOLE_API_PREFIX });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });
@@ -154,6 +159,21 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     const sales = await listSales(deps.pool, req.counter!.id, { after: q.data.after ?? null, limit: q.data.limit });
     const last = sales.at(-1);
     return { sales, next: sales.length === q.data.limit && last ? last.sale.id : null };
+  });
+
+  // The master data this counter holds after its cursor: shared records and its own users, in
+  // version order. One more row than asked for tells whether another page waits.
+  app.get('/api/v1/master-data', { preHandler: signed }, async (req, reply) => {
+    const q = MasterDataQuerySchema.safeParse(req.query);
+    if (!q.success) {
+      const fields = q.error.issues.map((i) => i.path.join('.') || '(query)').join(', ');
+      return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
+    }
+    const rows = await pullMasterData(deps.pool, req.counter!.id, q.data.after, q.data.limit + 1);
+    const page = rows.slice(0, q.data.limit);
+    const changes = page.map((r) => ({ entity: r.entity, key: r.key, version: r.version, data: r.data }) as MasterChange);
+    const answer: MasterDataPage = { changes, cursor: page.at(-1)?.version ?? q.data.after, more: rows.length > q.data.limit };
+    return answer;
   });
 
   app.setNotFoundHandler((_req, reply) => refuse(reply, 404, 'NO_SUCH_ENDPOINT', 'No such endpoint', 'لا توجد نقطة خدمة بهذا العنوان'));

@@ -9,6 +9,7 @@ import { customerChannels } from './contract/customers';
 import type { RpcError } from './contract/errors';
 import { historyChannels } from './contract/history';
 import { keyChannels } from './contract/keys';
+import { masterDataChannels } from './contract/master-data';
 import { meterChannels, meterRecordChannels } from './contract/meters';
 import { printerChannels, receiptChannels } from './contract/printer';
 import { saleChannels } from './contract/sales';
@@ -36,6 +37,7 @@ export * from './contract/vendors';
 export * from './contract/keys';
 export * from './contract/backup';
 export * from './contract/setup';
+export * from './contract/master-data';
 
 export const contract = {
   ...appChannels,
@@ -56,6 +58,7 @@ export const contract = {
   ...keyChannels,
   ...backupChannels,
   ...setupChannels,
+  ...masterDataChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,7 @@
 // `npm run demo -- --head-office`: the real head office (head-office/) on a throwaway local
-// PostgreSQL instead of the in-memory simulator, with the demo counter registered on it. Needs
+// PostgreSQL instead of the in-memory simulator, with the demo counter registered on it and the
+// demo's tariffs, customers and meters (and one user) as its master data: the counter runs
+// enrolled (SHAHN_MASTER_DATA=head-office) and its screens of that data are read-only. Needs
 // PostgreSQL's server binaries (Debian: apt-get install postgresql); everything is deleted at exit.
 // Its web console (/console/, built by `npm run build:console`) gets a demo administrator whose
 // password is made here, for this throwaway database only.
@@ -11,6 +13,9 @@ import { upsertConsoleUser } from '../head-office/db/console-users';
 import { startLocalPostgres } from '../head-office/db/local-postgres';
 import { migrate } from '../head-office/db/migrate';
 import { buildServer } from '../head-office/server';
+import { applyMasterEdits } from '../head-office/master-data/edits';
+import { editsOfImport } from '../head-office/master-data/import-doc';
+import { demoMasterImport } from './demo-master-data';
 
 export interface DemoHeadOffice {
   url: string;
@@ -34,13 +39,14 @@ export async function startDemoHeadOffice(opts: { webDir?: string } = {}): Promi
     const app = buildServer({ pool, sealingKey, logger: { level: 'warn' }, console: { webDir: opts.webDir } });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const counter = await registerCounter(pool, sealingKey, 'Counter 1');
+    await applyMasterEdits(pool, editsOfImport(demoMasterImport(counter.id)), 'demo');
     // Random each run: the database lives only as long as the demo, and so does its password.
     const password = randomBytes(9).toString('base64url');
     await upsertConsoleUser(pool, { username: DEMO_CONSOLE_ADMIN, displayName: 'Demo admin', role: 'admin', password: await hashPassword(password) }, new Date());
     return {
       url,
       databaseUrl: local.url,
-      env: { HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret },
+      env: { HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret, SHAHN_MASTER_DATA: 'head-office' },
       consoleUrl: `${url}/console/`,
       consoleAdmin: { username: DEMO_CONSOLE_ADMIN, password },
       async close() {

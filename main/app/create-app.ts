@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb, type Db } from '../../db/open';
-import { contract } from '../../preload/contract';
+import { contract, type Channel } from '../../preload/contract';
 import { createSessionStore } from '../auth/sessions';
 import type { AppConfig } from './config';
 import { createDispatcher, type CallResult } from '../ipc/dispatch';
@@ -47,12 +47,19 @@ import { backupHandlers } from '../backup/handlers';
 import { setupHandlers } from '../setup/handlers';
 import { setupGate } from '../setup/gate';
 import { counterConfig, loadCounterSettings } from '../setup/counter-settings';
+import { masterDataGate } from '../master-data/gate';
+import { masterDataHandlers } from '../master-data/handlers';
+import { masterDataOwner } from '../master-data/owner';
+import { createMasterDataSync, type MasterDataSync } from '../master-data/sync';
+import type { ApplyOptions } from '../master-data/apply';
 
 export interface App {
   config: AppConfig;
   db: Db;
   log: Logger;
   worker: OutboxWorker;
+  /** The head office's master data, pulled into this counter (main/master-data/sync.ts). */
+  masterData: MasterDataSync;
   /** Every contract call, from any transport: the token (if any) selects the session. */
   call(channel: string, input: unknown, token?: string): Promise<CallResult>;
   sales: SalesDeps;
@@ -69,7 +76,12 @@ export interface CreateAppOptions {
   keyProtector?: KeyProtector;
   /** Observes sale step boundaries (the crash test kills the process there). */
   onSaleStep?: (step: SaleStep, saleId: string) => void;
+  /** Test seams of the master-data pull (a crash mid-page, a small page size). */
+  masterData?: { apply?: ApplyOptions; pageSize?: number };
 }
+
+/** Each gate may refuse a channel; the first refusal wins. */
+const gates = (...all: ((c: Channel) => void)[]) => (c: Channel) => all.forEach((g) => g(c));
 
 export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): App {
   // The configuration in force: the environment's, with the counter settings saved by the first
@@ -159,6 +171,12 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   };
   const stopBackups = scheduleBackups(() => backup('scheduled'), config.backup.intervalMinutes, log);
   const sessions = createSessionStore(config.sessionTtlMinutes * 60_000);
+  const owner = () => masterDataOwner(db.read, config.masterData.headOffice);
+  const masterData = createMasterDataSync({
+    db, now, log, owner, client: () => vendorHolder.current().headOffice, intervalMs: config.masterData.pullMs,
+    pageSize: opts.masterData?.pageSize, apply: opts.masterData?.apply,
+    endSessions: (ids) => ids.forEach((id) => sessions.closeUser(id)),
+  });
   const kick = () => worker.kick();
   // Every namespace answered by its own handlers file; the type says every channel is answered.
   const handlers: Handlers = {
@@ -174,23 +192,27 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     ...keysHandlers({ db, keys, now, timeZone: config.timeZone }),
     ...outboxHandlers({ db, worker, now }),
     ...printingHandlers({ config, sales, printer }),
-    ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() } }),
+    ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() },
+      onEnrolled: () => void masterData.syncNow() }),
     ...backupHandlers({ backup, log }),
+    ...masterDataHandlers({ sync: masterData }),
     ...setupHandlers({ db, config, now, log, printer, vendorSettings, vendorHolder, kick, onCounterSaved: applyCounterSettings }),
   };
-  const dispatch = createDispatcher(handlers, { validateOutputs: config.validateOutputs, log, gate: setupGate(db.read) });
+  const dispatch = createDispatcher(handlers, { validateOutputs: config.validateOutputs, log, gate: gates(setupGate(db.read), masterDataGate(owner)) });
   if (opts.startWorker !== false) worker.start();
   printQueue.start();
+  if (opts.startWorker !== false) masterData.start();
   // The screens poll these on a timer: they must not keep an unattended till's session alive.
-  const POLLS = new Set(['sync.status', 'receipts.problems', 'sales.pending', 'meters.commandStatus']);
+  const POLLS = new Set(['sync.status', 'masterData.status', 'receipts.problems', 'sales.pending', 'meters.commandStatus']);
   const call = (channel: string, input: unknown, token?: string) =>
     dispatch(channel, input, { token, session: sessions.get(token, !POLLS.has(channel)) });
   log.info({ channels: Object.keys(contract).length, db: db.file }, 'shahn started');
 
   return {
-    config, db, log, worker, call, sales, backup,
+    config, db, log, worker, masterData, call, sales, backup,
     async close() {
       stopBackups();
+      await masterData.stop();
       await printQueue.stop();
       await worker.stop();
       db.close();

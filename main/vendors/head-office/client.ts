@@ -6,6 +6,7 @@ import type { VendorEndpointConfig } from '../config';
 import { createVendorHttp, type VendorHttpOptions } from '../http';
 import { type VendorOutcome, mapOutcome } from '../outcome';
 import { HealthSchema } from '../wire';
+import { MasterDataPageSchema, type MasterDataPage } from './master-data-wire';
 import {
   PushDeadLetterResultSchema, PushSalesResultSchema, PushZReportResultSchema,
   type CounterCounts, type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
@@ -20,6 +21,8 @@ export interface HeadOfficeClient {
   /** Reports a dead letter's current state (the latest report wins at the head office). */
   pushDeadLetter(d: PushDeadLetterRequest): Promise<VendorOutcome<PushDeadLetterResult>>;
   ping(): Promise<VendorOutcome<{ serverTime: string }>>;
+  /** The master-data changes after `after` (this counter's cursor), at most `limit`, in version order. */
+  pullMasterData(after: number, limit: number): Promise<VendorOutcome<MasterDataPage>>;
 }
 
 export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): HeadOfficeClient {
@@ -37,6 +40,10 @@ export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorH
     async ping() {
       const o = await http.send({ method: 'GET', path: '/api/v1/ping', schema: HealthSchema });
       return mapOutcome(o, (v) => ({ serverTime: v.serverTime }));
+    },
+    pullMasterData(after, limit) {
+      // The query is part of the signed path (PROTOCOL.md): the head office checks exactly these bytes.
+      return http.send({ method: 'GET', path: `/api/v1/master-data?after=${after}&limit=${limit}`, schema: MasterDataPageSchema });
     },
   };
 }

@@ -11,6 +11,7 @@ import { CreditCard } from './CreditCard';
 import { CloudAccountCard } from './CloudAccountCard';
 import { CreditDialog } from './CreditDialog';
 import { useCommandPolling } from './useCommandPolling';
+import { HeadOfficeNote } from '../../components/HeadOfficeNote';
 import '../../styles/meters.css';
 
 /** The supervisor's meter page: find a meter, see it live through its cloud, command it. */
@@ -19,6 +20,7 @@ export function MetersScreen() {
   useCommandPolling();
   return (
     <main className="meters">
+      <HeadOfficeNote />
       <MeterSearch />
       {meter && (
         <div className="meters-panel" data-testid="meters-panel" data-kind={meter.kind}>
