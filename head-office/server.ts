@@ -14,6 +14,8 @@ import { readBody } from './body';
 import { ingestSales } from './ingest';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { receiveDeadLetter, receiveZReport } from './reports';
+import { DEFAULT_LEASE_HOURS } from './config';
+import { registerLeaseProtocol } from './leases/protocol';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,6 +35,8 @@ export interface HeadOfficeServerDeps {
   maxSkewMs?: number;
   /** Enrolment attempts allowed per client address (default: 10 per 10 minutes). */
   enrolLimit?: RateLimit;
+  /** How long a meter's local-vending lease lasts (default: HEAD_OFFICE_LEASE_HOURS' default). */
+  leaseMs?: number;
 }
 
 const DEFAULT_ENROL_LIMIT: RateLimit = { max: 10, windowMs: 10 * 60_000 };
@@ -135,6 +139,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     const last = sales.at(-1);
     return { sales, next: sales.length === q.data.limit && last ? last.sale.id : null };
   });
+
+  registerLeaseProtocol(app, { pool: deps.pool, sealingKey: deps.sealingKey, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_HOURS * 3_600_000, now, signed });
 
   app.setNotFoundHandler((_req, reply) => refuse(reply, 404, 'NO_SUCH_ENDPOINT', 'No such endpoint', 'لا توجد نقطة خدمة بهذا العنوان'));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
