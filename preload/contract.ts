@@ -9,6 +9,7 @@ import { customerChannels } from './contract/customers';
 import type { RpcError } from './contract/errors';
 import { historyChannels } from './contract/history';
 import { keyChannels } from './contract/keys';
+import { leaseChannels } from './contract/leases';
 import { meterChannels, meterRecordChannels } from './contract/meters';
 import { printerChannels, receiptChannels } from './contract/printer';
 import { saleChannels } from './contract/sales';
@@ -34,6 +35,7 @@ export * from './contract/sync';
 export * from './contract/printer';
 export * from './contract/vendors';
 export * from './contract/keys';
+export * from './contract/leases';
 export * from './contract/backup';
 export * from './contract/setup';
 
@@ -54,6 +56,7 @@ export const contract = {
   ...receiptChannels,
   ...vendorChannels,
   ...keyChannels,
+  ...leaseChannels,
   ...backupChannels,
   ...setupChannels,
 } as const;

@@ -2,7 +2,7 @@
 // meter's offline vending, whatever the race; a grant's decoder key opens only for the counter it
 // was made for and makes tokens the meter accepts; refusals say why in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHeadOfficeClient, type HeadOfficeClient } from '../../../main/vendors/head-office/client';
+import { createHeadOfficeClient } from '../../../main/vendors/head-office/client';
 import { openDecoderKey } from '../../../main/vendors/head-office/lease-crypto';
 import { LEASE_SKEW_MARGIN_MS, type LeaseResult } from '../../../main/vendors/head-office/lease-wire';
 import type { VendorOutcome } from '../../../main/vendors/outcome';
@@ -51,7 +51,9 @@ describe('meter leases at the head office', () => {
     const meters = Array.from({ length: rounds }, meterNo);
     await putMeters(ho.pool, meters.map((m) => stsMeter(m)));
     for (const m of meters) {
-      const [ra, rb] = await Promise.all([ca.acquireLeases([m]), cb.acquireLeases([m])]).then((x) => x.map(value));
+      const [oa, ob] = await Promise.all([ca.acquireLeases([m]), cb.acquireLeases([m])]);
+      const ra = value(oa);
+      const rb = value(ob);
       const winners = [ra, rb].filter((r) => r.granted.length === 1);
       expect(winners).toHaveLength(1);
       const loser = ra.granted.length === 1 ? rb : ra;
@@ -101,7 +103,7 @@ describe('meter leases at the head office', () => {
     expect(() => openDecoderKey(a, meterNo(), g.expiresAt, g.decoderKeySealed)).toThrow(/cannot be opened/);
     expect(() => openDecoderKey(a, m, new Date(Date.parse(g.expiresAt) + 1).toISOString(), g.decoderKeySealed)).toThrow(/cannot be opened/);
     const bytes = Buffer.from(g.decoderKeySealed, 'base64');
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     expect(() => openDecoderKey(a, m, g.expiresAt, bytes.toString('base64'))).toThrow(/cannot be opened/);
   });
 
