@@ -21,6 +21,9 @@ export interface LeaseDeps {
 /** The counter asking, with its credentials (the decoder key is encrypted under its secret). */
 export interface LeasingCounter { id: number; name: string; apiKey: string; apiSecret: string }
 
+/** A Latin name or a time inside Arabic text, isolated so it keeps its own direction (FSI … PDI). */
+const iso = (s: string) => `\u2068${s}\u2069`;
+
 const fmt = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 function refusal(meter: string, code: LeaseRefusalCode, en: string, ar: string, heldBy: LeaseRefusal['heldBy'] = null): LeaseRefusal {
@@ -58,7 +61,7 @@ async function leaseOne(deps: LeaseDeps, counter: LeasingCounter, meter: string,
   if (!g.granted) {
     const until = fmt(g.holder.expiresAt);
     return refusal(meter, 'HELD_ELSEWHERE', `Meter ${meter}'s offline sales are held by counter "${g.holder.counterName}" until ${until}.`,
-      `البيع دون اتصال للعداد ${meter} محجوز لنقطة البيع "${g.holder.counterName}" حتى ${until}.`,
+      `البيع دون اتصال للعداد ${meter} محجوز لنقطة البيع ${iso(`"${g.holder.counterName}"`)} حتى ${iso(until)}.`,
       { counterName: g.holder.counterName, expiresAt: g.holder.expiresAt.toISOString() });
   }
   const expiresAt = g.expiresAt.toISOString();

@@ -18,6 +18,9 @@ export type LeasePlan = { problem: { code: LeaseProblemCode; message: Bilingual 
 export const localTime = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
+/** A Latin name or a time inside Arabic text, isolated so it keeps its own direction (FSI … PDI). */
+const iso = (s: string) => `\u2068${s}\u2069`;
+
 const sameKeys = (a: StsKeyData, b: StsKeyData) =>
   a.sgc === b.sgc && a.ti === b.ti && a.krn === b.krn && a.keyType === b.keyType && a.baseDate === b.baseDate && a.ea === b.ea && a.dkga === b.dkga;
 
@@ -34,13 +37,13 @@ export function leasePlan(leases: LeaseService, meter: MeterRecord, at: Date, ti
   if (l?.state === 'elsewhere' && Date.parse(l.expiresAt) > at.getTime()) {
     const until = localTime(l.expiresAt, timeZone);
     return problem('LEASE_HELD_ELSEWHERE', `This meter's offline sales are held by counter "${l.holder}" until ${until}.`,
-      `البيع دون اتصال لهذا العداد محجوز لنقطة البيع "${l.holder}" حتى ${until}.`);
+      `البيع دون اتصال لهذا العداد محجوز لنقطة البيع ${iso(`"${l.holder}"`)} حتى ${iso(until)}.`);
   }
   if (!l || l.state !== 'held') return problem('NO_LEASE', 'No offline lease for this meter.', 'لا يوجد حجز للبيع دون اتصال لهذا العداد.');
   const until = leases.usableUntil(l)!;
   if (at >= until) {
     const when = localTime(until.toISOString(), timeZone);
-    return problem('LEASE_EXPIRED', `This counter's offline lease on this meter ran out at ${when}.`, `انتهى حجز البيع دون اتصال لهذا العداد على هذه النقطة في ${when}.`);
+    return problem('LEASE_EXPIRED', `This counter's offline lease on this meter ran out at ${when}.`, `انتهى حجز البيع دون اتصال لهذا العداد على هذه النقطة في ${iso(when)}.`);
   }
   if (!l.keyData || !sameKeys(l.keyData, sts)) {
     return problem('LEASE_KEY_STALE', 'This meter\'s key data changed since its offline lease was granted; the lease is renewed when the head office can be reached.',
