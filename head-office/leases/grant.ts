@@ -8,7 +8,7 @@ import { grantLease, releaseLeases } from '../db/leases';
 import { MasterMeterSchema } from '../../main/vendors/head-office/master-data-wire';
 import { LEASE_SKEW_MARGIN_MS, type LeaseGrant, type LeaseRefusal, type LeaseRefusalCode, type LeaseResult } from '../../main/vendors/head-office/lease-wire';
 import { sealDecoderKey } from '../../main/vendors/head-office/lease-crypto';
-import { deriveDecoderKey, meterPan } from '../../main/sts';
+import { deriveDecoderKey, meterPan, StsError } from '../../main/sts';
 import { vendingKeyState, withVendingKey } from './vending-keys';
 
 export interface LeaseDeps {
@@ -57,6 +57,17 @@ async function leaseOne(deps: LeaseDeps, counter: LeasingCounter, meter: string,
     return refusal(meter, 'NO_VENDING_KEY', `The head office's vending key for SGC ${sts.sgc} KRN ${sts.krn} is for key type ${key.row.keyType}, DKGA${key.row.dkga}, EA${key.row.ea}, not this meter's: meter ${meter} cannot be vended offline.`,
       `مفتاح الشحن في المكتب الرئيسي لـ SGC ${sts.sgc} و KRN ${sts.krn} لنوع مفتاح ${key.row.keyType} و DKGA${key.row.dkga} و EA${key.row.ea}، لا لهذا العداد: لا يمكن الشحن للعداد ${meter} دون اتصال.`);
   }
+  // Derived before the lease is taken: a meter number no decoder key can be bound to takes no lease.
+  let decoderKey: string;
+  try {
+    decoderKey = withVendingKey(deps.sealingKey, key.row, (vendingKey) => deriveDecoderKey({
+      dkga: sts.dkga, vendingKey, keyType: sts.keyType, sgc: sts.sgc, ti: sts.ti, krn: sts.krn, pan: meterPan(meter), baseDate: sts.baseDate, ea: sts.ea,
+    }));
+  } catch (e) {
+    if (!(e instanceof StsError)) throw e;
+    return refusal(meter, 'NOT_STS', `Meter number ${meter} is not a valid STS meter number: no decoder key can be made for it.`,
+      `رقم العداد ${meter} ليس رقم عداد STS صالحًا: لا يمكن اشتقاق مفتاح له.`);
+  }
   const g = await grantLease(deps.pool, { meter, counterId: counter.id, at, leaseMs: deps.leaseMs, marginMs: LEASE_SKEW_MARGIN_MS });
   if (!g.granted) {
     const until = fmt(g.holder.expiresAt);
@@ -65,9 +76,6 @@ async function leaseOne(deps: LeaseDeps, counter: LeasingCounter, meter: string,
       { counterName: g.holder.counterName, expiresAt: g.holder.expiresAt.toISOString() });
   }
   const expiresAt = g.expiresAt.toISOString();
-  const decoderKey = withVendingKey(deps.sealingKey, key.row, (vendingKey) => deriveDecoderKey({
-    dkga: sts.dkga, vendingKey, keyType: sts.keyType, sgc: sts.sgc, ti: sts.ti, krn: sts.krn, pan: meterPan(meter), baseDate: sts.baseDate, ea: sts.ea,
-  }));
   return {
     meter, grantedAt: g.grantedAt.toISOString(), expiresAt,
     keyData: { sgc: sts.sgc, ti: sts.ti, krn: sts.krn, keyType: sts.keyType, baseDate: sts.baseDate, ea: sts.ea, dkga: sts.dkga },

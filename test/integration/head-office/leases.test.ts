@@ -110,13 +110,15 @@ describe('meter leases at the head office', () => {
   it('refuses unknown, inactive and cloud meters, and meters whose vending key it lacks, each with a reason in both languages', async () => {
     const a = await ho.addCounter('Refusals');
     const [unknown, inactive, cloud, otherGroup, ok] = [meterNo(), meterNo(), meterNo(), meterNo(), meterNo()];
+    const badNumber = '12345';
     await putMeters(ho.pool, [
+      stsMeter(badNumber),
       stsMeter(inactive, { active: false }),
       stsMeter(cloud, { kind: 'acrel', sts: null }),
       stsMeter(otherGroup, { sts: { ...stsMeter(otherGroup).sts!, sgc: '654321' } }),
       stsMeter(ok),
     ]);
-    const r: LeaseResult = value(await client(a).acquireLeases([unknown, inactive, cloud, otherGroup, ok, ok]));
+    const r: LeaseResult = value(await client(a).acquireLeases([unknown, inactive, cloud, otherGroup, badNumber, ok, ok]));
     expect(r.granted.map((g) => g.meter)).toEqual([ok]);
     const why = Object.fromEntries(r.refused.map((x) => [x.meter, x]));
     expect(why[unknown]).toMatchObject({ code: 'UNKNOWN_METER', heldBy: null });
@@ -124,6 +126,9 @@ describe('meter leases at the head office', () => {
     expect(why[cloud]).toMatchObject({ code: 'NOT_STS' });
     expect(why[otherGroup]).toMatchObject({ code: 'NO_VENDING_KEY' });
     expect(why[otherGroup]!.message.en).toContain('SGC 654321 KRN 1');
+    // No decoder key can be bound to it: refused, and no lease taken.
+    expect(why[badNumber]).toMatchObject({ code: 'NOT_STS' });
+    expect((await ho.pool.query('SELECT 1 FROM meter_leases WHERE meter = $1', [badNumber])).rows).toEqual([]);
     for (const x of r.refused) {
       expect(x.message.en).toContain(x.meter);
       expect(x.message.ar).toContain(x.meter);
