@@ -2,6 +2,9 @@
 //   enrolment-code --counter "Counter 7" [--valid-hours 24] [--by "name"]   prints a one-time code, once
 //   revoke --counter-key <key>                                              refuses that counter from now on
 //   counters                                                                lists the counters
+//   console-user --username NAME --role admin [--display-name "Amal"]       creates a console user, or
+//       gives an existing one a new password and that role; the password is read from stdin (never
+//       argv, which shell history and `ps` keep)
 //   load-key --file PATH [--replace] [--by "name"]                          seals a vending key from a key file (main/keys/key-file.ts)
 //   keys                                                                    lists the vending keys (SGC, KRN, KCV; never the key)
 //   leases [--meter N]                                                      who holds which meter's offline vending, until when
@@ -20,13 +23,19 @@ import { leaseView } from './leases/routes';
 import { KeyLoadError, loadVendingKeyFile } from './leases/vending-keys';
 import { migrate } from './db/migrate';
 import { createEnrolmentCode, DEFAULT_VALID_HOURS, MAX_VALID_HOURS } from './enrolment';
+import { upsertConsoleUser } from './db/console-users';
+import { hashPassword } from './console/passwords';
+import { readPassword } from './console/read-password';
+import { ConsoleRoleSchema, DisplayNameSchema, PasswordSchema, UsernameSchema } from './console/wire';
+import { PASSWORD_MAX, PASSWORD_MIN } from './console/password-rules';
 
-export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'load-key', 'keys', 'leases', 'release-lease'] as const;
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'load-key', 'keys', 'leases', 'release-lease'] as const;
 type Command = (typeof ADMIN_COMMANDS)[number];
 
 class UsageError extends Error {}
 
 const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters' +
+  ' | console-user --username NAME --role viewer|operator|admin [--display-name NAME] (password on stdin)' +
   ' | load-key --file PATH [--replace] [--by WHO] | keys | leases [--meter N] | release-lease --meter N [--by WHO]';
 
 interface Parsed {
@@ -38,6 +47,9 @@ interface Parsed {
   file?: string;
   replace?: boolean;
   meter?: string;
+  username?: string;
+  role?: 'viewer' | 'operator' | 'admin';
+  displayName?: string;
 }
 
 export function parseAdminArgs(argv: string[]): Parsed {
@@ -56,6 +68,9 @@ export function parseAdminArgs(argv: string[]): Parsed {
         file: { type: 'string' },
         replace: { type: 'boolean' },
         meter: { type: 'string' },
+        username: { type: 'string' },
+        role: { type: 'string' },
+        'display-name': { type: 'string' },
       },
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (err) {
@@ -67,6 +82,7 @@ export function parseAdminArgs(argv: string[]): Parsed {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
   const allowed: Record<Command, string[]> = {
     'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [],
+    'console-user': ['username', 'role', 'display-name'],
     'load-key': ['file', 'replace', 'by'], keys: [], leases: ['meter'], 'release-lease': ['meter', 'by'],
   };
   const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
@@ -110,6 +126,15 @@ export function parseAdminArgs(argv: string[]): Parsed {
     if (!key || !/^[A-Za-z0-9._-]{8,128}$/.test(key)) throw new UsageError('revoke needs --counter-key KEY (as listed by the counters command)');
     return { command, counterKey: key };
   }
+  if (command === 'console-user') {
+    const username = UsernameSchema.safeParse(values.username ?? '');
+    if (!username.success) throw new UsageError('console-user needs --username NAME (3 to 64 letters, digits, dots, dashes or underscores)');
+    const role = ConsoleRoleSchema.safeParse(values.role);
+    if (!role.success) throw new UsageError('console-user needs --role viewer, operator or admin');
+    const displayName = DisplayNameSchema.safeParse(values['display-name'] ?? username.data);
+    if (!displayName.success) throw new UsageError('--display-name must be 1 to 128 characters');
+    return { command, username: username.data, role: role.data, displayName: displayName.data };
+  }
   return { command: command as Command };
 }
 
@@ -137,12 +162,20 @@ function columns(head: string[], body: string[][]): string {
 }
 
 /** Runs one command; the exit code. */
-export async function runAdmin(argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runAdmin(
+  argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr,
+  input: NodeJS.ReadStream | NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   let args: Parsed;
   let databaseUrl: string;
+  let password: string | null = null;
   try {
     args = parseAdminArgs(argv);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
+    if (args.command === 'console-user') {
+      password = await readPassword(input, errOut, `Password for ${args.username} (${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not shown): `);
+      if (!PasswordSchema.safeParse(password).success) throw new UsageError(`the password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters (read from stdin)`);
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       errOut.write(`${err.message}\n`);
@@ -192,6 +225,13 @@ export async function runAdmin(argv: string[], out: NodeJS.WritableStream = proc
         return 1;
       }
       out.write(`Revoked "${c.name}" (${c.apiKey}) at ${when(c.revokedAt)}: its requests are refused from now on.\n`);
+      return 0;
+    }
+    if (args.command === 'console-user') {
+      const { user, created } = await upsertConsoleUser(pool, { username: args.username!, displayName: args.displayName!, role: args.role!, password: await hashPassword(password!) }, new Date());
+      out.write(created
+        ? `Console user "${user.username}" created with the role ${user.role}. Sign in at /console/ on the head office.\n`
+        : `Console user "${user.username}" now has a new password and the role ${user.role}, and is active; their sessions were ended.\n`);
       return 0;
     }
     if (args.command === 'load-key') {

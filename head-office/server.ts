@@ -1,6 +1,7 @@
 // The head office's HTTP service on Fastify: the protocol the counters already speak
 // (test/sim/head-office.openapi.yaml, main/vendors/PROTOCOL.md). Bodies are kept as the exact bytes
 // received, because the signature covers those bytes; JSON is parsed only once the signature holds.
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -9,6 +10,8 @@ import { appVersionOf, signedCounters, type AuthedCounter } from './auth';
 import { reportCounts } from './db/counters';
 import { listSales } from './db/sales';
 import { enrolCounter } from './enrolment';
+import { consolePlugin } from './console/plugin';
+import type { ConsoleSessionSettings } from './console/guard';
 import { refuse } from './errors';
 import { readBody } from './body';
 import { ingestSales } from './ingest';
@@ -16,6 +19,9 @@ import { createRateLimiter, type RateLimit } from './rate-limit';
 import { receiveDeadLetter, receiveZReport } from './reports';
 import { DEFAULT_LEASE_HOURS } from './config';
 import { registerLeaseProtocol } from './leases/protocol';
+import { leaseRoutes } from './leases/routes';
+import { CONSOLE_API_PREFIX } from './console/api-prefix';
+import { requireRole } from './console/guard';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,7 +43,18 @@ export interface HeadOfficeServerDeps {
   enrolLimit?: RateLimit;
   /** How long a meter's local-vending lease lasts (default: HEAD_OFFICE_LEASE_HOURS' default). */
   leaseMs?: number;
+  /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
+  console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
 }
+
+/** A console session lasts a working day at most, and ends after half an hour unused; five wrong
+ * passwords in a row lock the account for a quarter of an hour. */
+export const CONSOLE_DEFAULTS: Omit<ConsoleSessionSettings, 'pool' | 'now'> = {
+  ttlMs: 12 * 3_600_000,
+  idleMs: 30 * 60_000,
+  maxFailedAttempts: 5,
+  lockoutMs: 15 * 60_000,
+};
 
 const DEFAULT_ENROL_LIMIT: RateLimit = { max: 10, windowMs: 10 * 60_000 };
 
@@ -72,6 +89,14 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
 
   app.decorateRequest('arrivedAt', 0);
   app.decorateRequest('counter', null);
+  app.decorateRequest('consoleUser', null);
+  const { signInLimit, webDir, ...sessionRules } = deps.console ?? {};
+  app.decorate('consoleSessions', { ...CONSOLE_DEFAULTS, ...sessionRules, pool: deps.pool, now } satisfies ConsoleSessionSettings);
+  // Cookies are read only by the console's guard (console/guard.ts): /api/v1 authenticates by signature alone.
+  void app.register(fastifyCookie);
+  void app.register(consolePlugin({ signInLimit, webDir }));
+  // Leases for the console: viewers list them, operators release an expired one.
+  void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });

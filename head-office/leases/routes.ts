@@ -2,19 +2,19 @@
 // meter's history, and an operator's release of an EXPIRED lease. A lease is never released by
 // hand before its expiry: the counter holding it may be offline and vending with it, and nothing
 // can reach it to stop.
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
 import { meterNumber } from '../../preload/contract/shared';
 import { leaseEvents, listLeases, releaseExpiredLease, type LeaseRow } from '../db/leases';
 import { refuse } from '../errors';
 
-export type ConsoleRole = 'viewer' | 'operator' | 'admin';
+import type { ConsoleRole } from '../console/roles';
 
 export interface LeaseRouteDeps {
   pool: pg.Pool;
-  /** The console's sign-in check (head-office/console/guard.ts): a preHandler for a least role; it names the user. */
-  guard: (role: ConsoleRole) => (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /** The console's sign-in check (head-office/console/guard.ts, requireRole): a preHandler for a least role. */
+  guard: (role: ConsoleRole) => preHandlerAsyncHookHandler;
   /** Who the signed-in user is, for the release's record (default: "console"). */
   userOf?: (req: FastifyRequest) => string;
   now?: () => number;

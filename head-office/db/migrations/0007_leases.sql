@@ -1,7 +1,5 @@
 -- Offline STS vending across counters (issue 17): the head office keeps the supply groups'
 -- vending keys and leases each meter's local vending to one counter at a time.
---
--- NOTE for merging: this is the leases migration (0007 once the console's users take 0006).
 
 -- The vending keys, one row per key loaded (a retired key stays listed). The key is sealed with
 -- HEAD_OFFICE_SEALING_KEY (AES-256-GCM) under associated data naming its SGC and KRN, so a sealed

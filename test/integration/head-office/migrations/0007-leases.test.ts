@@ -1,6 +1,6 @@
 // The leases migration adds the head office's vending keys (sealed, one in use per SGC and KRN),
 // one lease row per meter and the lease events an auditor reads, which are never changed. Found by
-// name, so renumbering it at a merge (0007 after the console's users) is a file rename.
+// name, so renumbering it at a merge is a file rename.
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentVersion, loadMigrations, migrate } from '../../../../head-office/db/migrate';
