@@ -123,8 +123,10 @@ function leaseNotice(deps: Deps, meter: MeterRecord, local: boolean): Quote['key
     throw err('NO_VENDING_KEY', `${p.en} This sale would have to be made on this counter, so nothing can be sold to this meter here now. No money was taken.`,
       `${p.ar} هذه العملية يجب أن تصدر من هذا المركز، فلا يمكن البيع لهذا العداد هنا الآن. لم يؤخذ أي مبلغ.`);
   }
-  // Online the vendor makes the token: a missing lease matters only if it cannot be reached.
-  if (plan.problem.code === 'KEY_CHANGE_ONLINE_ONLY') return undefined;
+  // Online the vendor makes the token: a lease matters only if it cannot be reached. Most meters
+  // have none (a counter leases the meters it sells), so that is not worth a word to the cashier;
+  // another counter's lease, or ours run out or stale, is.
+  if (plan.problem.code === 'KEY_CHANGE_ONLINE_ONLY' || plan.problem.code === 'NO_LEASE') return undefined;
   return { code: plan.problem.code, message: {
     en: `${p.en} The token will be asked of the vendor; if the vendor cannot be reached, the sale will be refused and the money returned.`,
     ar: `${p.ar} سيُطلب الرمز من المزود؛ وإن تعذر الوصول إليه فستُرفض العملية ويُعاد المبلغ.`,

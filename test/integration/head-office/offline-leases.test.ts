@@ -117,6 +117,8 @@ describe('offline STS vending under meter leases', () => {
     const A = await counter(await ho.addCounter('Counter C'));
     const other = DEMO_STS_METERS[3]!.number;
     await A.h.app.leases.ask([other]); // enrolled: the head office answered
+    // Online, a meter without a lease is sold through the vendor without a word about leases.
+    expect((await A.h.call('sales.quote', { meterNumber: meter, amountMinor: 1000 })).keyNotice).toBeUndefined();
     await offline(A);
     const s = await sell(A.h, meter);
     expect(s).toMatchObject({ status: 'failed', token: null, errorCode: 'NO_LEASE' });
