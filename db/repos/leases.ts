@@ -1,4 +1,4 @@
-// The meter_leases and lease_authority tables (migration 0021): the leases this counter holds on
+// The meter_leases and lease_authority tables (migration 0022): the leases this counter holds on
 // meters' local STS vending, what it last heard of other counters' leases, and which head office
 // answered the lease routes. The decoder key is stored sealed (main/leases/store.ts seals it).
 import type { ReadDb, WriteDb } from '../open';
