@@ -20,6 +20,9 @@ import { readBody } from './body';
 import { ingestSales } from './ingest';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { receiveDeadLetter, receiveZReport } from './reports';
+import { DEFAULT_LEASE_HOURS } from './config';
+import { registerLeaseProtocol } from './leases/protocol';
+import { leaseRoutes } from './leases/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,6 +42,8 @@ export interface HeadOfficeServerDeps {
   maxSkewMs?: number;
   /** Enrolment attempts allowed per client address (default: 10 per 10 minutes). */
   enrolLimit?: RateLimit;
+  /** How long a meter's local-vending lease lasts (default: HEAD_OFFICE_LEASE_HOURS' default). */
+  leaseMs?: number;
   /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
   console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
 }
@@ -93,6 +98,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   void app.register(consolePlugin({ signInLimit, webDir }));
   // The console's master-data pages (meters, customers, tariffs, users), behind its guard.
   void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole }), { prefix: CONSOLE_API_PREFIX });
+  // Leases for the console: viewers list them, operators release an expired one.
+  void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });
@@ -175,6 +182,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     const answer: MasterDataPage = { changes, cursor: page.at(-1)?.version ?? q.data.after, more: rows.length > q.data.limit };
     return answer;
   });
+  registerLeaseProtocol(app, { pool: deps.pool, sealingKey: deps.sealingKey, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_HOURS * 3_600_000, now, signed });
 
   app.setNotFoundHandler((_req, reply) => refuse(reply, 404, 'NO_SUCH_ENDPOINT', 'No such endpoint', 'لا توجد نقطة خدمة بهذا العنوان'));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {

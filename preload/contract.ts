@@ -10,6 +10,7 @@ import type { RpcError } from './contract/errors';
 import { historyChannels } from './contract/history';
 import { keyChannels } from './contract/keys';
 import { masterDataChannels } from './contract/master-data';
+import { leaseChannels } from './contract/leases';
 import { meterChannels, meterRecordChannels } from './contract/meters';
 import { printerChannels, receiptChannels } from './contract/printer';
 import { saleChannels } from './contract/sales';
@@ -35,6 +36,7 @@ export * from './contract/sync';
 export * from './contract/printer';
 export * from './contract/vendors';
 export * from './contract/keys';
+export * from './contract/leases';
 export * from './contract/backup';
 export * from './contract/setup';
 export * from './contract/master-data';
@@ -56,6 +58,7 @@ export const contract = {
   ...receiptChannels,
   ...vendorChannels,
   ...keyChannels,
+  ...leaseChannels,
   ...backupChannels,
   ...setupChannels,
   ...masterDataChannels,

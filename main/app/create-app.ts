@@ -41,6 +41,8 @@ import { shiftsHandlers } from '../shifts/handlers';
 import { historyHandlers } from '../history/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { keysHandlers } from '../keys/handlers';
+import { createLeaseService, type LeaseService } from '../leases/service';
+import { leasesHandlers } from '../leases/handlers';
 import { outboxHandlers } from '../outbox/handlers';
 import { printingHandlers } from '../printing/handlers';
 import { backupHandlers } from '../backup/handlers';
@@ -63,10 +65,15 @@ export interface App {
   /** Every contract call, from any transport: the token (if any) selects the session. */
   call(channel: string, input: unknown, token?: string): Promise<CallResult>;
   sales: SalesDeps;
+  /** This counter's meter leases (offline STS vending under the head office's leases). */
+  leases: LeaseService;
   /** Online backup to the configured folder (scheduled, at shift close, or on demand). */
   backup(reason: BackupReason): Promise<BackupResult>;
   close(): Promise<void>;
 }
+
+/** How often lease upkeep runs besides after each sync (renewals are due hourly). */
+const LEASE_UPKEEP_MS = 5 * 60_000;
 
 export interface CreateAppOptions {
   now?: () => Date;
@@ -121,6 +128,18 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   const printer = createPrinterPort(config, db.write);
   // Receipts still queued from the last run are printed; failed ones retried with backoff.
   const printQueue = createPrintQueue({ db, now, log, printer });
+  // Meter leases (main/leases): on a counter whose head office leases meters, tokens are made here
+  // only under a meter's lease. Upkeep runs after every sync and on a timer while online.
+  const leases = createLeaseService({
+    db, masterKey, now, log,
+    headOffice: () => {
+      const cfg = vendorSettings.effective().headOffice;
+      const client = vendorHolder.current().headOffice;
+      return cfg && client ? { cfg, client } : null;
+    },
+  });
+  const leaseUpkeep = setInterval(() => void leases.maintain(), LEASE_UPKEEP_MS);
+  leaseUpkeep.unref();
   const outboxPort = { deliverNow: (id: number) => worker.deliverNow(id), kick: () => worker.kick() };
   const sales: SalesDeps = {
     db,
@@ -132,6 +151,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     receipts: printQueue,
     log,
     keys,
+    leases,
     vending: config.vending,
     onStep: opts.onSaleStep,
   };
@@ -153,7 +173,15 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     handlers: {
       'acrel.recharge': acrelRechargeHandler(sales, vendors.acrel),
       'sts.verify': stsVerifyHandler(sales),
-      'headoffice.sale': headOfficeHandler(sales, vendors.headOffice),
+      'headoffice.sale': headOfficeHandler(sales, {
+        ...vendors.headOffice,
+        // Each sync that reaches the head office renews the leases due and gives back idle ones.
+        async pushSales(list, counts) {
+          const r = await vendors.headOffice.pushSales(list, counts);
+          if (r.kind === 'ok') void leases.maintain();
+          return r;
+        },
+      }),
       [Z_REPORT_TOPIC]: zReportHandler(db, (z) => vendors.headOffice.pushZReport(z)),
       [DEAD_LETTER_TOPIC]: deadLetterHandler(db, (d) => vendors.headOffice.pushDeadLetter(d)),
       ...meterCommandTopics(db.write, meterVendors),
@@ -189,7 +217,8 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     ...shiftsHandlers({ db, config, now, backup, log }),
     ...historyHandlers({ db, now }),
     ...customersHandlers({ db, now }),
-    ...keysHandlers({ db, keys, now, timeZone: config.timeZone }),
+    ...keysHandlers({ db, keys, now, timeZone: config.timeZone, enrolled: () => leases.enrolled() }),
+    ...leasesHandlers({ leases }),
     ...outboxHandlers({ db, worker, now }),
     ...printingHandlers({ config, sales, printer }),
     ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() },
@@ -210,7 +239,9 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
 
   return {
     config, db, log, worker, masterData, call, sales, backup,
+    leases,
     async close() {
+      clearInterval(leaseUpkeep);
       stopBackups();
       await masterData.stop();
       await printQueue.stop();

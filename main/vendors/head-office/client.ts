@@ -11,6 +11,7 @@ import {
   PushDeadLetterResultSchema, PushSalesResultSchema, PushZReportResultSchema,
   type CounterCounts, type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
 } from './wire';
+import { LeaseReleaseResultSchema, LeaseResultSchema, type LeaseReleaseResult, type LeaseResult } from './lease-wire';
 
 export interface HeadOfficeClient {
   /** Upserts the sales by id. `accepted` are stored; `rejected` never will be as sent (dead letters). */
@@ -23,6 +24,10 @@ export interface HeadOfficeClient {
   ping(): Promise<VendorOutcome<{ serverTime: string }>>;
   /** The master-data changes after `after` (this counter's cursor), at most `limit`, in version order. */
   pullMasterData(after: number, limit: number): Promise<VendorOutcome<MasterDataPage>>;
+  /** Acquires or renews local-vending leases on these meters (lease-wire.ts); each meter granted or refused. */
+  acquireLeases(meters: string[]): Promise<VendorOutcome<LeaseResult>>;
+  /** Gives leases back; meters this counter does not hold are ignored. */
+  releaseLeases(meters: string[]): Promise<VendorOutcome<LeaseReleaseResult>>;
 }
 
 export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): HeadOfficeClient {
@@ -36,6 +41,13 @@ export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorH
     },
     pushDeadLetter(d) {
       return http.send({ method: 'POST', path: '/api/v1/dead-letters', body: d, retrySafe: true, schema: PushDeadLetterResultSchema });
+    },
+    acquireLeases(meters) {
+      // A repeat renews the same lease: safe to retry.
+      return http.send({ method: 'POST', path: '/api/v1/leases', body: { meters }, retrySafe: true, schema: LeaseResultSchema });
+    },
+    releaseLeases(meters) {
+      return http.send({ method: 'POST', path: '/api/v1/leases/release', body: { meters }, retrySafe: true, schema: LeaseReleaseResultSchema });
     },
     async ping() {
       const o = await http.send({ method: 'GET', path: '/api/v1/ping', schema: HealthSchema });

@@ -8,6 +8,7 @@ import { CommandsCard } from './CommandsCard';
 import { MaintenanceCard } from './MaintenanceCard';
 import { ConfirmCommandDialog } from './ConfirmCommandDialog';
 import { CreditCard } from './CreditCard';
+import { LeaseCard } from './LeaseCard';
 import { CloudAccountCard } from './CloudAccountCard';
 import { CreditDialog } from './CreditDialog';
 import { useCommandPolling } from './useCommandPolling';
@@ -36,6 +37,7 @@ export function MetersScreen() {
             <div className="meters-col">
               <CommandsCard />
               <MaintenanceCard />
+              <LeaseCard />
             </div>
           </div>
         </div>
