@@ -9,9 +9,8 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type pg from 'pg';
 import { useConsoleSession } from '../db/console-users';
 import { refuse } from '../errors';
-import { CSRF_HEADER } from './wire';
-
 import { roleAtLeast, type ConsoleRole } from './roles';
+import { CSRF_HEADER } from './wire';
 
 export { roleAtLeast, type ConsoleRole };
 

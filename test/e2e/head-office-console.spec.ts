@@ -32,6 +32,10 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 test('an admin enrols a counter with a code, sees it and its sale; a viewer cannot see admin actions', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The service sends a strict Content-Security-Policy: nothing the app does may trip it.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
 
   // Arabic, right to left, by default; a wrong password refused in Arabic.
   await page.goto(ho.consoleUrl);

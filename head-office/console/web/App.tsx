@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../roles';
 import { Layout } from './components/Layout';
@@ -21,10 +22,7 @@ function Gate() {
   const path = usePath().replace(/\/+$/, '') || '/console';
   if (me === undefined) return <p className="splash muted">{t('common.loading')}</p>;
   if (me === null) return <SignInPage />;
-  if (path === '/console') {
-    navigate(HOME, { replace: true });
-    return null;
-  }
+  if (path === '/console') return <GoHome />;
   const page = PAGES.find((p) => p.path === path && roleAtLeast(me.role, p.minRole));
   return (
     <Layout>
@@ -36,4 +34,10 @@ function Gate() {
       )}
     </Layout>
   );
+}
+
+/** /console/ itself: the first page, replacing the bare address in the history. */
+function GoHome() {
+  useEffect(() => navigate(HOME, { replace: true }), []);
+  return null;
 }
