@@ -2,22 +2,34 @@
 //   enrolment-code --counter "Counter 7" [--valid-hours 24] [--by "name"]   prints a one-time code, once
 //   revoke --counter-key <key>                                              refuses that counter from now on
 //   counters                                                                lists the counters
+//   report <sales-by-day|z-reports|outstanding|counters> [--from YYYY-MM-DD --to YYYY-MM-DD]
+//          [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en]
+//          [--time-zone ZONE] [--csv]                                       prints a report (JSON, or CSV with --csv)
 // Only DATABASE_URL is needed (no secret is opened here). A bad argument: one line on stderr, exit 2;
 // a failure doing the work: one line, exit 1.
 import os from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { adminDatabaseUrlFromEnv, HeadOfficeConfigError } from './config';
+import { adminDatabaseUrlFromEnv, HeadOfficeConfigError, reportTimeZoneFromEnv } from './config';
 import { listCounters, revokeCounterByApiKey, type CounterRow } from './db/counters';
 import { migrate } from './db/migrate';
 import { createEnrolmentCode, DEFAULT_VALID_HOURS, MAX_VALID_HOURS } from './enrolment';
+import { countersJson, outstandingJson, reportCsv, salesByDayJson, zoneKnownToDatabase, zReportsJson, type ReportContext } from './reports/run';
+import { OutstandingQuerySchema, REPORT_KINDS, SalesByDayQuerySchema, ZReportsQuerySchema, type ReportKind } from './reports/wire';
 
-export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters'] as const;
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'report'] as const;
 type Command = (typeof ADMIN_COMMANDS)[number];
 
 class UsageError extends Error {}
 
-const USAGE = `usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters`;
+const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters | ' +
+  `report <${REPORT_KINDS.join('|')}> [--from YYYY-MM-DD --to YYYY-MM-DD] [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en] [--time-zone ZONE] [--csv]`;
+
+type ReportQuery =
+  | { kind: 'sales-by-day'; q: ReturnType<typeof SalesByDayQuerySchema.parse> }
+  | { kind: 'z-reports'; q: ReturnType<typeof ZReportsQuerySchema.parse> }
+  | { kind: 'outstanding' | 'counters'; q: ReturnType<typeof OutstandingQuerySchema.parse> };
 
 interface Parsed {
   command: Command;
@@ -25,6 +37,28 @@ interface Parsed {
   validHours?: number;
   by?: string;
   counterKey?: string;
+  report?: ReportQuery;
+}
+
+// The report's options by the name of the query parameter they fill (the HTTP API's own schema checks both).
+const REPORT_OPTIONS: Record<string, string> = { from: 'from', to: 'to', by: 'by', counter: 'counter', product: 'product', lang: 'lang', 'time-zone': 'timeZone' };
+const OPTION_OF = Object.fromEntries(Object.entries(REPORT_OPTIONS).map(([o, q]) => [q, o]));
+
+function parseReport(kindArg: string | undefined, values: Record<string, string | boolean | undefined>): ReportQuery {
+  if (!REPORT_KINDS.includes(kindArg as ReportKind)) {
+    throw new UsageError(kindArg ? `unknown report "${kindArg}" (${REPORT_KINDS.join(', ')}); ${USAGE}` : `report needs one of ${REPORT_KINDS.join(', ')}; ${USAGE}`);
+  }
+  const kind = kindArg as ReportKind;
+  const input: Record<string, unknown> = { format: values.csv ? 'csv' : 'json' };
+  for (const [opt, key] of Object.entries(REPORT_OPTIONS)) if (typeof values[opt] === 'string') input[key] = values[opt];
+  const schema = kind === 'sales-by-day' ? SalesByDayQuerySchema : kind === 'z-reports' ? ZReportsQuerySchema : OutstandingQuerySchema;
+  const p = schema.safeParse(input);
+  if (!p.success) {
+    const bad = p.error.issues.map((i) => (i.code === 'unrecognized_keys' ? i.keys : [String(i.path[0])])).flat()
+      .map((k) => `--${OPTION_OF[k] ?? k}`);
+    throw new UsageError(`${[...new Set(bad)].join(', ')} ${bad.length > 1 ? 'are' : 'is'} missing or invalid for report ${kind}; ${USAGE}`);
+  }
+  return { kind, q: p.data } as ReportQuery;
 }
 
 export function parseAdminArgs(argv: string[]): Parsed {
@@ -40,16 +74,27 @@ export function parseAdminArgs(argv: string[]): Parsed {
         'valid-hours': { type: 'string' },
         by: { type: 'string' },
         'counter-key': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        product: { type: 'string' },
+        lang: { type: 'string' },
+        'time-zone': { type: 'string' },
+        csv: { type: 'boolean' },
       },
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (err) {
     // parseArgs says which option, e.g. "Unknown option '--x'"; only its first line.
     throw new UsageError(`${(err as Error).message.split('\n')[0]}; ${USAGE}`);
   }
-  const [command, ...extra] = positionals;
+  const [command, ...rest] = positionals;
   if (!ADMIN_COMMANDS.includes(command as Command)) throw new UsageError(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
+  // A report names its kind: report sales-by-day ...
+  const extra = command === 'report' ? rest.slice(1) : rest;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
-  const allowed: Record<Command, string[]> = { 'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [] };
+  const allowed: Record<Command, string[]> = {
+    'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [],
+    report: ['from', 'to', 'by', 'counter', 'product', 'lang', 'time-zone', 'csv'],
+  };
   const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
   if (stray) throw new UsageError(`--${stray} does not apply to ${command}; ${USAGE}`);
 
@@ -70,7 +115,27 @@ export function parseAdminArgs(argv: string[]): Parsed {
     if (!key || !/^[A-Za-z0-9._-]{8,128}$/.test(key)) throw new UsageError('revoke needs --counter-key KEY (as listed by the counters command)');
     return { command, counterKey: key };
   }
+  if (command === 'report') return { command, report: parseReport(rest[0], values) };
   return { command: command as Command };
+}
+
+/** Prints one report: CSV streamed to `out`, or its JSON. */
+async function printReport(pool: pg.Pool, r: ReportQuery, out: NodeJS.WritableStream, errOut: NodeJS.WritableStream): Promise<number> {
+  const ctx: ReportContext = { pool, timeZone: reportTimeZoneFromEnv(process.env), now: () => new Date() };
+  const zone = r.q.timeZone ?? ctx.timeZone;
+  if (!(await zoneKnownToDatabase(pool, zone))) {
+    errOut.write(`the database does not know the time zone ${zone}\n`);
+    return 2;
+  }
+  if (r.q.format === 'csv') {
+    // The output stays open: it may be the process's stdout.
+    await pipeline(reportCsv(ctx, r).body, out, { end: false });
+    return 0;
+  }
+  const answer = r.kind === 'sales-by-day' ? await salesByDayJson(ctx, r.q) : r.kind === 'z-reports' ? await zReportsJson(ctx, r.q)
+    : r.kind === 'outstanding' ? await outstandingJson(ctx, r.q) : await countersJson(ctx, r.q);
+  out.write(`${JSON.stringify(answer, null, 2)}\n`);
+  return 0;
 }
 
 const when = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) + 'Z' : '-');
@@ -92,6 +157,7 @@ export async function runAdmin(argv: string[], out: NodeJS.WritableStream = proc
   try {
     args = parseAdminArgs(argv);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
+    if (args.command === 'report') reportTimeZoneFromEnv(process.env);
   } catch (err) {
     if (err instanceof UsageError) {
       errOut.write(`${err.message}\n`);
@@ -124,6 +190,7 @@ export async function runAdmin(argv: string[], out: NodeJS.WritableStream = proc
       out.write(`Revoked "${c.name}" (${c.apiKey}) at ${when(c.revokedAt)}: its requests are refused from now on.\n`);
       return 0;
     }
+    if (args.command === 'report') return await printReport(pool, args.report!, out, errOut);
     const rows = await listCounters(pool);
     out.write(rows.length === 0 ? 'No counters yet.\n' : `${table(rows)}\n`);
     return 0;

@@ -2,6 +2,7 @@
 // stops start-up with a message naming every bad variable — and never its value, since
 // DATABASE_URL carries a password and HEAD_OFFICE_SEALING_KEY is a key.
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZoneName } from './reports/time-zone';
 
 export interface HeadOfficeConfig {
   /** null: start a throwaway local PostgreSQL (the demo). */
@@ -17,6 +18,8 @@ export interface HeadOfficeConfig {
   sealingKey: Buffer | null;
   /** Most connections the service opens to PostgreSQL. */
   poolSize: number;
+  /** The utility's IANA time zone: the reports cut their days in it. */
+  timeZone: string;
 }
 
 export class HeadOfficeConfigError extends Error {
@@ -51,6 +54,7 @@ const Env = z.object({
   HEAD_OFFICE_SEALING_KEY: z.string().refine((s) => /^[A-Za-z0-9+/]{43}=$/.test(s) && Buffer.from(s, 'base64').length === 32,
     'must be 32 random bytes in base64 (44 characters; make one with: openssl rand -base64 32)').transform((s) => Buffer.from(s, 'base64')).optional(),
   HEAD_OFFICE_DB_POOL_SIZE: wholeIn(1, 500, 'connections').default(20),
+  HEAD_OFFICE_TIME_ZONE: z.string().refine(isTimeZoneName, 'must be an IANA time zone name such as Africa/Tripoli or UTC').default(DEFAULT_TIME_ZONE),
 });
 
 /** Reads the configuration; throws HeadOfficeConfigError naming every bad variable at once. */
@@ -72,6 +76,7 @@ export function headOfficeConfigFromEnv(env: NodeJS.ProcessEnv): HeadOfficeConfi
     logLevel: e.HEAD_OFFICE_LOG_LEVEL,
     sealingKey: e.HEAD_OFFICE_SEALING_KEY ?? null,
     poolSize: e.HEAD_OFFICE_DB_POOL_SIZE,
+    timeZone: e.HEAD_OFFICE_TIME_ZONE,
   };
 }
 
@@ -82,4 +87,12 @@ export function adminDatabaseUrlFromEnv(env: NodeJS.ProcessEnv): string {
   const r = postgresUrl.safeParse(v);
   if (!r.success) throw new HeadOfficeConfigError([`DATABASE_URL ${r.error.issues[0]?.message ?? 'is invalid'}`]);
   return r.data;
+}
+
+/** The reports' time zone from the environment (HEAD_OFFICE_TIME_ZONE, default UTC), for the administration commands. */
+export function reportTimeZoneFromEnv(env: NodeJS.ProcessEnv): string {
+  const v = blank(env.HEAD_OFFICE_TIME_ZONE);
+  if (v === undefined) return DEFAULT_TIME_ZONE;
+  if (!isTimeZoneName(v)) throw new HeadOfficeConfigError(['HEAD_OFFICE_TIME_ZONE must be an IANA time zone name such as Africa/Tripoli or UTC']);
+  return v;
 }
