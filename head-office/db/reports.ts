@@ -106,12 +106,17 @@ export interface SalesByDayRaw {
  * their money handed back: counted apart, in no total.
  */
 export function salesByDay(pool: pg.Pool, f: RangeFilter, by: GroupBy): AsyncGenerator<SalesByDayRaw> {
+  return streamRows<SalesByDayRaw>(pool, salesByDaySql(by), [f.timeZone, f.from, f.to, f.counterIds, f.products]);
+}
+
+/** The statement: $1 zone, $2 first day, $3 last day, $4 counter ids or null, $5 products or null. */
+export function salesByDaySql(by: GroupBy): string {
   const g = GROUPS[by];
   const sum = (col: string, cond: string) => `COALESCE(SUM(${col}) FILTER (WHERE ${cond}), 0)::text`;
   const SOLD = `x.status = 'issued'`;
   const OPEN = `x.status IN ('paid', 'pending', 'unknown')`;
   const FAILED = `x.status = 'failed'`;
-  const text = `
+  return `
     SELECT x.day::text AS day, x.key, MIN(x.label_ar) AS label_ar, MIN(x.label_en) AS label_en, x.currency,
       COUNT(*) FILTER (WHERE ${SOLD})::text AS sold_count, ${sum('x.charged_minor', SOLD)} AS sold_charged,
       ${sum('x.value_minor', SOLD)} AS sold_value, ${sum('x.energy_tenths', SOLD)} AS sold_energy,
@@ -129,8 +134,10 @@ export function salesByDay(pool: pg.Pool, f: RangeFilter, by: GroupBy): AsyncGen
     GROUP BY x.day, x.key, x.currency
     -- Byte order: the same order whatever the database's locale.
     ORDER BY x.day, x.key COLLATE "C", x.currency COLLATE "C"`;
-  return streamRows<SalesByDayRaw>(pool, text, [f.timeZone, f.from, f.to, f.counterIds, f.products]);
 }
+
+/** A listed sale id as a uuid (null if it is not one, so a malformed report cannot fail the query). */
+const UUID_OF = (text: string) => `(CASE WHEN ${text} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (${text})::uuid END)`;
 
 export interface ZAgainstSalesRaw {
   counter_id: string; counter_name: string; z_no: number; cashier: string; opened_at: Date; closed_at: Date; currency: string;
@@ -153,7 +160,11 @@ export interface ZAgainstSalesRaw {
  * received are named by receipt number.
  */
 export function zReportsAgainstSales(pool: pg.Pool, f: Pick<RangeFilter, 'timeZone' | 'from' | 'to' | 'counterIds'>): AsyncGenerator<ZAgainstSalesRaw> {
-  const text = `
+  return streamRows<ZAgainstSalesRaw>(pool, Z_AGAINST_SALES_SQL, [f.timeZone, f.from, f.to, f.counterIds]);
+}
+
+/** $1 zone, $2 first day, $3 last day (of the close), $4 counter ids or null. */
+export const Z_AGAINST_SALES_SQL = `
     SELECT z.counter_id::text, c.name AS counter_name, z.z_no, z.cashier, r.opened_at, z.closed_at, z.currency,
       r.float_minor::text, z.expected_cash_minor::text, z.counted_cash_minor::text, z.variance_minor::text,
       z.sales_count AS z_sales_count, z.charged_minor::text AS z_charged_minor, r.cash_sales_minor::text AS z_cash_sales_minor,
@@ -161,7 +172,7 @@ export function zReportsAgainstSales(pool: pg.Pool, f: Pick<RangeFilter, 'timeZo
       l.refunded_since_close_count::text, l.refunded_since_close_charged::text, l.other_currency_count::text,
       ARRAY(
         SELECT (e->>'receiptNo')::int FROM jsonb_array_elements((r.j->'totals'->'open') || (r.j->'totals'->'failed')) e
-        WHERE NOT EXISTS (SELECT 1 FROM sales m WHERE m.counter_id = z.counter_id AND m.sale_id::text = lower(e->>'saleId'))
+        WHERE NOT EXISTS (SELECT 1 FROM sales m WHERE m.sale_id = ${UUID_OF("e->>'saleId'")} AND m.counter_id = z.counter_id)
         ORDER BY 1
       ) AS missing_receipts
     FROM z_reports z
@@ -169,8 +180,8 @@ export function zReportsAgainstSales(pool: pg.Pool, f: Pick<RangeFilter, 'timeZo
     CROSS JOIN LATERAL (
       SELECT j, (j->'shift'->>'openedAt')::timestamptz AS opened_at, (j->'shift'->>'floatMinor')::bigint AS float_minor,
         (j->'totals'->'cash'->>'salesMinor')::bigint AS cash_sales_minor,
-        ARRAY(SELECT lower(e->>'saleId') FROM jsonb_array_elements(j->'totals'->'open') e) AS open_ids,
-        ARRAY(SELECT lower(e->>'saleId') FROM jsonb_array_elements(j->'totals'->'failed') e) AS failed_ids
+        array_remove(ARRAY(SELECT ${UUID_OF("e->>'saleId'")} FROM jsonb_array_elements(j->'totals'->'open') e), NULL) AS open_ids,
+        array_remove(ARRAY(SELECT ${UUID_OF("e->>'saleId'")} FROM jsonb_array_elements(j->'totals'->'failed') e), NULL) AS failed_ids
       FROM (SELECT z.report_json::jsonb AS j) jj
     ) r
     CROSS JOIN LATERAL (
@@ -182,19 +193,17 @@ export function zReportsAgainstSales(pool: pg.Pool, f: Pick<RangeFilter, 'timeZo
         COUNT(*) FILTER (WHERE NOT t.same_currency) AS other_currency_count
       FROM (
         SELECT s.status, s.charged_minor, s.payment_method, s.currency = z.currency AS same_currency,
-          s.sale_id::text = ANY (r.open_ids) AS listed_open,
-          (s.sale_id::text = ANY (r.open_ids)) OR (s.status <> 'failed' AND NOT (s.sale_id::text = ANY (r.failed_ids))) AS counted
+          s.sale_id = ANY (r.open_ids) AS listed_open,
+          s.sale_id = ANY (r.open_ids) OR (s.status <> 'failed' AND s.sale_id <> ALL (r.failed_ids)) AS counted
         FROM sales s
-        WHERE s.counter_id = z.counter_id
-          AND ((s.cashier = z.cashier AND s.created_at >= r.opened_at AND s.created_at <= z.closed_at)
-            OR s.sale_id::text = ANY (r.open_ids || r.failed_ids))
+        -- Two ways in, each with its index: the shift's window (sales_shift) and the listed ids (the primary key).
+        WHERE (s.counter_id = z.counter_id AND s.cashier = z.cashier AND s.created_at >= r.opened_at AND s.created_at <= z.closed_at)
+           OR (s.counter_id = z.counter_id AND s.sale_id = ANY (r.open_ids || r.failed_ids))
       ) t
     ) l
     WHERE ${IN_DAYS('z.closed_at')}
       AND ($4::bigint[] IS NULL OR z.counter_id = ANY ($4::bigint[]))
     ORDER BY z.closed_at, z.counter_id, z.z_no`;
-  return streamRows<ZAgainstSalesRaw>(pool, text, [f.timeZone, f.from, f.to, f.counterIds]);
-}
 
 export interface OutstandingRaw {
   sale_id: string; counter_id: string; counter_name: string; receipt_no: number; status: string; product: string;
@@ -204,7 +213,11 @@ export interface OutstandingRaw {
 
 /** Every sale the ledger holds as paid, pending or unknown, oldest first, with its age at `now`. */
 export function outstandingSales(pool: pg.Pool, f: { counterIds: number[] | null; now: Date }): AsyncGenerator<OutstandingRaw> {
-  const text = `
+  return streamRows<OutstandingRaw>(pool, OUTSTANDING_SQL, [f.now.toISOString(), f.counterIds]);
+}
+
+/** $1 now, $2 counter ids or null. */
+export const OUTSTANDING_SQL = `
     SELECT s.sale_id::text, s.counter_id::text, c.name AS counter_name, s.receipt_no, s.status, s.product, s.cashier, s.meter_number,
       s.currency, s.charged_minor::text, s.sold_at, s.updated_at, s.last_received_at,
       GREATEST(0, floor(extract(epoch FROM ($1::timestamptz - s.sold_at))))::bigint::text AS age_seconds,
@@ -213,8 +226,6 @@ export function outstandingSales(pool: pg.Pool, f: { counterIds: number[] | null
     WHERE s.status IN ('paid', 'pending', 'unknown')
       AND ($2::bigint[] IS NULL OR s.counter_id = ANY ($2::bigint[]))
     ORDER BY s.sold_at, s.sale_id`;
-  return streamRows<OutstandingRaw>(pool, text, [f.now.toISOString(), f.counterIds]);
-}
 
 export interface CounterOutstandingRaw {
   counter_id: string; name: string; revoked_at: Date | null; last_seen_at: Date | null; pending_sales: number | null; unknown_sales: number | null;
