@@ -142,7 +142,7 @@ const UUID_OF = (text: string) => `(CASE WHEN ${text} ~* '^[0-9a-f]{8}-[0-9a-f]{
 export interface ZAgainstSalesRaw {
   counter_id: string; counter_name: string; z_no: number; cashier: string; opened_at: Date; closed_at: Date; currency: string;
   float_minor: string; expected_cash_minor: string; counted_cash_minor: string; variance_minor: string;
-  z_sales_count: number; z_charged_minor: string; z_cash_sales_minor: string;
+  z_sales_count: number; z_charged_minor: string; z_cash_sales_minor: string; z_currency_decimals: number | null;
   ledger_count: string; ledger_charged: string; ledger_cash: string;
   refunded_since_close_count: string; refunded_since_close_charged: string;
   other_currency_count: string;
@@ -168,6 +168,7 @@ export const Z_AGAINST_SALES_SQL = `
     SELECT z.counter_id::text, c.name AS counter_name, z.z_no, z.cashier, r.opened_at, z.closed_at, z.currency,
       r.float_minor::text, z.expected_cash_minor::text, z.counted_cash_minor::text, z.variance_minor::text,
       z.sales_count AS z_sales_count, z.charged_minor::text AS z_charged_minor, r.cash_sales_minor::text AS z_cash_sales_minor,
+      (r.j->>'currencyDecimals')::int AS z_currency_decimals,
       l.ledger_count::text, l.ledger_charged::text, l.ledger_cash::text,
       l.refunded_since_close_count::text, l.refunded_since_close_charged::text, l.other_currency_count::text,
       ARRAY(

@@ -66,6 +66,9 @@ export function zRow(r: ZAgainstSalesRaw): ZReportRow {
   if (difference.expectedCashMinor !== 0) flags.push('EXPECTED_CASH_MISMATCH');
   if (ledger.refundedSinceClose.count > 0) flags.push('REFUNDED_SINCE_CLOSE');
   if (ledger.otherCurrencyCount > 0) flags.push('OTHER_CURRENCY');
+  // The counter counts its money in as many decimals as it is configured with; the reports write
+  // ISO 4217's. Different, and every amount of that counter reads wrong by a power of ten.
+  if (r.z_currency_decimals !== null && r.z_currency_decimals !== decimalsOf(r.currency)) flags.push('DECIMALS_DIFFER');
   return {
     counterId: whole(r.counter_id), counterName: r.counter_name, zNo: r.z_no, cashier: r.cashier, openedAt: iso(r.opened_at), closedAt: iso(r.closed_at),
     currency: r.currency, currencyDecimals: decimalsOf(r.currency), floatMinor: float, expectedCashMinor: expected,

@@ -94,7 +94,7 @@ export const SalesByDayAnswerSchema = z.object({
 });
 export type SalesByDayAnswer = z.infer<typeof SalesByDayAnswerSchema>;
 
-export const Z_FLAGS = ['CASH_SHORT', 'CASH_OVER', 'SALES_MISSING', 'SALES_EXTRA', 'CHARGED_MISMATCH', 'EXPECTED_CASH_MISMATCH', 'REFUNDED_SINCE_CLOSE', 'OTHER_CURRENCY'] as const;
+export const Z_FLAGS = ['CASH_SHORT', 'CASH_OVER', 'SALES_MISSING', 'SALES_EXTRA', 'CHARGED_MISMATCH', 'EXPECTED_CASH_MISMATCH', 'REFUNDED_SINCE_CLOSE', 'OTHER_CURRENCY', 'DECIMALS_DIFFER'] as const;
 export const ZFlagSchema = z.enum(Z_FLAGS);
 export type ZFlag = z.infer<typeof ZFlagSchema>;
 

@@ -31,6 +31,7 @@ export const FLAG_WORDS: Record<ZFlag, Words> = {
   EXPECTED_CASH_MISMATCH: { ar: 'النقد المتوقع لا يطابق السجل', en: 'Expected cash differs from the ledger' },
   REFUNDED_SINCE_CLOSE: { ar: 'مبيعات رُفضت بعد الإغلاق', en: 'Sales refused after the close' },
   OTHER_CURRENCY: { ar: 'مبيعات بعملة أخرى', en: 'Sales in another currency' },
+  DECIMALS_DIFFER: { ar: 'خانات العملة في نقطة البيع تخالف ISO 4217', en: "The counter's currency decimals differ from ISO 4217" },
 };
 
 export const BY_WORDS: Record<'counter' | 'cashier' | 'product' | 'period', Words> = {

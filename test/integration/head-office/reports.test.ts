@@ -87,7 +87,12 @@ beforeAll(async () => {
     zNo: 3, cashier: 'Salem', counter: 'Counter 1', currency: 'LYD', currencyDecimals: 3, openedAt: '2026-03-01T06:00:00.000Z', closedAt: '2026-03-02T20:00:00.000Z',
     floatMinor: 0, salesCount: 3, chargedMinor: 25_000, cashSalesMinor: 21_000, countedCashMinor: 21_000, open: [S.B2!], failed: [],
   });
-  for (const [c, z] of [[counters.A, zA], [counters.B, zB]] as const) {
+  // Counter C counts EGP in whole pounds (configured with 0 decimals; ISO 4217 gives EGP 2).
+  const zC = zReport({
+    zNo: 1, cashier: 'Omar', counter: 'Counter 1', currency: 'EGP', currencyDecimals: 0, openedAt: '2026-03-05T06:00:00.000Z', closedAt: '2026-03-05T10:00:00.000Z',
+    floatMinor: 0, salesCount: 0, chargedMinor: 0, cashSalesMinor: 0, countedCashMinor: 0, open: [], failed: [],
+  });
+  for (const [c, z] of [[counters.A, zA], [counters.B, zB], [counters.C, zC]] as const) {
     const r = await createHeadOfficeClient(ho.endpoint(c)).pushZReport(z);
     if (r.kind !== 'ok') throw new Error(`Z report refused: ${JSON.stringify(r)}`);
   }
@@ -208,6 +213,11 @@ describe('Z reports against the ledger', () => {
     expect((await get('/z-reports?from=2026-03-01&to=2026-03-01')).json().rows).toEqual([]);
     expect((await get(`/z-reports?from=2026-03-02&to=2026-03-02&counter=${counters.B.id}`)).json().rows.map((z: { zNo: number }) => z.zNo)).toEqual([3]);
   });
+
+  it('flags a counter whose currency decimals are not ISO 4217\'s (its every amount would read wrong)', async () => {
+    const [z] = (await get('/z-reports?from=2026-03-05&to=2026-03-05')).json().rows;
+    expect(z).toMatchObject({ counterId: counters.C.id, zNo: 1, currency: 'EGP', currencyDecimals: 2, flags: ['DECIMALS_DIFFER'] });
+  });
 });
 
 describe('outstanding sales', () => {
@@ -265,7 +275,8 @@ describe('CSV export', () => {
     expect(sales).toHaveLength(4);
     const cs = lines((await get('/counters.csv?lang=ar')).body);
     expect(cs[0]).toBe('نقطة البيع,ملغاة,آخر اتصال (Africa/Tripoli),معلقة حسب نقطة البيع,غير معروفة حسب نقطة البيع,وقت البلاغ (Africa/Tripoli),مفتوحة في السجل,أقدم مفتوحة في السجل (Africa/Tripoli)');
-    expect(cs[3]).toBe("'=Counter C,,,,,,0,");
+    // Counter C pushed a Z report (so it was seen) but never its counts.
+    expect(cs[3]).toMatch(/^'=Counter C,,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,,,,0,$/);
     expect(cs[1]).toMatch(/^Counter A,,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,1,0,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,1,2026-03-02 12:00:00$/);
   });
 });
