@@ -10,6 +10,7 @@ import type { Sale } from '../../../preload/contract';
 import type { NewCounter } from '../../../head-office/counters';
 import { ingestSales } from '../../../head-office/ingest';
 import { reportRoutes, type Role } from '../../../head-office/reports/routes';
+import { CountersAnswerSchema, OutstandingAnswerSchema, SalesByDayAnswerSchema, ZReportsAnswerSchema } from '../../../head-office/reports/wire';
 import { startTestHeadOffice, type TestHeadOffice } from '../../helpers/head-office';
 import { usePostgres } from '../../helpers/postgres';
 import { PERIODS, soldAt, zReport } from './reports-fixture';
@@ -118,7 +119,8 @@ describe('sales per day', () => {
   it('by counter: days cut at local midnight in Africa/Tripoli, one row per currency, open and refused sales apart', async () => {
     const r = await get('/sales-by-day?from=2026-03-01&to=2026-03-02&by=counter');
     expect(r.status).toBe(200);
-    const a = r.json();
+    // What the console will check its answers with.
+    const a = SalesByDayAnswerSchema.parse(r.json());
     expect(a).toMatchObject({ report: 'sales-by-day', timeZone: 'Africa/Tripoli', from: '2026-03-01', to: '2026-03-02', by: 'counter', truncated: false,
       statuses: { sold: ['issued'], open: ['paid', 'pending', 'unknown'], refunded: ['failed'] } });
     const [a1, b1, c1] = [String(counters.A.id), String(counters.B.id), String(counters.C.id)];
@@ -187,7 +189,7 @@ describe('Z reports against the ledger', () => {
   it('flags the cash variance, the sales the ledger lacks and a sale refused after the close; a matching report is clean', async () => {
     const r = await get('/z-reports?from=2026-03-01&to=2026-03-02');
     expect(r.status).toBe(200);
-    const { rows } = r.json();
+    const { rows } = ZReportsAnswerSchema.parse(r.json());
     expect(rows).toEqual([
       {
         counterId: counters.A.id, counterName: 'Counter A', zNo: 12, cashier: 'Omar', openedAt: '2026-03-01T06:00:00.000Z', closedAt: '2026-03-01T22:30:00.000Z',
@@ -222,7 +224,8 @@ describe('Z reports against the ledger', () => {
 
 describe('outstanding sales', () => {
   it('lists the ledger\'s open sales oldest first with their age, and each counter\'s own counts', async () => {
-    const a = (await get('/outstanding')).json();
+    const a = OutstandingAnswerSchema.parse((await get('/outstanding')).json());
+    expect(CountersAnswerSchema.parse((await get('/counters')).json()).counters).toEqual(a.counters);
     expect(a).toMatchObject({ report: 'outstanding', at: NOW.toISOString(), truncated: false });
     expect(a.sales.map((s: { receiptNo: number; counterName: string; status: string; chargedMinor: number; ageSeconds: number; errorCode: string | null }) =>
       [s.counterName, s.receiptNo, s.status, s.chargedMinor, s.ageSeconds, s.errorCode])).toEqual([
