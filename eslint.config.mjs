@@ -15,7 +15,7 @@ const noIo = [
 ].map((name) => ({ name, message: 'Pure domain code (main/sts, main/tariffs/pricing) does no I/O.' }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'build/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-console/**', 'build/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -76,6 +76,22 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^(db|w|r|write|read|database|conn|lock|check|cur)$/]", message: 'No SQL in main/: put the statement in a repository function in db/repos and call that.' },
         { selector: "CallExpression[callee.property.name='exec'][callee.object.property.name=/^(db|write|read)$/]", message: 'No SQL in main/: put the statement in a repository function in db/repos and call that.' },
       ],
+    },
+  },
+  {
+    // The head office's console in the browser: it reaches the service only over its HTTP API, and
+    // takes from head-office/console only what is shared with the browser (wire, roles, password-rules).
+    files: ['head-office/console/web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [...electronOnly.paths, ...['fastify', 'pg', '@fastify/cookie', '@fastify/static'].map((name) => ({ name, message: 'The console runs in a browser: it talks to the head office only over HTTP (/console/api).' }))],
+        patterns: [
+          { group: ['**/main/**', '**/db/**', '**/test/**', 'node:*', '**/preload/**', '**/guard', '**/passwords', '**/*-routes'], message: 'The console runs in a browser: from head-office/console it takes only wire, roles and password-rules.' },
+        ],
+      }],
+      '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {

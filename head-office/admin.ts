@@ -5,6 +5,9 @@
 //   report <sales-by-day|z-reports|outstanding|counters> [--from YYYY-MM-DD --to YYYY-MM-DD]
 //          [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en]
 //          [--time-zone ZONE] [--csv]                                       prints a report (JSON, or CSV with --csv)
+//   console-user --username NAME --role admin [--display-name "Amal"]       creates a console user, or
+//       gives an existing one a new password and that role; the password is read from stdin (never
+//       argv, which shell history and `ps` keep)
 // Only DATABASE_URL is needed (no secret is opened here). A bad argument: one line on stderr, exit 2;
 // a failure doing the work: one line, exit 1.
 import os from 'node:os';
@@ -15,16 +18,22 @@ import { adminDatabaseUrlFromEnv, HeadOfficeConfigError, reportTimeZoneFromEnv }
 import { listCounters, revokeCounterByApiKey, type CounterRow } from './db/counters';
 import { migrate } from './db/migrate';
 import { createEnrolmentCode, DEFAULT_VALID_HOURS, MAX_VALID_HOURS } from './enrolment';
+import { upsertConsoleUser } from './db/console-users';
+import { hashPassword } from './console/passwords';
+import { readPassword } from './console/read-password';
+import { ConsoleRoleSchema, DisplayNameSchema, PasswordSchema, UsernameSchema } from './console/wire';
+import { PASSWORD_MAX, PASSWORD_MIN } from './console/password-rules';
 import { countersJson, outstandingJson, reportCsv, salesByDayJson, zoneKnownToDatabase, zReportsJson, type ReportContext } from './reports/run';
 import { OutstandingQuerySchema, REPORT_KINDS, SalesByDayQuerySchema, ZReportsQuerySchema, type ReportKind } from './reports/wire';
 
-export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'report'] as const;
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'report'] as const;
 type Command = (typeof ADMIN_COMMANDS)[number];
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters | ' +
-  `report <${REPORT_KINDS.join('|')}> [--from YYYY-MM-DD --to YYYY-MM-DD] [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en] [--time-zone ZONE] [--csv]`;
+const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters' +
+  ' | console-user --username NAME --role viewer|operator|admin [--display-name NAME] (password on stdin)' +
+  ` | report <${REPORT_KINDS.join('|')}> [--from YYYY-MM-DD --to YYYY-MM-DD] [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en] [--time-zone ZONE] [--csv]`;
 
 type ReportQuery =
   | { kind: 'sales-by-day'; q: ReturnType<typeof SalesByDayQuerySchema.parse> }
@@ -37,6 +46,9 @@ interface Parsed {
   validHours?: number;
   by?: string;
   counterKey?: string;
+  username?: string;
+  role?: 'viewer' | 'operator' | 'admin';
+  displayName?: string;
   report?: ReportQuery;
 }
 
@@ -80,6 +92,9 @@ export function parseAdminArgs(argv: string[]): Parsed {
         lang: { type: 'string' },
         'time-zone': { type: 'string' },
         csv: { type: 'boolean' },
+        username: { type: 'string' },
+        role: { type: 'string' },
+        'display-name': { type: 'string' },
       },
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (err) {
@@ -93,6 +108,7 @@ export function parseAdminArgs(argv: string[]): Parsed {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
   const allowed: Record<Command, string[]> = {
     'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [],
+    'console-user': ['username', 'role', 'display-name'],
     report: ['from', 'to', 'by', 'counter', 'product', 'lang', 'time-zone', 'csv'],
   };
   const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
@@ -114,6 +130,15 @@ export function parseAdminArgs(argv: string[]): Parsed {
     const key = values['counter-key']?.trim();
     if (!key || !/^[A-Za-z0-9._-]{8,128}$/.test(key)) throw new UsageError('revoke needs --counter-key KEY (as listed by the counters command)');
     return { command, counterKey: key };
+  }
+  if (command === 'console-user') {
+    const username = UsernameSchema.safeParse(values.username ?? '');
+    if (!username.success) throw new UsageError('console-user needs --username NAME (3 to 64 letters, digits, dots, dashes or underscores)');
+    const role = ConsoleRoleSchema.safeParse(values.role);
+    if (!role.success) throw new UsageError('console-user needs --role viewer, operator or admin');
+    const displayName = DisplayNameSchema.safeParse(values['display-name'] ?? username.data);
+    if (!displayName.success) throw new UsageError('--display-name must be 1 to 128 characters');
+    return { command, username: username.data, role: role.data, displayName: displayName.data };
   }
   if (command === 'report') return { command, report: parseReport(rest[0], values) };
   return { command: command as Command };
@@ -151,13 +176,21 @@ function table(rows: CounterRow[]): string {
 }
 
 /** Runs one command; the exit code. */
-export async function runAdmin(argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runAdmin(
+  argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr,
+  input: NodeJS.ReadStream | NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   let args: Parsed;
   let databaseUrl: string;
+  let password: string | null = null;
   try {
     args = parseAdminArgs(argv);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
     if (args.command === 'report') reportTimeZoneFromEnv(process.env);
+    if (args.command === 'console-user') {
+      password = await readPassword(input, errOut, `Password for ${args.username} (${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not shown): `);
+      if (!PasswordSchema.safeParse(password).success) throw new UsageError(`the password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters (read from stdin)`);
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       errOut.write(`${err.message}\n`);
@@ -191,6 +224,13 @@ export async function runAdmin(argv: string[], out: NodeJS.WritableStream = proc
       return 0;
     }
     if (args.command === 'report') return await printReport(pool, args.report!, out, errOut);
+    if (args.command === 'console-user') {
+      const { user, created } = await upsertConsoleUser(pool, { username: args.username!, displayName: args.displayName!, role: args.role!, password: await hashPassword(password!) }, new Date());
+      out.write(created
+        ? `Console user "${user.username}" created with the role ${user.role}. Sign in at /console/ on the head office.\n`
+        : `Console user "${user.username}" now has a new password and the role ${user.role}, and is active; their sessions were ended.\n`);
+      return 0;
+    }
     const rows = await listCounters(pool);
     out.write(rows.length === 0 ? 'No counters yet.\n' : `${table(rows)}\n`);
     return 0;

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const applied = await migrate(pool);
   log.info({ applied }, applied.length > 0 ? 'migrations applied' : 'schema up to date');
 
-  const app = buildServer({ pool, sealingKey: sealingKey!, logger: log });
+  const app = buildServer({ pool, sealingKey: sealingKey!, logger: log, timeZone: cfg.timeZone });
   const address = await app.listen({ host: cfg.host, port: cfg.port });
   log.info({ url: address }, 'head office listening');
 

@@ -1,6 +1,7 @@
 // The head office's HTTP service on Fastify: the protocol the counters already speak
 // (test/sim/head-office.openapi.yaml, main/vendors/PROTOCOL.md). Bodies are kept as the exact bytes
 // received, because the signature covers those bytes; JSON is parsed only once the signature holds.
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -9,6 +10,10 @@ import { appVersionOf, signedCounters, type AuthedCounter } from './auth';
 import { reportCounts } from './db/counters';
 import { listSales } from './db/sales';
 import { enrolCounter } from './enrolment';
+import { CONSOLE_API_PREFIX, consolePlugin } from './console/plugin';
+import { requireRole, type ConsoleSessionSettings } from './console/guard';
+import { reportRoutes } from './reports/routes';
+import { DEFAULT_TIME_ZONE } from './reports/time-zone';
 import { refuse } from './errors';
 import { readBody } from './body';
 import { ingestSales } from './ingest';
@@ -33,7 +38,20 @@ export interface HeadOfficeServerDeps {
   maxSkewMs?: number;
   /** Enrolment attempts allowed per client address (default: 10 per 10 minutes). */
   enrolLimit?: RateLimit;
+  /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
+  console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
+  /** HEAD_OFFICE_TIME_ZONE: the reports cut their days in it (default UTC). */
+  timeZone?: string;
 }
+
+/** A console session lasts a working day at most, and ends after half an hour unused; five wrong
+ * passwords in a row lock the account for a quarter of an hour. */
+export const CONSOLE_DEFAULTS: Omit<ConsoleSessionSettings, 'pool' | 'now'> = {
+  ttlMs: 12 * 3_600_000,
+  idleMs: 30 * 60_000,
+  maxFailedAttempts: 5,
+  lockoutMs: 15 * 60_000,
+};
 
 const DEFAULT_ENROL_LIMIT: RateLimit = { max: 10, windowMs: 10 * 60_000 };
 
@@ -68,6 +86,14 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
 
   app.decorateRequest('arrivedAt', 0);
   app.decorateRequest('counter', null);
+  app.decorateRequest('consoleUser', null);
+  const { signInLimit, webDir, ...sessionRules } = deps.console ?? {};
+  app.decorate('consoleSessions', { ...CONSOLE_DEFAULTS, ...sessionRules, pool: deps.pool, now } satisfies ConsoleSessionSettings);
+  // Cookies are read only by the console's guard (console/guard.ts): /api/v1 authenticates by signature alone.
+  void app.register(fastifyCookie);
+  void app.register(consolePlugin({ signInLimit, webDir }));
+  void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, now: () => new Date(now()) }),
+    { prefix: `${CONSOLE_API_PREFIX}/reports` });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });

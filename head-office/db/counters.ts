@@ -75,3 +75,9 @@ export async function revokeCounterByApiKey(db: Queryable, apiKey: string): Prom
 export async function reportCounts(db: Queryable, id: number, counts: { pendingSales: number; unknownSales: number }): Promise<void> {
   await db.query('UPDATE counters SET pending_sales = $2, unknown_sales = $3, counts_reported_at = now() WHERE id = $1', [id, counts.pendingSales, counts.unknownSales]);
 }
+
+/** Revokes the counter with this id (a second revocation keeps the first time); undefined: no such counter. */
+export async function revokeCounterById(db: Queryable, id: number): Promise<CounterRow | undefined> {
+  const r = await db.query<Raw>(`UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+  return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
+}

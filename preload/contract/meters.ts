@@ -25,7 +25,7 @@ export type MeterSummary = z.infer<typeof MeterSummarySchema>;
 
 // --- Meter records ---------------------------------------------------------------------------
 
-const StsKeyData = z.object({
+export const StsKeyData = z.object({
   sgc: z.string().trim().regex(/^\d{6}$/, 'six digits'),
   ti: z.string().trim().regex(/^\d{2}$/, 'two digits'),
   krn: z.number().int().min(1).max(9),

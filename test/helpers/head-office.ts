@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerCounter, type NewCounter } from '../../head-office/counters';
 import { migrate } from '../../head-office/db/migrate';
 import type { RateLimit } from '../../head-office/rate-limit';
-import { buildServer } from '../../head-office/server';
+import { buildServer, type HeadOfficeServerDeps } from '../../head-office/server';
 import type { VendorEndpointConfig } from '../../main/vendors/config';
 
 export interface TestHeadOffice {
@@ -20,13 +20,19 @@ export interface TestHeadOffice {
   close(): Promise<void>;
 }
 
-export async function startTestHeadOffice(databaseUrl: string, opts: { poolSize?: number; maxSkewMs?: number; enrolLimit?: RateLimit } = {}): Promise<TestHeadOffice> {
+export async function startTestHeadOffice(databaseUrl: string, opts: { poolSize?: number; maxSkewMs?: number; enrolLimit?: RateLimit; now?: () => number; console?: HeadOfficeServerDeps['console'];
+  /** The reports' time zone (HEAD_OFFICE_TIME_ZONE; default UTC). */
+  timeZone?: string;
+  /** Registers more routes before the service listens (e.g. a console route plugin under test). */
+  extend?: (app: FastifyInstance) => void } = {}): Promise<TestHeadOffice> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
   await migrate(pool);
   const sealingKey = randomBytes(32);
-  const app = buildServer({ pool, sealingKey, logger: process.env.HO_TEST_LOG ? { level: 'error' } : false, maxSkewMs: opts.maxSkewMs,
+  const app = buildServer({ pool, sealingKey, logger: process.env.HO_TEST_LOG ? { level: 'error' } : false, maxSkewMs: opts.maxSkewMs, now: opts.now,
     // Tests enrol many counters from 127.0.0.1; the limit itself has its own test.
-    enrolLimit: opts.enrolLimit ?? { max: 1_000, windowMs: 60_000 } });
+    enrolLimit: opts.enrolLimit ?? { max: 1_000, windowMs: 60_000 },
+    console: { signInLimit: { max: 1_000, windowMs: 60_000 }, ...opts.console }, timeZone: opts.timeZone });
+  opts.extend?.(app);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   let n = 0;
   return {

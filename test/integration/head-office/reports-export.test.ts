@@ -1,13 +1,13 @@
 // A large export: 20,000 open sales (delivered through ingestSales, the push's own path) streamed
-// as CSV over a real socket, every row there in order; a reader that hangs up mid-export hands its
-// database connection back; and the same report from the `report` administration command.
+// as CSV by the running service to a signed-in console viewer, every row there in order; a reader
+// that hangs up mid-export hands its database connection back; and the same report from the
+// `report` administration command.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSales } from '../../../head-office/ingest';
-import { reportRoutes } from '../../../head-office/reports/routes';
 import type { CountersAnswer, OutstandingAnswer } from '../../../head-office/reports/wire';
+import { addConsoleUser, consoleClient } from '../../helpers/console';
 import { eventually } from '../../helpers/harness';
 import { startTestHeadOffice, type TestHeadOffice } from '../../helpers/head-office';
 import { usePostgres } from '../../helpers/postgres';
@@ -18,12 +18,15 @@ const ROWS = 20_000;
 const postgres = usePostgres();
 let databaseUrl: string;
 let ho: TestHeadOffice;
-let api: FastifyInstance;
 let url: string;
+let cookie: string;
+/** The viewer's session on every request. */
+const fetchAs = (path: string, init: RequestInit = {}) => fetch(`${url}${path}`, { ...init, headers: { cookie: `shahn_console=${cookie}` } });
 
 beforeAll(async () => {
   databaseUrl = await postgres.freshDatabase();
-  ho = await startTestHeadOffice(databaseUrl);
+  ho = await startTestHeadOffice(databaseUrl, { timeZone: 'Africa/Tripoli' });
+  url = ho.url;
   const counter = await ho.addCounter('Counter Big');
   const start = Date.parse('2026-03-01T00:00:00.000Z');
   for (let b = 0; b < ROWS / 500; b++) {
@@ -35,19 +38,17 @@ beforeAll(async () => {
     const r = await ingestSales(ho.pool, counter.id, batch);
     expect(r.rejected).toEqual([]);
   }
-  api = Fastify({ logger: false });
-  await api.register(reportRoutes({ pool: ho.pool, guard: () => async () => undefined, timeZone: 'Africa/Tripoli' }), { prefix: '/console/api/reports' });
-  url = await api.listen({ host: '127.0.0.1', port: 0 });
+  await addConsoleUser(ho.pool, 'amal', 'viewer');
+  const viewer = consoleClient(url);
+  expect((await viewer.signIn('amal')).status).toBe(200);
+  cookie = viewer.cookie!;
 }, 120_000);
-afterAll(async () => {
-  await api?.close();
-  await ho?.close();
-});
+afterAll(() => ho?.close());
 
 describe('a large CSV export', () => {
   it(`streams ${ROWS} rows in order, chunked, with every money cell exact`, async () => {
     const started = performance.now();
-    const res = await fetch(`${url}/console/api/reports/outstanding.csv?lang=en`);
+    const res = await fetchAs('/console/api/reports/outstanding.csv?lang=en');
     expect(res.status).toBe(200);
     expect(res.headers.get('transfer-encoding')).toBe('chunked');
     expect(res.headers.get('content-length')).toBeNull();
@@ -81,18 +82,18 @@ describe('a large CSV export', () => {
 
   it('a reader that hangs up mid-export gives the database connection back', async () => {
     const ac = new AbortController();
-    const res = await fetch(`${url}/console/api/reports/outstanding.csv`, { signal: ac.signal });
+    const res = await fetchAs('/console/api/reports/outstanding.csv', { signal: ac.signal });
     const reader = res.body!.getReader();
     await reader.read();
     ac.abort();
     await reader.closed.catch(() => undefined);
     await eventually(() => ho.pool.totalCount === ho.pool.idleCount, 10_000, 'the export\'s connection to return to the pool');
-    const r = await fetch(`${url}/console/api/reports/counters?lang=en`);
+    const r = await fetchAs('/console/api/reports/counters?lang=en');
     expect(((await r.json()) as CountersAnswer).counters[0]!.ledger.openCount).toBe(ROWS);
   });
 
   it('JSON answers stop at their limit and say so', async () => {
-    const a = (await (await fetch(`${url}/console/api/reports/outstanding`)).json()) as OutstandingAnswer;
+    const a = (await (await fetchAs('/console/api/reports/outstanding')).json()) as OutstandingAnswer;
     expect(a.sales).toHaveLength(5_000);
     expect(a.truncated).toBe(true);
     await eventually(() => ho.pool.totalCount === ho.pool.idleCount, 10_000, 'the cursor to be closed');

@@ -68,14 +68,14 @@ describe.each(['hexing', 'conlog'] as const)('XMLVend client against a %s server
     expect(sim.meters.balanceTenths(PLAIN) - before).toBe(c.energyTenths);
   });
 
-  // What this proves: the server takes a card or transfer sale (sent as the schema's Unknown pay
-  // type). Which pay type was written is the builder's, checked in test/unit/xmlvend/write-*.test.ts.
-  it('sells for card and transfer too, and for cash with its tender: the server takes all three', async () => {
+  // A card or transfer was taken on the bank's terminal: the request declares the schema's Unknown
+  // pay type (a Card pay type would want the card's number); cash declares Cash with its tender.
+  it('declares cash as Cash with its tender, a card or a transfer as the Unknown pay type, and the server takes all three', async () => {
     const { sim, client } = await setup({ style });
     for (const paymentMethod of ['card', 'transfer', 'cash'] as const) {
       okValue(await client.chargeMeter({ meterNumber: PLAIN, energyTenths: 0, amountMinor: 2_000, purchaseMinor: 2_000, paymentMethod, idempotencyKey: randomUUID() }));
     }
-    expect(sim.ledger.vends(PLAIN).map((v) => v.tenderMinor)).toEqual([2_000, 2_000, 2_000]);
+    expect(sim.ledger.vends(PLAIN).map((v) => [v.payType, v.tenderMinor])).toEqual([['Unknown', 2_000], ['Unknown', 2_000], ['Cash', 2_000]]);
   });
 
   it('gives the key-change pair first; the meter takes kct1, kct2, then credit and free electricity under the new key', async () => {

@@ -54,6 +54,8 @@ export interface VendAnswer {
   purchaseMinor: number;
   tenderMinor: number;
   changeMinor: number;
+  /** The request's payType as sent (xsi:type); no writer echoes it, it is for tests. */
+  payType: string | null;
 }
 
 export interface PayAccAnswer {

@@ -240,6 +240,7 @@ function vend(s: ServerState, header: RespHeader, op: Extract<Operation, { op: '
     purchaseMinor: purchase,
     tenderMinor: pay.value.tender,
     changeMinor: pay.value.tender - purchase,
+    payType: op.payType,
   };
   if (!trial) {
     s.vendorCreditMinor -= purchase;

@@ -29,7 +29,7 @@ export interface RequestHeader {
 
 export type Operation =
   | { op: 'confirmCustomer'; msno: string | null; accNo: string | null }
-  | { op: 'trialCreditVend' | 'creditVend'; msno: string; amount: Amount | null; units: boolean; tender: Amount | null }
+  | { op: 'trialCreditVend' | 'creditVend'; msno: string; amount: Amount | null; units: boolean; tender: Amount | null; payType: string | null }
   | { op: 'lastRespAdvice'; adviceMsgId: MsgId }
   | { op: 'reprint'; msno: string }
   | { op: 'payAcc'; amount: Amount; tender: Amount | null; accountType: string; accNo: string | null; msno: string | null }
@@ -157,6 +157,12 @@ function tender(m: Element): Amount | null {
   return amount(child(pay, 'tenderAmt') ?? child(pay, 'cardAmt') ?? child(pay, 'cheqAmt'));
 }
 
+/** The payType's xsi:type (Cash, Card, Cheque, Unknown…) as sent, so a test can see what the client declared. */
+function payTypeOf(m: Element): string | null {
+  const pay = child(m, 'payType');
+  return pay ? xsiType(pay) : null;
+}
+
 // .NET logs name the root after the type (CreditVendReq); on the wire it is the element (creditVendReq).
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -176,6 +182,7 @@ function readOperation(m: Element, rawName: string): Operation {
         amount: units ? null : need(amount(child(pv, 'amt')), 'purchaseValue/amt@value'),
         units,
         tender: tender(m),
+        payType: payTypeOf(m),
       };
     }
     case 'adviceReq':

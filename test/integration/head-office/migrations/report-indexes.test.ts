@@ -1,7 +1,7 @@
 // The report indexes migration (NNNN_report_indexes: found by name, so renumbering it at a merge
 // changes nothing here): the ledger is kept as it was, and each report query that read every sale
-// (a sequential scan, by EXPLAIN) now reads through its index: a day's sales, the open ones, a
-// shift's sales behind a Z report.
+// (a sequential scan, or a whole counter's sales, by EXPLAIN) now reads through its index: the open
+// sales, a shift's sales behind a Z report. A day's sales already have one (0006's sales_by_time).
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentVersion, loadMigrations, migrate } from '../../../../head-office/db/migrate';
@@ -58,8 +58,8 @@ describe(`${String(self.version).padStart(4, '0')}_report_indexes`, () => {
   it('turns the reports\' full scans of the ledger into index reads, and keeps the ledger as it was', async () => {
     const before = await plans('before');
     const ledger = (await pool.query('SELECT count(*)::int AS n, sum(charged_minor)::bigint AS total FROM sales')).rows[0];
-    expect(before.day).toContain('Seq Scan sales');
-    expect(before.open).toContain('Seq Scan sales');
+    expect(before.day.some((n) => n.endsWith('sales_by_time'))).toBe(true);
+    expect(before.open.some((n) => n === 'Seq Scan sales' || n.endsWith('sales_by_time'))).toBe(true);
     expect(before.z.some((n) => n === 'Seq Scan sales' || n === 'Index Scan sales_by_counter' || n === 'Bitmap Index Scan sales_by_counter')).toBe(true);
 
     const started = process.hrtime.bigint();
@@ -71,7 +71,7 @@ describe(`${String(self.version).padStart(4, '0')}_report_indexes`, () => {
 
     const after = await plans('after');
     console.log(`EXPLAIN ANALYZE on ${SALES} sales: ${timings.join('; ')}\nplans: ${JSON.stringify({ before, after })}`);
-    expect(after.day.some((n) => n.endsWith('sales_sold_at'))).toBe(true);
+    expect(after.day.some((n) => n.endsWith('sales_by_time'))).toBe(true);
     expect(after.open.some((n) => n.endsWith('sales_open'))).toBe(true);
     expect(after.z.some((n) => n.endsWith('sales_shift'))).toBe(true);
     for (const p of Object.values(after)) expect(p).not.toContain('Seq Scan sales');

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { roleAtLeast } from '../roles';
+import { Layout } from './components/Layout';
+import { navigate, usePath } from './lib/router';
+import { HOME, PAGES } from './pages';
+import { SignInPage } from './pages/SignInPage';
+import { SessionProvider, useSession } from './session';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+/** Sign-in until someone is signed in; then the page of the address bar, if their role sees it. */
+function Gate() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const path = usePath().replace(/\/+$/, '') || '/console';
+  if (me === undefined) return <p className="splash muted">{t('common.loading')}</p>;
+  if (me === null) return <SignInPage />;
+  if (path === '/console') {
+    navigate(HOME, { replace: true });
+    return null;
+  }
+  const page = PAGES.find((p) => p.path === path && roleAtLeast(me.role, p.minRole));
+  return (
+    <Layout>
+      {page ? <page.Component /> : (
+        <section className="page" data-testid="page-not-found">
+          <p>{t('common.notFound')}</p>
+          <button type="button" className="btn-link" onClick={() => navigate(HOME)}>{t('common.backHome')}</button>
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,96 @@
+// The master_data table: every SQL statement about the records the head office owns and the
+// counters pull (migration 0005).
+import type pg from 'pg';
+import type { MasterEntity } from '../../main/vendors/head-office/master-data-wire';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/**
+ * Every master-data writer holds this transaction-scoped advisory lock before taking a version,
+ * so versions commit in the order they are taken (see 0005_master_data.sql). Writes are an
+ * office's edits and imports, never the counters' traffic: serialising them costs nothing.
+ */
+const VERSION_LOCK = 0x5348_4d44; // "SHMD"
+
+export interface MasterWrite {
+  entity: MasterEntity;
+  key: string;
+  /** Only this counter receives it (a counter's users); null: every counter. */
+  counterId: number | null;
+  /** The record's new state (already validated against its wire schema); null deletes it. */
+  data: unknown;
+}
+
+export interface MasterRow {
+  entity: MasterEntity;
+  key: string;
+  counterId: number | null;
+  data: unknown;
+  version: number;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+interface Raw { entity: MasterEntity; key: string; counter_id: string | null; data: unknown; version: string; updated_at: Date; updated_by: string }
+const fromRaw = (r: Raw): MasterRow => ({
+  entity: r.entity, key: r.key, counterId: r.counter_id === null ? null : Number(r.counter_id), data: r.data,
+  version: Number(r.version), updatedAt: r.updated_at, updatedBy: r.updated_by,
+});
+
+/**
+ * Writes the records in one transaction, each under a new version in the order given; a write
+ * that leaves a record as it was (same data, same counter) takes no version, so a repeated import
+ * sends the counters nothing. Returns the rows as written (unchanged ones as they stand).
+ */
+export async function writeMasterData(pool: pg.Pool, writes: readonly MasterWrite[], by: string): Promise<MasterRow[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [VERSION_LOCK]);
+    const out: MasterRow[] = [];
+    for (const w of writes) {
+      const data = w.data === null ? null : JSON.stringify(w.data);
+      // IS DISTINCT FROM compares jsonb by value (key order and spacing do not count).
+      const r = await client.query<Raw>(
+        `INSERT INTO master_data AS m (entity, key, counter_id, data, version, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4::jsonb, nextval('master_data_version'), now(), $5)
+         ON CONFLICT (entity, key) DO UPDATE SET counter_id = EXCLUDED.counter_id, data = EXCLUDED.data,
+           version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+         WHERE m.data IS DISTINCT FROM EXCLUDED.data OR m.counter_id IS DISTINCT FROM EXCLUDED.counter_id
+         RETURNING entity, key, counter_id, data, version, updated_at, updated_by`,
+        [w.entity, w.key, w.counterId, data, by],
+      );
+      // A row that did not change still consumed a sequence value: gaps are harmless, order is what counts.
+      const row = r.rows[0] ?? (await client.query<Raw>('SELECT * FROM master_data WHERE entity = $1 AND key = $2', [w.entity, w.key])).rows[0];
+      if (row) out.push(fromRaw(row));
+    }
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The changes a counter receives after `after`, in version order: records for every counter and its own. */
+export async function pullMasterData(db: Queryable, counterId: number, after: number, limit: number): Promise<MasterRow[]> {
+  const r = await db.query<Raw>(
+    `SELECT entity, key, counter_id, data, version, updated_at, updated_by FROM master_data
+     WHERE version > $2 AND (counter_id IS NULL OR counter_id = $1) ORDER BY version LIMIT $3`,
+    [counterId, after, limit],
+  );
+  return r.rows.map(fromRaw);
+}
+
+export async function masterRecord(db: Queryable, entity: MasterEntity, key: string): Promise<MasterRow | undefined> {
+  const r = await db.query<Raw>('SELECT entity, key, counter_id, data, version, updated_at, updated_by FROM master_data WHERE entity = $1 AND key = $2', [entity, key]);
+  return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
+}
+
+/** The latest version any record carries (0: none yet). */
+export async function latestMasterVersion(db: Queryable): Promise<number> {
+  const r = await db.query<{ v: string | null }>('SELECT MAX(version) AS v FROM master_data');
+  return Number(r.rows[0]?.v ?? 0);
+}
