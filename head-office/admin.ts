@@ -5,19 +5,31 @@
 //   report <sales-by-day|z-reports|outstanding|counters> [--from YYYY-MM-DD --to YYYY-MM-DD]
 //          [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en]
 //          [--time-zone ZONE] [--csv]                                       prints a report (JSON, or CSV with --csv)
+//   import-master --file data.json [--by "name"]                            loads master data, all or nothing
 //   console-user --username NAME --role admin [--display-name "Amal"]       creates a console user, or
 //       gives an existing one a new password and that role; the password is read from stdin (never
 //       argv, which shell history and `ps` keep)
-// Only DATABASE_URL is needed (no secret is opened here). A bad argument: one line on stderr, exit 2;
+//   load-key --file PATH [--replace] [--by "name"]                          seals a vending key from a key file (main/keys/key-file.ts)
+//   keys                                                                    lists the vending keys (SGC, KRN, KCV; never the key)
+//   leases [--meter N]                                                      who holds which meter's offline vending, until when
+//   release-lease --meter N [--by "name"]                                   releases an EXPIRED lease (never one still running)
+// Only DATABASE_URL is needed (no secret is opened here), but for load-key: HEAD_OFFICE_SEALING_KEY seals the key. A bad argument: one line on stderr, exit 2;
 // a failure doing the work: one line, exit 1.
+import fs from 'node:fs';
 import os from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { adminDatabaseUrlFromEnv, HeadOfficeConfigError, reportTimeZoneFromEnv } from './config';
+import { adminDatabaseUrlFromEnv, adminSealingKeyFromEnv, HeadOfficeConfigError, reportTimeZoneFromEnv } from './config';
 import { listCounters, revokeCounterByApiKey, type CounterRow } from './db/counters';
+import { listLeases, releaseExpiredLease } from './db/leases';
+import { listVendingKeys, type VendingKeyRow } from './db/vending-keys';
+import { leaseView } from './leases/routes';
+import { KeyLoadError, loadVendingKeyFile } from './leases/vending-keys';
 import { migrate } from './db/migrate';
 import { createEnrolmentCode, DEFAULT_VALID_HOURS, MAX_VALID_HOURS } from './enrolment';
+import { applyMasterEdits, MasterDataRefusal } from './master-data/edits';
+import { editsOfImport, MasterImportSchema } from './master-data/import-doc';
 import { upsertConsoleUser } from './db/console-users';
 import { hashPassword } from './console/passwords';
 import { readPassword } from './console/read-password';
@@ -26,13 +38,15 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './console/password-rules';
 import { countersJson, outstandingJson, reportCsv, salesByDayJson, zoneKnownToDatabase, zReportsJson, type ReportContext } from './reports/run';
 import { OutstandingQuerySchema, REPORT_KINDS, SalesByDayQuerySchema, ZReportsQuerySchema, type ReportKind } from './reports/wire';
 
-export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'report'] as const;
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'import-master', 'load-key', 'keys', 'leases', 'release-lease', 'report'] as const;
 type Command = (typeof ADMIN_COMMANDS)[number];
 
 class UsageError extends Error {}
 
 const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters' +
   ' | console-user --username NAME --role viewer|operator|admin [--display-name NAME] (password on stdin)' +
+  ' | import-master --file data.json [--by WHO]' +
+  ' | load-key --file PATH [--replace] [--by WHO] | keys | leases [--meter N] | release-lease --meter N [--by WHO]' +
   ` | report <${REPORT_KINDS.join('|')}> [--from YYYY-MM-DD --to YYYY-MM-DD] [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en] [--time-zone ZONE] [--csv]`;
 
 type ReportQuery =
@@ -46,6 +60,9 @@ interface Parsed {
   validHours?: number;
   by?: string;
   counterKey?: string;
+  file?: string;
+  replace?: boolean;
+  meter?: string;
   username?: string;
   role?: 'viewer' | 'operator' | 'admin';
   displayName?: string;
@@ -86,6 +103,9 @@ export function parseAdminArgs(argv: string[]): Parsed {
         'valid-hours': { type: 'string' },
         by: { type: 'string' },
         'counter-key': { type: 'string' },
+        file: { type: 'string' },
+        replace: { type: 'boolean' },
+        meter: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         product: { type: 'string' },
@@ -108,7 +128,8 @@ export function parseAdminArgs(argv: string[]): Parsed {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
   const allowed: Record<Command, string[]> = {
     'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [],
-    'console-user': ['username', 'role', 'display-name'],
+    'console-user': ['username', 'role', 'display-name'], 'import-master': ['file', 'by'],
+    'load-key': ['file', 'replace', 'by'], keys: [], leases: ['meter'], 'release-lease': ['meter', 'by'],
     report: ['from', 'to', 'by', 'counter', 'product', 'lang', 'time-zone', 'csv'],
   };
   const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
@@ -126,10 +147,39 @@ export function parseAdminArgs(argv: string[]): Parsed {
     if (by.length > 128) throw new UsageError('--by must be at most 128 characters');
     return { command, counter, validHours: Number(hours), by };
   }
+  const byOf = () => {
+    const by = values.by?.trim() || `shell:${os.userInfo().username}`;
+    if (by.length > 100) throw new UsageError('--by must be at most 100 characters');
+    return by;
+  };
+  const meterOf = (required: boolean) => {
+    const m = values.meter?.trim();
+    if (m === undefined || m === '') {
+      if (required) throw new UsageError(`${command} needs --meter NUMBER`);
+      return undefined;
+    }
+    if (!/^[0-9A-Za-z-]{1,32}$/.test(m)) throw new UsageError('--meter must be a meter number (up to 32 letters and digits)');
+    return m;
+  };
+  if (command === 'load-key') {
+    const file = values.file?.trim();
+    if (!file) throw new UsageError('load-key needs --file PATH (a key file: SGC, KRN, KEY_TYPE, BASE_DATE, EA, DKGA, VENDING_KEY, optional KCV and EXPIRES)');
+    return { command, file, replace: (values.replace as unknown as boolean | undefined) === true, by: byOf() };
+  }
+  if (command === 'leases') return { command, meter: meterOf(false) };
+  if (command === 'release-lease') return { command, meter: meterOf(true), by: byOf() };
   if (command === 'revoke') {
     const key = values['counter-key']?.trim();
     if (!key || !/^[A-Za-z0-9._-]{8,128}$/.test(key)) throw new UsageError('revoke needs --counter-key KEY (as listed by the counters command)');
     return { command, counterKey: key };
+  }
+  if (command === 'import-master') {
+    const file = values.file?.trim();
+    if (!file) throw new UsageError('import-master needs --file data.json (its shape: head-office/README.md, "Master data")');
+    if (!/\.json$/i.test(file)) throw new UsageError('--file must be a .json file (the shape in head-office/README.md, "Master data")');
+    const by = values.by?.trim() || `shell:${os.userInfo().username}`;
+    if (by.length > 64) throw new UsageError('--by must be at most 64 characters');
+    return { command, file, by };
   }
   if (command === 'console-user') {
     const username = UsernameSchema.safeParse(values.username ?? '');
@@ -142,6 +192,22 @@ export function parseAdminArgs(argv: string[]): Parsed {
   }
   if (command === 'report') return { command, report: parseReport(rest[0], values) };
   return { command: command as Command };
+}
+
+/** The import file, read and checked before any database is touched; a UsageError names what is wrong. */
+function readImport(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read ${file} as JSON: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const p = MasterImportSchema.safeParse(json);
+  if (!p.success) {
+    const issues = p.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new UsageError(`${file} is not a master-data import: ${issues.join('; ')}`);
+  }
+  return p.data;
 }
 
 /** Prints one report: CSV streamed to `out`, or its JSON. */
@@ -175,6 +241,17 @@ function table(rows: CounterRow[]): string {
   return [head, ...body].map((r) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
+function keyTable(rows: VendingKeyRow[]): string {
+  const head = ['SGC', 'KRN', 'KEY TYPE', 'BASE DATE', 'EA', 'DKGA', 'EXPIRES', 'KCV', 'LOADED BY', 'LOADED', 'RETIRED'];
+  const body = rows.map((k) => [k.sgc, String(k.krn), String(k.keyType), String(k.baseDate), k.ea, k.dkga, k.expiresOn ?? '-', k.kcv, k.loadedBy, when(k.loadedAt), when(k.retiredAt)]);
+  return columns(head, body);
+}
+
+function columns(head: string[], body: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  return [head, ...body].map((r) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
 /** Runs one command; the exit code. */
 export async function runAdmin(
   argv: string[], out: NodeJS.WritableStream = process.stdout, errOut: NodeJS.WritableStream = process.stderr,
@@ -182,9 +259,11 @@ export async function runAdmin(
 ): Promise<number> {
   let args: Parsed;
   let databaseUrl: string;
+  let doc: ReturnType<typeof readImport> | undefined;
   let password: string | null = null;
   try {
     args = parseAdminArgs(argv);
+    if (args.command === 'import-master') doc = readImport(args.file!);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
     if (args.command === 'report') reportTimeZoneFromEnv(process.env);
     if (args.command === 'console-user') {
@@ -196,6 +275,25 @@ export async function runAdmin(
       errOut.write(`${err.message}\n`);
       return 2;
     }
+    if (err instanceof HeadOfficeConfigError) {
+      errOut.write(`${err.issues.join('; ')}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  let sealingKey: Buffer | null = null;
+  let keyText = '';
+  try {
+    if (args.command === 'load-key') {
+      sealingKey = adminSealingKeyFromEnv(process.env);
+      try {
+        keyText = fs.readFileSync(args.file!, 'utf8');
+      } catch (err) {
+        errOut.write(`cannot read the key file ${args.file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}\n`);
+        return 2;
+      }
+    }
+  } catch (err) {
     if (err instanceof HeadOfficeConfigError) {
       errOut.write(`${err.issues.join('; ')}\n`);
       return 2;
@@ -223,6 +321,13 @@ export async function runAdmin(
       out.write(`Revoked "${c.name}" (${c.apiKey}) at ${when(c.revokedAt)}: its requests are refused from now on.\n`);
       return 0;
     }
+    if (args.command === 'import-master') {
+      const rows = await applyMasterEdits(pool, editsOfImport(doc!), args.by!);
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(r.entity, (counts.get(r.entity) ?? 0) + 1);
+      out.write(`Imported ${rows.length} master-data records (${[...counts].map(([e, n]) => `${n} ${e}`).join(', ') || 'none'}); counters receive the changes on their next pull.\n`);
+      return 0;
+    }
     if (args.command === 'report') return await printReport(pool, args.report!, out, errOut);
     if (args.command === 'console-user') {
       const { user, created } = await upsertConsoleUser(pool, { username: args.username!, displayName: args.displayName!, role: args.role!, password: await hashPassword(password!) }, new Date());
@@ -231,10 +336,58 @@ export async function runAdmin(
         : `Console user "${user.username}" now has a new password and the role ${user.role}, and is active; their sessions were ended.\n`);
       return 0;
     }
+    if (args.command === 'load-key') {
+      try {
+        const r = await loadVendingKeyFile(pool, sealingKey!, keyText, { by: args.by!, replace: args.replace === true, now: new Date() });
+        out.write(`Loaded the vending key for SGC ${r.row.sgc} KRN ${r.row.krn}: KCV ${r.row.kcv} (compare it with the key certificate).` +
+          (r.replaced ? ` It replaces the key with KCV ${r.replaced.kcv}, now retired.` : '') + '\n');
+        return 0;
+      } catch (err) {
+        if (!(err instanceof KeyLoadError)) throw err;
+        errOut.write(`${err.en}\n`);
+        return 1;
+      } finally {
+        keyText = '';
+      }
+    }
+    if (args.command === 'keys') {
+      const keys = await listVendingKeys(pool);
+      out.write(keys.length === 0 ? 'No vending keys loaded.\n' : `${keyTable(keys)}\n`);
+      return 0;
+    }
+    if (args.command === 'leases') {
+      const t = Date.now();
+      const rows = (await listLeases(pool, { meter: args.meter, limit: 1000 })).map((l) => leaseView(l, t));
+      out.write(rows.length === 0 ? 'No leases.\n' : `${columns(['METER', 'COUNTER', 'STATE', 'GRANTED', 'RENEWED', 'EXPIRES', 'RELEASED', 'BY'],
+        rows.map((l) => [l.meter, l.counterName, l.state, when(new Date(l.grantedAt)), when(new Date(l.renewedAt)), when(new Date(l.expiresAt)),
+          l.releasedAt ? when(new Date(l.releasedAt)) : '-', l.releasedBy ?? '-']))}\n`);
+      return 0;
+    }
+    if (args.command === 'release-lease') {
+      const r = await releaseExpiredLease(pool, args.meter!, new Date(), `operator:${args.by!}`);
+      if (!r.lease) {
+        errOut.write(`meter ${args.meter} has never been leased\n`);
+        return 1;
+      }
+      if (r.released) {
+        out.write(`Released meter ${args.meter}'s lease (held by "${r.lease.counterName}", expired ${when(r.lease.expiresAt)}).\n`);
+        return 0;
+      }
+      if (r.lease.releasedAt !== null) {
+        out.write(`Meter ${args.meter}'s lease was already released (${when(r.lease.releasedAt)}, by ${r.lease.releasedBy}).\n`);
+        return 0;
+      }
+      errOut.write(`"${r.lease.counterName}" holds meter ${args.meter} until ${when(r.lease.expiresAt)}: it may be offline and selling with it, so the lease cannot be released before then.\n`);
+      return 1;
+    }
     const rows = await listCounters(pool);
     out.write(rows.length === 0 ? 'No counters yet.\n' : `${table(rows)}\n`);
     return 0;
   } catch (err) {
+    if (err instanceof MasterDataRefusal) {
+      errOut.write(`head-office import-master refused, nothing was imported: ${err.en}\n`);
+      return 1;
+    }
     errOut.write(`head-office ${args.command} failed: ${(err as Error).message.split('\n')[0]}\n`);
     return 1;
   } finally {

@@ -18,6 +18,12 @@ export interface HeadOfficeConfig {
   sealingKey: Buffer | null;
   /** Most connections the service opens to PostgreSQL. */
   poolSize: number;
+  /**
+   * How long a meter's local-vending lease lasts from its last renewal (HEAD_OFFICE_LEASE_HOURS,
+   * default 72: a counter keeps selling offline through a long weekend). Longer means a counter
+   * lost offline blocks its meters' offline sales elsewhere for longer.
+   */
+  leaseMs: number;
   /** The utility's IANA time zone: the reports cut their days in it. */
   timeZone: string;
 }
@@ -44,6 +50,8 @@ const wholeIn = (min: number, max: number, what: string) =>
   z.string().regex(/^\d{1,6}$/, `must be a whole number of ${what} from ${min} to ${max}`).transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number of ${what} from ${min} to ${max}`);
 
+export const DEFAULT_LEASE_HOURS = 72;
+
 const Env = z.object({
   DATABASE_URL: postgresUrl.optional(),
   HEAD_OFFICE_HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
@@ -54,6 +62,8 @@ const Env = z.object({
   HEAD_OFFICE_SEALING_KEY: z.string().refine((s) => /^[A-Za-z0-9+/]{43}=$/.test(s) && Buffer.from(s, 'base64').length === 32,
     'must be 32 random bytes in base64 (44 characters; make one with: openssl rand -base64 32)').transform((s) => Buffer.from(s, 'base64')).optional(),
   HEAD_OFFICE_DB_POOL_SIZE: wholeIn(1, 500, 'connections').default(20),
+  // At least an hour: the lease must outlast the counters' renewal interval and the skew margins.
+  HEAD_OFFICE_LEASE_HOURS: wholeIn(1, 24 * 31, 'hours').default(DEFAULT_LEASE_HOURS),
   HEAD_OFFICE_TIME_ZONE: z.string().refine(isTimeZoneName, 'must be an IANA time zone name such as Africa/Tripoli or UTC').default(DEFAULT_TIME_ZONE),
 });
 
@@ -76,6 +86,7 @@ export function headOfficeConfigFromEnv(env: NodeJS.ProcessEnv): HeadOfficeConfi
     logLevel: e.HEAD_OFFICE_LOG_LEVEL,
     sealingKey: e.HEAD_OFFICE_SEALING_KEY ?? null,
     poolSize: e.HEAD_OFFICE_DB_POOL_SIZE,
+    leaseMs: e.HEAD_OFFICE_LEASE_HOURS * 3_600_000,
     timeZone: e.HEAD_OFFICE_TIME_ZONE,
   };
 }
@@ -86,6 +97,15 @@ export function adminDatabaseUrlFromEnv(env: NodeJS.ProcessEnv): string {
   if (v === undefined) throw new HeadOfficeConfigError(['DATABASE_URL is required (postgresql://user:password@host:5432/dbname)']);
   const r = postgresUrl.safeParse(v);
   if (!r.success) throw new HeadOfficeConfigError([`DATABASE_URL ${r.error.issues[0]?.message ?? 'is invalid'}`]);
+  return r.data;
+}
+
+/** load-key seals with the service's key: HEAD_OFFICE_SEALING_KEY, required and valid. */
+export function adminSealingKeyFromEnv(env: NodeJS.ProcessEnv): Buffer {
+  const r = Env.shape.HEAD_OFFICE_SEALING_KEY.safeParse(blank(env.HEAD_OFFICE_SEALING_KEY));
+  if (!r.success || r.data === undefined) {
+    throw new HeadOfficeConfigError([`HEAD_OFFICE_SEALING_KEY ${r.success ? 'is required to seal a vending key' : r.error.issues[0]?.message ?? 'is invalid'} (the service's own key: the key is sealed with it)`]);
+  }
   return r.data;
 }
 

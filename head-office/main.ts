@@ -1,7 +1,8 @@
 // `npm run head-office`: the head office's service (with a command, e.g. `-- counters`, one of the
 // administration commands of admin.ts instead). With DATABASE_URL it runs on that database;
 // without one it starts a throwaway local PostgreSQL (head-office/db/local-postgres.ts), registers
-// a demo counter and prints the variables a counter needs to push to it. Migrations run at start;
+// a demo counter and a demo console administrator, and prints the variables a counter needs to
+// push to it and the console's address and sign-in. Migrations run at start;
 // SIGTERM or SIGINT stop it gracefully: no new connections, requests under way finish, the pool
 // closes (and the throwaway database is deleted).
 import { randomBytes } from 'node:crypto';
@@ -9,7 +10,9 @@ import pg from 'pg';
 import pino from 'pino';
 import { runAdmin } from './admin';
 import { headOfficeConfigFromEnv, HeadOfficeConfigError } from './config';
+import { hashPassword } from './console/passwords';
 import { registerCounter } from './counters';
+import { upsertConsoleUser } from './db/console-users';
 import { startLocalPostgres, type LocalPostgres } from './db/local-postgres';
 import { migrate } from './db/migrate';
 import { buildServer } from './server';
@@ -44,15 +47,19 @@ async function main(): Promise<void> {
   const applied = await migrate(pool);
   log.info({ applied }, applied.length > 0 ? 'migrations applied' : 'schema up to date');
 
-  const app = buildServer({ pool, sealingKey: sealingKey!, logger: log, timeZone: cfg.timeZone });
+  const app = buildServer({ pool, sealingKey: sealingKey!, logger: log, leaseMs: cfg.leaseMs, timeZone: cfg.timeZone });
   const address = await app.listen({ host: cfg.host, port: cfg.port });
   log.info({ url: address }, 'head office listening');
 
   if (local) {
     const demo = await registerCounter(pool, sealingKey!, 'Demo counter');
+    // The throwaway database's own administrator: its password lives and dies with it.
+    const password = randomBytes(9).toString('base64url');
+    await upsertConsoleUser(pool, { username: 'demo-admin', displayName: 'Demo admin', role: 'admin', password: await hashPassword(password) }, new Date());
     process.stdout.write(
       `\nDemo counter registered. Point a counter at this head office with:\n` +
-        `  HEAD_OFFICE_URL=${address} HEAD_OFFICE_KEY=${demo.apiKey} HEAD_OFFICE_SECRET=${demo.apiSecret}\n\n`,
+        `  HEAD_OFFICE_URL=${address} HEAD_OFFICE_KEY=${demo.apiKey} HEAD_OFFICE_SECRET=${demo.apiSecret}\n` +
+        `The web console: ${address}/console/  (sign in as demo-admin / ${password}, this throwaway database only)\n\n`,
     );
   }
 

@@ -5,12 +5,15 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
+import { MasterDataQuerySchema, type MasterChange, type MasterDataPage } from '../main/vendors/head-office/master-data-wire';
 import { EnrolRequestSchema, PushSalesRequestSchema, type EnrolResult } from '../main/vendors/head-office/wire';
 import { appVersionOf, signedCounters, type AuthedCounter } from './auth';
 import { reportCounts } from './db/counters';
+import { pullMasterData } from './db/master-data';
 import { listSales } from './db/sales';
 import { enrolCounter } from './enrolment';
-import { CONSOLE_API_PREFIX, consolePlugin } from './console/plugin';
+import { consolePlugin, CONSOLE_API_PREFIX } from './console/plugin';
+import { masterDataRoutes } from './master-data/routes';
 import { requireRole, type ConsoleSessionSettings } from './console/guard';
 import { reportRoutes } from './reports/routes';
 import { DEFAULT_TIME_ZONE } from './reports/time-zone';
@@ -19,6 +22,9 @@ import { readBody } from './body';
 import { ingestSales } from './ingest';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { receiveDeadLetter, receiveZReport } from './reports';
+import { DEFAULT_LEASE_HOURS } from './config';
+import { registerLeaseProtocol } from './leases/protocol';
+import { leaseRoutes } from './leases/routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,6 +44,8 @@ export interface HeadOfficeServerDeps {
   maxSkewMs?: number;
   /** Enrolment attempts allowed per client address (default: 10 per 10 minutes). */
   enrolLimit?: RateLimit;
+  /** How long a meter's local-vending lease lasts (default: HEAD_OFFICE_LEASE_HOURS' default). */
+  leaseMs?: number;
   /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
   console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
   /** HEAD_OFFICE_TIME_ZONE: the reports cut their days in it (default UTC). */
@@ -92,6 +100,10 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   // Cookies are read only by the console's guard (console/guard.ts): /api/v1 authenticates by signature alone.
   void app.register(fastifyCookie);
   void app.register(consolePlugin({ signInLimit, webDir }));
+  // The console's master-data pages (meters, customers, tariffs, users), behind its guard.
+  void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole }), { prefix: CONSOLE_API_PREFIX });
+  // Leases for the console: viewers list them, operators release an expired one.
+  void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
   void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, now: () => new Date(now()) }),
     { prefix: `${CONSOLE_API_PREFIX}/reports` });
   app.addHook('onRequest', async (req) => {
@@ -161,6 +173,22 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     const last = sales.at(-1);
     return { sales, next: sales.length === q.data.limit && last ? last.sale.id : null };
   });
+
+  // The master data this counter holds after its cursor: shared records and its own users, in
+  // version order. One more row than asked for tells whether another page waits.
+  app.get('/api/v1/master-data', { preHandler: signed }, async (req, reply) => {
+    const q = MasterDataQuerySchema.safeParse(req.query);
+    if (!q.success) {
+      const fields = q.error.issues.map((i) => i.path.join('.') || '(query)').join(', ');
+      return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${fields}`, `طلب غير صالح: ${fields}`);
+    }
+    const rows = await pullMasterData(deps.pool, req.counter!.id, q.data.after, q.data.limit + 1);
+    const page = rows.slice(0, q.data.limit);
+    const changes = page.map((r) => ({ entity: r.entity, key: r.key, version: r.version, data: r.data }) as MasterChange);
+    const answer: MasterDataPage = { changes, cursor: page.at(-1)?.version ?? q.data.after, more: rows.length > q.data.limit };
+    return answer;
+  });
+  registerLeaseProtocol(app, { pool: deps.pool, sealingKey: deps.sealingKey, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_HOURS * 3_600_000, now, signed });
 
   app.setNotFoundHandler((_req, reply) => refuse(reply, 404, 'NO_SUCH_ENDPOINT', 'No such endpoint', 'لا توجد نقطة خدمة بهذا العنوان'));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {

@@ -9,6 +9,8 @@ import { customerChannels } from './contract/customers';
 import type { RpcError } from './contract/errors';
 import { historyChannels } from './contract/history';
 import { keyChannels } from './contract/keys';
+import { masterDataChannels } from './contract/master-data';
+import { leaseChannels } from './contract/leases';
 import { meterChannels, meterRecordChannels } from './contract/meters';
 import { printerChannels, receiptChannels } from './contract/printer';
 import { saleChannels } from './contract/sales';
@@ -34,8 +36,10 @@ export * from './contract/sync';
 export * from './contract/printer';
 export * from './contract/vendors';
 export * from './contract/keys';
+export * from './contract/leases';
 export * from './contract/backup';
 export * from './contract/setup';
+export * from './contract/master-data';
 
 export const contract = {
   ...appChannels,
@@ -54,8 +58,10 @@ export const contract = {
   ...receiptChannels,
   ...vendorChannels,
   ...keyChannels,
+  ...leaseChannels,
   ...backupChannels,
   ...setupChannels,
+  ...masterDataChannels,
 } as const;
 
 export type Contract = typeof contract;

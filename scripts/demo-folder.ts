@@ -8,7 +8,8 @@ import { seedDemoIfEmpty } from './seed-demo';
 export async function seedDemoFolder(env: NodeJS.ProcessEnv): Promise<void> {
   const app = createApp(configFromEnv(env), { startWorker: false });
   try {
-    seedDemoIfEmpty(app.db.write);
+    // SHAHN_MASTER_DATA=head-office (npm run demo -- --head-office): the head office sends the tariffs, customers and meters.
+    seedDemoIfEmpty(app.db.write, { masterData: env.SHAHN_MASTER_DATA !== 'head-office' });
   } finally {
     await app.close();
   }

@@ -1,34 +1,54 @@
 // `npm run demo -- --head-office`: the real head office (head-office/) on a throwaway local
-// PostgreSQL instead of the in-memory simulator, with the demo counter registered on it. Needs
+// PostgreSQL instead of the in-memory simulator, with the demo counter registered on it and the
+// demo's tariffs, customers and meters (and one user) as its master data: the counter runs
+// enrolled (SHAHN_MASTER_DATA=head-office) and its screens of that data are read-only. Needs
 // PostgreSQL's server binaries (Debian: apt-get install postgresql); everything is deleted at exit.
+// Its web console (/console/, built by `npm run build:console`) gets a demo administrator whose
+// password is made here, for this throwaway database only.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { hashPassword } from '../head-office/console/passwords';
 import { registerCounter } from '../head-office/counters';
+import { upsertConsoleUser } from '../head-office/db/console-users';
 import { startLocalPostgres } from '../head-office/db/local-postgres';
 import { migrate } from '../head-office/db/migrate';
 import { buildServer } from '../head-office/server';
+import { applyMasterEdits } from '../head-office/master-data/edits';
+import { editsOfImport } from '../head-office/master-data/import-doc';
+import { demoMasterImport } from './demo-master-data';
 
 export interface DemoHeadOffice {
   url: string;
   databaseUrl: string;
   /** HEAD_OFFICE_URL, _KEY and _SECRET of the demo counter. */
   env: Record<string, string>;
+  /** The web console, and the demo administrator to sign in with. */
+  consoleUrl: string;
+  consoleAdmin: { username: string; password: string };
   close(): Promise<void>;
 }
 
-export async function startDemoHeadOffice(): Promise<DemoHeadOffice> {
+export const DEMO_CONSOLE_ADMIN = 'demo-admin';
+
+export async function startDemoHeadOffice(opts: { webDir?: string } = {}): Promise<DemoHeadOffice> {
   const local = await startLocalPostgres();
   const pool = new pg.Pool({ connectionString: local.url, max: 10 });
   try {
     await migrate(pool);
     const sealingKey = randomBytes(32);
-    const app = buildServer({ pool, sealingKey, logger: { level: 'warn' } });
+    const app = buildServer({ pool, sealingKey, logger: { level: 'warn' }, console: { webDir: opts.webDir } });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const counter = await registerCounter(pool, sealingKey, 'Counter 1');
+    await applyMasterEdits(pool, editsOfImport(demoMasterImport(counter.id)), 'demo');
+    // Random each run: the database lives only as long as the demo, and so does its password.
+    const password = randomBytes(9).toString('base64url');
+    await upsertConsoleUser(pool, { username: DEMO_CONSOLE_ADMIN, displayName: 'Demo admin', role: 'admin', password: await hashPassword(password) }, new Date());
     return {
       url,
       databaseUrl: local.url,
-      env: { HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret },
+      env: { HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: counter.apiKey, HEAD_OFFICE_SECRET: counter.apiSecret, SHAHN_MASTER_DATA: 'head-office' },
+      consoleUrl: `${url}/console/`,
+      consoleAdmin: { username: DEMO_CONSOLE_ADMIN, password },
       async close() {
         await app.close();
         await pool.end();

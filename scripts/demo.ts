@@ -11,6 +11,7 @@ import { electronBinary } from './electron-binary';
 import { DEMO_USERS } from './seed-demo';
 import { startBrowserShahn } from './start-browser';
 import { startDemoHeadOffice } from './demo-head-office';
+import { DEMO_HO_USER } from './demo-master-data';
 
 async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 5180;
@@ -45,7 +46,11 @@ async function main() {
     stop = shahn.close;
   }
   console.log(`Demo users (username/PIN): ${users}`);
-  if (headOffice) console.log(`Head office: ${headOffice.url} on PostgreSQL ${headOffice.databaseUrl} (deleted at exit)`);
+  if (headOffice) {
+    console.log(`Head office: ${headOffice.url} on PostgreSQL ${headOffice.databaseUrl} (deleted at exit)`);
+    console.log(`Head office console: ${headOffice.consoleUrl}  sign in as ${headOffice.consoleAdmin.username} / ${headOffice.consoleAdmin.password} (this demo's database only)`);
+    console.log(`Master data (meters, customers, tariffs, users) comes from the head office; its user: ${DEMO_HO_USER.username}/${DEMO_HO_USER.pin}`);
+  }
   if (sims.xmlvend) console.log(`STS vendor: XMLVend 2.1 server (${sims.xmlvend.style} style) at ${sims.xmlvend.url}`);
   console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);
   console.log(`Demo data folder: ${dataDir}`);

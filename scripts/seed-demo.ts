@@ -57,10 +57,12 @@ function seedTariffExtras(db: Database.Database, at: string): void {
  * open a shift with a cash float before the first sale, as a real counter does. Tests that are not
  * about shifts seed without it: their first sale opens a shift with a zero float.
  */
-export function seedDemo(db: Database.Database, at = new Date().toISOString(), opts: { requireShift?: boolean } = {}): void {
+export function seedDemo(db: Database.Database, at = new Date().toISOString(), opts: { requireShift?: boolean; masterData?: boolean } = {}): void {
   db.transaction(() => {
     const user = db.prepare('INSERT INTO users (username, display_name, role, pin_hash, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const u of DEMO_USERS) user.run(u.username, u.displayName, u.role, hashPin(u.pin), u.locale, at);
+    // A counter whose head office owns the master data gets its tariffs, customers and meters from there (scripts/demo-master-data.ts).
+    if (opts.masterData === false) return;
 
     const t = DEMO_TARIFF;
     const sched = db
@@ -97,7 +99,7 @@ export function seedDemo(db: Database.Database, at = new Date().toISOString(), o
 }
 
 /** The demo counter (npm run demo, the end-to-end tests): seeded once, into a database with no users yet. */
-export function seedDemoIfEmpty(db: Database.Database): void {
+export function seedDemoIfEmpty(db: Database.Database, opts: { masterData?: boolean } = {}): void {
   const users = db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
-  if (users.n === 0) seedDemo(db, undefined, { requireShift: true });
+  if (users.n === 0) seedDemo(db, undefined, { requireShift: true, ...opts });
 }

@@ -10,7 +10,8 @@ import { seedDemoIfEmpty } from './seed-demo';
 export async function startBrowserShahn(env: NodeJS.ProcessEnv, port: number, overrides: Partial<AppSettings> = {}): Promise<{ app: App; url: string; close(): Promise<void> }> {
   const config = configFromEnv(env, overrides);
   const app = createApp(config);
-  if (env.SHAHN_SEED_DEMO === '1') seedDemoIfEmpty(app.db.write);
+  // A counter whose head office owns the master data (SHAHN_MASTER_DATA=head-office) gets its tariffs, customers and meters from there.
+  if (env.SHAHN_SEED_DEMO === '1') seedDemoIfEmpty(app.db.write, { masterData: env.SHAHN_MASTER_DATA !== 'head-office' });
   const host = await startHost(app, { port, staticDir: path.join(__dirname, '..', 'dist') });
   return {
     app,

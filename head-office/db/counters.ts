@@ -45,6 +45,11 @@ export async function insertCounter(db: Queryable, c: { name: string; apiKey: st
   return fromRaw(r.rows[0]!);
 }
 
+export async function counterById(db: Queryable, id: number): Promise<CounterRow | undefined> {
+  const r = await db.query<Raw>(`SELECT ${COLUMNS} FROM counters WHERE id = $1`, [id]);
+  return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
+}
+
 export async function counterByApiKey(db: Queryable, apiKey: string): Promise<CounterRow | undefined> {
   const r = await db.query<Raw>(`SELECT ${COLUMNS} FROM counters WHERE api_key = $1`, [apiKey]);
   return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
@@ -55,9 +60,19 @@ export async function listCounters(db: Queryable): Promise<CounterRow[]> {
   return r.rows.map(fromRaw);
 }
 
+/**
+ * A revocation, in the same statement, ends the counter's meter leases (released_by 'revoked', an
+ * event each): it can never renew them. Another counter still gets such a lease only after its
+ * expiry plus the skew margin (db/leases.ts): the revoked counter may be offline and vending.
+ */
+const REVOKE = (where: string) => `WITH c AS (UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE ${where} RETURNING ${COLUMNS}),
+  r AS (UPDATE meter_leases l SET released_at = now(), released_by = 'revoked' FROM c WHERE l.counter_id = c.id AND l.released_at IS NULL RETURNING l.meter, l.counter_id),
+  e AS (INSERT INTO lease_events (meter, counter_id, event, at, by) SELECT meter, counter_id, 'released', now(), 'revoked' FROM r)
+  SELECT * FROM c`;
+
 /** Revokes once: a second revocation keeps the first time. */
 export async function revokeCounter(db: Queryable, id: number): Promise<void> {
-  await db.query('UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [id]);
+  await db.query(REVOKE('id = $1'), [id]);
 }
 
 /** Records that the counter was heard from, and the app version it said it runs (if it said). */
@@ -67,7 +82,7 @@ export async function touchCounter(db: Queryable, id: number, appVersion: string
 
 /** Revokes the counter with this key (a second revocation keeps the first time); false: no such counter. */
 export async function revokeCounterByApiKey(db: Queryable, apiKey: string): Promise<CounterRow | undefined> {
-  const r = await db.query<Raw>(`UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE api_key = $1 RETURNING ${COLUMNS}`, [apiKey]);
+  const r = await db.query<Raw>(REVOKE('api_key = $1'), [apiKey]);
   return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
 }
 

@@ -37,33 +37,20 @@ const fromRaw = (r: Raw): MasterRow => ({
   version: Number(r.version), updatedAt: r.updated_at, updatedBy: r.updated_by,
 });
 
+/** A client inside a master-data transaction, holding the version lock. */
+export type MasterTx = Pick<pg.PoolClient, 'query'>;
+
 /**
- * Writes the records in one transaction, each under a new version in the order given; a write
- * that leaves a record as it was (same data, same counter) takes no version, so a repeated import
- * sends the counters nothing. Returns the rows as written (unchanged ones as they stand).
+ * Runs `fn` in one transaction holding the version lock: checks made inside it (does the schedule
+ * a meter names exist?) see exactly what the writes that follow will be judged against, since no
+ * other writer can commit in between.
  */
-export async function writeMasterData(pool: pg.Pool, writes: readonly MasterWrite[], by: string): Promise<MasterRow[]> {
+export async function withMasterLock<T>(pool: pg.Pool, fn: (tx: MasterTx) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [VERSION_LOCK]);
-    const out: MasterRow[] = [];
-    for (const w of writes) {
-      const data = w.data === null ? null : JSON.stringify(w.data);
-      // IS DISTINCT FROM compares jsonb by value (key order and spacing do not count).
-      const r = await client.query<Raw>(
-        `INSERT INTO master_data AS m (entity, key, counter_id, data, version, updated_at, updated_by)
-         VALUES ($1, $2, $3, $4::jsonb, nextval('master_data_version'), now(), $5)
-         ON CONFLICT (entity, key) DO UPDATE SET counter_id = EXCLUDED.counter_id, data = EXCLUDED.data,
-           version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-         WHERE m.data IS DISTINCT FROM EXCLUDED.data OR m.counter_id IS DISTINCT FROM EXCLUDED.counter_id
-         RETURNING entity, key, counter_id, data, version, updated_at, updated_by`,
-        [w.entity, w.key, w.counterId, data, by],
-      );
-      // A row that did not change still consumed a sequence value: gaps are harmless, order is what counts.
-      const row = r.rows[0] ?? (await client.query<Raw>('SELECT * FROM master_data WHERE entity = $1 AND key = $2', [w.entity, w.key])).rows[0];
-      if (row) out.push(fromRaw(row));
-    }
+    const out = await fn(client);
     await client.query('COMMIT');
     return out;
   } catch (err) {
@@ -72,6 +59,64 @@ export async function writeMasterData(pool: pg.Pool, writes: readonly MasterWrit
   } finally {
     client.release();
   }
+}
+
+/**
+ * Writes the records inside a withMasterLock transaction, each under a new version in the order
+ * given; a write that leaves a record as it was (same data, same counter) takes no version, so a
+ * repeated import sends the counters nothing. Returns the rows as written (unchanged ones as they stand).
+ */
+export async function writeMasterRows(tx: MasterTx, writes: readonly MasterWrite[], by: string): Promise<MasterRow[]> {
+  const out: MasterRow[] = [];
+  for (const w of writes) {
+    const data = w.data === null ? null : JSON.stringify(w.data);
+    // IS DISTINCT FROM compares jsonb by value (key order and spacing do not count).
+    const r = await tx.query<Raw>(
+      `INSERT INTO master_data AS m (entity, key, counter_id, data, version, updated_at, updated_by)
+       VALUES ($1, $2, $3, $4::jsonb, nextval('master_data_version'), now(), $5)
+       ON CONFLICT (entity, key) DO UPDATE SET counter_id = EXCLUDED.counter_id, data = EXCLUDED.data,
+         version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+       WHERE m.data IS DISTINCT FROM EXCLUDED.data OR m.counter_id IS DISTINCT FROM EXCLUDED.counter_id
+       RETURNING entity, key, counter_id, data, version, updated_at, updated_by`,
+      [w.entity, w.key, w.counterId, data, by],
+    );
+    // A row that did not change still consumed a sequence value: gaps are harmless, order is what counts.
+    const row = r.rows[0] ?? (await tx.query<Raw>('SELECT * FROM master_data WHERE entity = $1 AND key = $2', [w.entity, w.key])).rows[0];
+    if (row) out.push(fromRaw(row));
+  }
+  return out;
+}
+
+/** writeMasterRows in a transaction of its own (no checks beyond the table's). */
+export function writeMasterData(pool: pg.Pool, writes: readonly MasterWrite[], by: string): Promise<MasterRow[]> {
+  return withMasterLock(pool, (tx) => writeMasterRows(tx, writes, by));
+}
+
+/** The live (not deleted) records of `entity` whose data field `field` equals `value`: the references to a record. */
+export async function masterReferrers(db: Queryable, entity: MasterEntity, field: string, value: string, limit = 5): Promise<string[]> {
+  const r = await db.query<{ key: string }>(
+    `SELECT key FROM master_data WHERE entity = $1 AND data IS NOT NULL AND data->>$2 = $3 ORDER BY key LIMIT $4`,
+    [entity, field, value, limit],
+  );
+  return r.rows.map((x) => x.key);
+}
+
+/** Whether a live version of schedule `code` exists (keys "code@version"). */
+export async function liveScheduleVersions(db: Queryable, code: string): Promise<string[]> {
+  const r = await db.query<{ key: string }>(
+    `SELECT key FROM master_data WHERE entity = 'tariff_schedule' AND data IS NOT NULL AND data->>'code' = $1 ORDER BY version`, [code]);
+  return r.rows.map((x) => x.key);
+}
+
+/** A page of one entity's records for the console, in key order after `after`. */
+export async function listMasterRecords(db: Queryable, entity: MasterEntity, o: { after: string | null; limit: number; includeDeleted: boolean; counterId?: number }): Promise<MasterRow[]> {
+  const r = await db.query<Raw>(
+    `SELECT entity, key, counter_id, data, version, updated_at, updated_by FROM master_data
+     WHERE entity = $1 AND key > $2 AND ($3 OR data IS NOT NULL) AND ($4::bigint IS NULL OR counter_id = $4)
+     ORDER BY key LIMIT $5`,
+    [entity, o.after ?? '', o.includeDeleted, o.counterId ?? null, o.limit],
+  );
+  return r.rows.map(fromRaw);
 }
 
 /** The changes a counter receives after `after`, in version order: records for every counter and its own. */
@@ -93,4 +138,10 @@ export async function masterRecord(db: Queryable, entity: MasterEntity, key: str
 export async function latestMasterVersion(db: Queryable): Promise<number> {
   const r = await db.query<{ v: string | null }>('SELECT MAX(version) AS v FROM master_data');
   return Number(r.rows[0]?.v ?? 0);
+}
+
+/** A counter's revocation state: undefined when there is no such counter. */
+export async function counterRevokedAt(db: Queryable, counterId: number): Promise<{ revokedAt: Date | null } | undefined> {
+  const r = await db.query<{ revoked_at: Date | null }>('SELECT revoked_at FROM counters WHERE id = $1', [counterId]);
+  return r.rows[0] ? { revokedAt: r.rows[0].revoked_at } : undefined;
 }

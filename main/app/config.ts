@@ -54,6 +54,12 @@ export const AppSettingsSchema = z.object({
     /** Longest a cashier waits for the vendor; after it the outcome is `unknown` and resolved in the background. */
     saleDeadlineMs: z.number().int().min(200).max(120_000),
   }),
+  masterData: z.object({
+    /** SHAHN_MASTER_DATA=head-office: the head office owns this counter's master data even without enrolment. */
+    headOffice: z.boolean(),
+    /** SHAHN_MASTER_DATA_PULL_MS: how often an enrolled counter pulls master data. */
+    pullMs: z.number().int().min(1_000).max(24 * 3600_000),
+  }),
   backup: z.object({
     /** Folder the operator chose; null = <dataDir>/backups. */
     dir: z.string().min(1).nullable(),
@@ -87,7 +93,15 @@ export function defaultSettings(dataDir: string): AppSettings {
     outbox: { baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, idleProbeMs: 15_000 },
     vending: { mode: 'vendor', offlineLimitMinor: 500_000, saleDeadlineMs: 8_000 },
     backup: { dir: null, intervalMinutes: 60, keep: 48 },
+    masterData: { headOffice: false, pullMs: 30_000 },
   };
+}
+
+/** SHAHN_MASTER_DATA: "head-office", or empty for the default (the head office once enrolled). */
+function masterDataOwnerFromEnv(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  if (v === 'head-office') return true;
+  throw new Error(`Invalid Shahn settings:\n- SHAHN_MASTER_DATA must be "head-office" or empty (got "${v.slice(0, 32)}")`);
 }
 
 const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
@@ -112,6 +126,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<AppSett
       mode: env.SHAHN_VEND_LOCALLY === undefined || env.SHAHN_VEND_LOCALLY === '' ? d.vending.mode : env.SHAHN_VEND_LOCALLY === '1' ? 'local' : 'vendor',
       offlineLimitMinor: num(env.SHAHN_OFFLINE_LIMIT_MINOR) ?? d.vending.offlineLimitMinor,
       saleDeadlineMs: num(env.SHAHN_SALE_DEADLINE_MS) ?? d.vending.saleDeadlineMs,
+    },
+    masterData: {
+      headOffice: masterDataOwnerFromEnv(env.SHAHN_MASTER_DATA, d.masterData.headOffice),
+      pullMs: num(env.SHAHN_MASTER_DATA_PULL_MS) ?? d.masterData.pullMs,
     },
     backup: {
       ...d.backup,

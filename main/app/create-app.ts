@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb, type Db } from '../../db/open';
-import { contract } from '../../preload/contract';
+import { contract, type Channel } from '../../preload/contract';
 import { createSessionStore } from '../auth/sessions';
 import type { AppConfig } from './config';
 import { createDispatcher, type CallResult } from '../ipc/dispatch';
@@ -41,25 +41,39 @@ import { shiftsHandlers } from '../shifts/handlers';
 import { historyHandlers } from '../history/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { keysHandlers } from '../keys/handlers';
+import { createLeaseService, type LeaseService } from '../leases/service';
+import { leasesHandlers } from '../leases/handlers';
 import { outboxHandlers } from '../outbox/handlers';
 import { printingHandlers } from '../printing/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { setupHandlers } from '../setup/handlers';
 import { setupGate } from '../setup/gate';
 import { counterConfig, loadCounterSettings } from '../setup/counter-settings';
+import { masterDataGate } from '../master-data/gate';
+import { masterDataHandlers } from '../master-data/handlers';
+import { masterDataOwner } from '../master-data/owner';
+import { createMasterDataSync, type MasterDataSync } from '../master-data/sync';
+import type { ApplyOptions } from '../master-data/apply';
 
 export interface App {
   config: AppConfig;
   db: Db;
   log: Logger;
   worker: OutboxWorker;
+  /** The head office's master data, pulled into this counter (main/master-data/sync.ts). */
+  masterData: MasterDataSync;
   /** Every contract call, from any transport: the token (if any) selects the session. */
   call(channel: string, input: unknown, token?: string): Promise<CallResult>;
   sales: SalesDeps;
+  /** This counter's meter leases (offline STS vending under the head office's leases). */
+  leases: LeaseService;
   /** Online backup to the configured folder (scheduled, at shift close, or on demand). */
   backup(reason: BackupReason): Promise<BackupResult>;
   close(): Promise<void>;
 }
+
+/** How often lease upkeep runs besides after each sync (renewals are due hourly). */
+const LEASE_UPKEEP_MS = 5 * 60_000;
 
 export interface CreateAppOptions {
   now?: () => Date;
@@ -69,7 +83,12 @@ export interface CreateAppOptions {
   keyProtector?: KeyProtector;
   /** Observes sale step boundaries (the crash test kills the process there). */
   onSaleStep?: (step: SaleStep, saleId: string) => void;
+  /** Test seams of the master-data pull (a crash mid-page, a small page size). */
+  masterData?: { apply?: ApplyOptions; pageSize?: number };
 }
+
+/** Each gate may refuse a channel; the first refusal wins. */
+const gates = (...all: ((c: Channel) => void)[]) => (c: Channel) => all.forEach((g) => g(c));
 
 export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): App {
   // The configuration in force: the environment's, with the counter settings saved by the first
@@ -109,6 +128,18 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   const printer = createPrinterPort(config, db.write);
   // Receipts still queued from the last run are printed; failed ones retried with backoff.
   const printQueue = createPrintQueue({ db, now, log, printer });
+  // Meter leases (main/leases): on a counter whose head office leases meters, tokens are made here
+  // only under a meter's lease. Upkeep runs after every sync and on a timer while online.
+  const leases = createLeaseService({
+    db, masterKey, now, log,
+    headOffice: () => {
+      const cfg = vendorSettings.effective().headOffice;
+      const client = vendorHolder.current().headOffice;
+      return cfg && client ? { cfg, client } : null;
+    },
+  });
+  const leaseUpkeep = setInterval(() => void leases.maintain(), LEASE_UPKEEP_MS);
+  leaseUpkeep.unref();
   const outboxPort = { deliverNow: (id: number) => worker.deliverNow(id), kick: () => worker.kick() };
   const sales: SalesDeps = {
     db,
@@ -120,6 +151,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     receipts: printQueue,
     log,
     keys,
+    leases,
     vending: config.vending,
     onStep: opts.onSaleStep,
   };
@@ -141,7 +173,15 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     handlers: {
       'acrel.recharge': acrelRechargeHandler(sales, vendors.acrel),
       'sts.verify': stsVerifyHandler(sales),
-      'headoffice.sale': headOfficeHandler(sales, vendors.headOffice),
+      'headoffice.sale': headOfficeHandler(sales, {
+        ...vendors.headOffice,
+        // Each sync that reaches the head office renews the leases due and gives back idle ones.
+        async pushSales(list, counts) {
+          const r = await vendors.headOffice.pushSales(list, counts);
+          if (r.kind === 'ok') void leases.maintain();
+          return r;
+        },
+      }),
       [Z_REPORT_TOPIC]: zReportHandler(db, (z) => vendors.headOffice.pushZReport(z)),
       [DEAD_LETTER_TOPIC]: deadLetterHandler(db, (d) => vendors.headOffice.pushDeadLetter(d)),
       ...meterCommandTopics(db.write, meterVendors),
@@ -159,6 +199,12 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   };
   const stopBackups = scheduleBackups(() => backup('scheduled'), config.backup.intervalMinutes, log);
   const sessions = createSessionStore(config.sessionTtlMinutes * 60_000);
+  const owner = () => masterDataOwner(db.read, config.masterData.headOffice);
+  const masterData = createMasterDataSync({
+    db, now, log, owner, client: () => vendorHolder.current().headOffice, intervalMs: config.masterData.pullMs,
+    pageSize: opts.masterData?.pageSize, apply: opts.masterData?.apply,
+    endSessions: (ids) => ids.forEach((id) => sessions.closeUser(id)),
+  });
   const kick = () => worker.kick();
   // Every namespace answered by its own handlers file; the type says every channel is answered.
   const handlers: Handlers = {
@@ -171,26 +217,33 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     ...shiftsHandlers({ db, config, now, backup, log }),
     ...historyHandlers({ db, now }),
     ...customersHandlers({ db, now }),
-    ...keysHandlers({ db, keys, now, timeZone: config.timeZone }),
+    ...keysHandlers({ db, keys, now, timeZone: config.timeZone, enrolled: () => leases.enrolled() }),
+    ...leasesHandlers({ leases }),
     ...outboxHandlers({ db, worker, now }),
     ...printingHandlers({ config, sales, printer }),
-    ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() } }),
+    ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() },
+      onEnrolled: () => void masterData.syncNow() }),
     ...backupHandlers({ backup, log }),
+    ...masterDataHandlers({ sync: masterData }),
     ...setupHandlers({ db, config, now, log, printer, vendorSettings, vendorHolder, kick, onCounterSaved: applyCounterSettings }),
   };
-  const dispatch = createDispatcher(handlers, { validateOutputs: config.validateOutputs, log, gate: setupGate(db.read) });
+  const dispatch = createDispatcher(handlers, { validateOutputs: config.validateOutputs, log, gate: gates(setupGate(db.read), masterDataGate(owner)) });
   if (opts.startWorker !== false) worker.start();
   printQueue.start();
+  if (opts.startWorker !== false) masterData.start();
   // The screens poll these on a timer: they must not keep an unattended till's session alive.
-  const POLLS = new Set(['sync.status', 'receipts.problems', 'sales.pending', 'meters.commandStatus']);
+  const POLLS = new Set(['sync.status', 'masterData.status', 'receipts.problems', 'sales.pending', 'meters.commandStatus']);
   const call = (channel: string, input: unknown, token?: string) =>
     dispatch(channel, input, { token, session: sessions.get(token, !POLLS.has(channel)) });
   log.info({ channels: Object.keys(contract).length, db: db.file }, 'shahn started');
 
   return {
-    config, db, log, worker, call, sales, backup,
+    config, db, log, worker, masterData, call, sales, backup,
+    leases,
     async close() {
+      clearInterval(leaseUpkeep);
       stopBackups();
+      await masterData.stop();
       await printQueue.stop();
       await worker.stop();
       db.close();

@@ -66,7 +66,7 @@ const rowKey = (r: MeterDetailRow): StsKeyData | null => r.kind !== 'sts' ? null
 };
 
 /** The key data the meter holds now: the one a waiting key change starts from, else its row's. */
-function keyHeld(db: ReadDb, number: string): { meterId: number; key: StsKeyData } | null {
+export function keyHeld(db: ReadDb, number: string): { meterId: number; key: StsKeyData } | null {
   const r = meterDetailRow(db, number);
   const key = r && (r.sts_key_change_from !== null ? (JSON.parse(r.sts_key_change_from) as StsKeyData) : rowKey(r));
   return r && key ? { meterId: r.id, key } : null;
@@ -79,7 +79,7 @@ function keyHeld(db: ReadDb, number: string): { meterId: number; key: StsKeyData
  * counter carries the key change (sales/local-vend.ts). An edit back to what it holds cancels it.
  * Returns what the audit says: 'pending', 'cancelled', or undefined (nothing to change).
  */
-function keyChangeAfterEdit(db: WriteDb, number: string, held: { meterId: number; key: StsKeyData } | null): 'pending' | 'cancelled' | undefined {
+export function keyChangeAfterEdit(db: WriteDb, number: string, held: { meterId: number; key: StsKeyData } | null): 'pending' | 'cancelled' | undefined {
   const r = meterDetailRow(db, number);
   const now = r && rowKey(r);
   if (!held || !r || !now) return undefined;

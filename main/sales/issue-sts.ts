@@ -49,5 +49,7 @@ export async function issueSts(deps: SalesDeps, saleId: string, userId: number, 
   const o = vendorOutcome(deps, saleId, quote, res);
   if (o === null) return local('vendor unreachable');
   deps.onStep?.('answered', saleId);
+  // A meter sold here online is one to be able to sell offline: ask for its lease, in the background.
+  if (o.status === 'issued') deps.leases?.afterOnlineSale(meter.number);
   return { outcome: o, persisted: false };
 }

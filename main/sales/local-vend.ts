@@ -13,9 +13,10 @@ import { appendAudit } from '../audit/append';
 import { formatMinor } from '../common/money';
 import { creditToken, deriveDecoderKey, keyChangeTokens, meterPan, tidFromDate } from '../sts';
 import { keyPlan } from './key-plan';
+import { leasePlan } from '../leases/local-plan';
 import type { SalesDeps } from './ports';
 
-export type LocalDeps = Pick<SalesDeps, 'db' | 'now' | 'keys' | 'vending' | 'config' | 'log'>;
+export type LocalDeps = Pick<SalesDeps, 'db' | 'now' | 'keys' | 'leases' | 'vending' | 'config' | 'log'>;
 
 /**
  * The TID for a local token. Besides max(last + 1, now), each unresolved `unknown` sale of this
@@ -66,7 +67,10 @@ function decide(deps: LocalDeps, saleId: string, quote: Quote, meter: MeterRecor
   const sts = meter.sts;
   const refuse = (o: Outcome) => ({ outcome: o, keyChangeFrom: null });
   if (!sts || quote.energyTenths === null) return refuse(refusal('NOT_STS', 'This meter does not take STS tokens.', 'هذا العداد لا يقبل رموز STS.'));
-  const plan = keyPlan(deps.keys, sts);
+  // An enrolled counter makes tokens only under the meter's lease, with its decoder key; a
+  // standalone one with the supply group's vending key it holds.
+  const leased = deps.leases?.enrolled() ? leasePlan(deps.leases, meter, at, deps.config.timeZone) : null;
+  const plan = leased ? { problem: leased.problem, keyChangeFrom: null } : keyPlan(deps.keys, sts);
   if (plan.problem) {
     const p = plan.problem.message;
     return refuse(refusal(plan.problem.code, `The token service cannot be reached and this counter cannot make the token: ${p.en} No token was issued. Return the money to the customer.`,
@@ -86,6 +90,12 @@ function decide(deps: LocalDeps, saleId: string, quote: Quote, meter: MeterRecor
   const decoderKey = (k: StsKeyData, vendingKey: string) => deriveDecoderKey({
     dkga: k.dkga, vendingKey, keyType: k.keyType, sgc: k.sgc, ti: k.ti, krn: k.krn, pan, baseDate: k.baseDate, ea: k.ea,
   });
+  if (leased?.lease) {
+    const token = deps.leases!.withDecoderKey(leased.lease, (decoderKey) =>
+      creditToken({ decoderKey, subclass: 0, tid, rnd: randomInt(16), tenths: quote.energyTenths!, ea: sts.ea }));
+    deps.log.info({ saleId, meter: meter.number, tid, lease: leased.lease.expiresAt }, 'token vended locally under the meter\'s lease');
+    return { outcome: { status: 'issued', token, tokenSource: 'local', tid, vendorRef: null, errorCode: null, errorMessage: null }, keyChangeFrom: null };
+  }
   const from = plan.keyChangeFrom;
   const { token, keyChange } = deps.keys.use({ sgc: sts.sgc, krn: sts.krn }, (vendingKey) => {
     const newKey = decoderKey(sts, vendingKey);

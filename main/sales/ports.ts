@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import type { VendorOutcome } from '../vendors/outcome';
 import type { Sale } from '../../preload/contract';
 import type { VendingKeyStore } from '../keys';
+import type { LeaseService } from '../leases/service';
 import type { PrintQueue } from '../printing/queue';
 
 export type { StsCharge, ServerPrice } from '../vendors/sts/client';
@@ -79,6 +80,11 @@ export interface SalesDeps {
   log: { info(o: object, msg: string): void; warn(o: object, msg: string): void; error(o: object, msg: string): void };
   /** Sealed vending keys for local STS vending; the plain key never leaves main. */
   keys: VendingKeyStore;
+  /**
+   * Meter leases (main/leases): on a counter whose head office leases meters, a token is made here
+   * only under a live lease, with its decoder key; absent or not enrolled: the vending keys above.
+   */
+  leases?: LeaseService;
   vending: VendingConfig;
   /** Observes step boundaries (tests only: crash injection); never changes the sale. */
   onStep?: (step: SaleStep, saleId: string) => void;

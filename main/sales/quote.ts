@@ -15,6 +15,7 @@ import type { SalesDeps, ServerPrice } from './ports';
 import { serverFigures } from './server-price';
 import { KEY_CHANGE_NOTICE, keyPlan } from './key-plan';
 import { mustStayLocal } from './local-vend';
+import { leasePlan } from '../leases/local-plan';
 import { lastLocalTid } from '../../db/repos/sales';
 
 /** Exactly one of amountMinor (vend by money) and energyTenths (vend by units). */
@@ -27,7 +28,7 @@ export interface QuoteRequest {
 }
 /** The largest amount the contract accepts: what an approved sale above the maximum is held to. */
 const APPROVED_CEILING = 1_000_000_000_000;
-type Deps = Pick<SalesDeps, 'db' | 'config' | 'now' | 'keys' | 'vending'>;
+type Deps = Pick<SalesDeps, 'db' | 'config' | 'now' | 'keys' | 'leases' | 'vending'>;
 
 /** A monthly fee is due only on the meter's first sale (not refused) of the counter's month. */
 function feeDue(deps: Deps, meter: MeterRecord, s: TariffSchedule, at: Date): number {
@@ -90,8 +91,9 @@ export function quoteSale(deps: Deps, req: QuoteRequest): { quote: Quote; meter:
  */
 function keyNotice(deps: Deps, meter: MeterRecord): Quote['keyNotice'] {
   if (!meter.sts) return undefined;
-  const plan = keyPlan(deps.keys, meter.sts);
   const local = deps.vending.mode === 'local' || mustStayLocal(deps, meter, lastLocalTid(deps.db.read, meter.id));
+  if (deps.leases?.enrolled()) return leaseNotice(deps, meter, local);
+  const plan = keyPlan(deps.keys, meter.sts);
   if (plan.problem && local) {
     const p = plan.problem.message;
     throw err('NO_VENDING_KEY', `${p.en} This counter makes its tokens itself, so nothing can be sold to this meter here until an administrator loads a valid key. No money was taken.`,
@@ -106,6 +108,29 @@ function keyNotice(deps: Deps, meter: MeterRecord): Quote['keyNotice'] {
   }
   if (plan.keyChangeFrom && local) return { code: 'KEY_CHANGE', message: KEY_CHANGE_NOTICE };
   return undefined;
+}
+
+/**
+ * The same on a counter whose head office leases meters: a token made here needs the meter's live
+ * lease. When the sale must be made here and there is none, nothing is sold; otherwise a missing
+ * lease says only what would happen if the vendor could not be reached.
+ */
+function leaseNotice(deps: Deps, meter: MeterRecord, local: boolean): Quote['keyNotice'] {
+  const plan = leasePlan(deps.leases!, meter, deps.now(), deps.config.timeZone);
+  if (!plan.problem) return undefined;
+  const p = plan.problem.message;
+  if (local) {
+    throw err('NO_VENDING_KEY', `${p.en} This sale would have to be made on this counter, so nothing can be sold to this meter here now. No money was taken.`,
+      `${p.ar} هذه العملية يجب أن تصدر من هذا المركز، فلا يمكن البيع لهذا العداد هنا الآن. لم يؤخذ أي مبلغ.`);
+  }
+  // Online the vendor makes the token: a lease matters only if it cannot be reached. Most meters
+  // have none (a counter leases the meters it sells), so that is not worth a word to the cashier;
+  // another counter's lease, or ours run out or stale, is.
+  if (plan.problem.code === 'KEY_CHANGE_ONLINE_ONLY' || plan.problem.code === 'NO_LEASE') return undefined;
+  return { code: plan.problem.code, message: {
+    en: `${p.en} The token will be asked of the vendor; if the vendor cannot be reached, the sale will be refused and the money returned.`,
+    ar: `${p.ar} سيُطلب الرمز من المزود؛ وإن تعذر الوصول إليه فستُرفض العملية ويُعاد المبلغ.`,
+  } };
 }
 
 /** Postpaid and credit meters (STS and Acrel): the payment settles the account; no token, no energy. */

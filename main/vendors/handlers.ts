@@ -1,6 +1,6 @@
 // vendors.*: Settings > Vendors: read (supervisor), save (admin), test the connection
 // (supervisor), enrol with the head office (admin). A save or an enrolment replaces the clients in
-// force and wakes the outbox.
+// force and wakes the outbox; an enrolment also hands the counter's master data to the head office.
 import { appendAudit } from '../audit/append';
 import { requireUser, type NamespaceHandlers } from '../ipc/handlers';
 import type { VendorHolder } from './holder';
@@ -8,10 +8,13 @@ import type { VendorSettingsStore } from './settings/store';
 import { enrolHeadOffice, type EnrolDeps } from './settings/enrol-head-office';
 import { testVendorConnection } from './settings/test-connection';
 import type { WriteDb } from '../../db/open';
+import { setMasterEnrolled } from '../../db/repos/master-data';
 
 export function vendorsHandlers(d: {
   db: WriteDb; store: VendorSettingsStore; holder: VendorHolder; now: () => Date; kick: () => void;
   enrol: Pick<EnrolDeps, 'counterName' | 'appVersion' | 'exchange'>;
+  /** After an enrolment: the master-data pull starts at once. */
+  onEnrolled?: () => void;
 }): NamespaceHandlers<'vendors'> {
   return {
     'vendors.settings': () => d.store.views(),
@@ -25,6 +28,9 @@ export function vendorsHandlers(d: {
       const view = await enrolHeadOffice({ ...d.enrol, store: d.store, now: d.now }, input, requireUser(ctx).id);
       d.holder.replace(d.store.effective());
       d.kick(); // sales waiting for a head office go to this one now
+      // Credentials from enrolment: from now on the head office owns this counter's master data.
+      setMasterEnrolled(d.db, d.now().toISOString());
+      d.onEnrolled?.();
       return view;
     },
     'vendors.testConnection': async ({ vendor }, ctx) => {

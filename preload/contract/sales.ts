@@ -68,9 +68,11 @@ export const QuoteSchema = z.object({
   /**
    * STS: what the cashier must know about the meter's vending key before taking the money: a key
    * that is missing, retired or expired (a token made on this counter is impossible), or a key
-   * change the receipt will carry. Absent when there is nothing to say.
+   * change the receipt will carry; on a counter whose head office leases meters, no live lease on
+   * the meter (main/leases/local-plan.ts). Absent when there is nothing to say.
    */
-  keyNotice: z.object({ code: z.enum(['NO_VENDING_KEY', 'KEY_RETIRED', 'KEY_EXPIRED', 'KEY_CHANGE', 'KEY_CHANGE_UNSUPPORTED']), message: Bilingual }).optional(),
+  keyNotice: z.object({ code: z.enum(['NO_VENDING_KEY', 'KEY_RETIRED', 'KEY_EXPIRED', 'KEY_CHANGE', 'KEY_CHANGE_UNSUPPORTED',
+    'NO_LEASE', 'LEASE_HELD_ELSEWHERE', 'LEASE_EXPIRED', 'LEASE_KEY_STALE']), message: Bilingual }).optional(),
   /**
    * Present when the vending server priced the sale (an XMLVend trial vend): its tariff and
    * transactions. Energy, value and deductions are then the server's, not the counter's tariff's.

@@ -6,10 +6,12 @@ import type { VendorEndpointConfig } from '../config';
 import { createVendorHttp, type VendorHttpOptions } from '../http';
 import { type VendorOutcome, mapOutcome } from '../outcome';
 import { HealthSchema } from '../wire';
+import { MasterDataPageSchema, type MasterDataPage } from './master-data-wire';
 import {
   PushDeadLetterResultSchema, PushSalesResultSchema, PushZReportResultSchema,
   type CounterCounts, type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
 } from './wire';
+import { LeaseReleaseResultSchema, LeaseResultSchema, type LeaseReleaseResult, type LeaseResult } from './lease-wire';
 
 export interface HeadOfficeClient {
   /** Upserts the sales by id. `accepted` are stored; `rejected` never will be as sent (dead letters). */
@@ -20,6 +22,12 @@ export interface HeadOfficeClient {
   /** Reports a dead letter's current state (the latest report wins at the head office). */
   pushDeadLetter(d: PushDeadLetterRequest): Promise<VendorOutcome<PushDeadLetterResult>>;
   ping(): Promise<VendorOutcome<{ serverTime: string }>>;
+  /** The master-data changes after `after` (this counter's cursor), at most `limit`, in version order. */
+  pullMasterData(after: number, limit: number): Promise<VendorOutcome<MasterDataPage>>;
+  /** Acquires or renews local-vending leases on these meters (lease-wire.ts); each meter granted or refused. */
+  acquireLeases(meters: string[]): Promise<VendorOutcome<LeaseResult>>;
+  /** Gives leases back; meters this counter does not hold are ignored. */
+  releaseLeases(meters: string[]): Promise<VendorOutcome<LeaseReleaseResult>>;
 }
 
 export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): HeadOfficeClient {
@@ -34,9 +42,20 @@ export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorH
     pushDeadLetter(d) {
       return http.send({ method: 'POST', path: '/api/v1/dead-letters', body: d, retrySafe: true, schema: PushDeadLetterResultSchema });
     },
+    acquireLeases(meters) {
+      // A repeat renews the same lease: safe to retry.
+      return http.send({ method: 'POST', path: '/api/v1/leases', body: { meters }, retrySafe: true, schema: LeaseResultSchema });
+    },
+    releaseLeases(meters) {
+      return http.send({ method: 'POST', path: '/api/v1/leases/release', body: { meters }, retrySafe: true, schema: LeaseReleaseResultSchema });
+    },
     async ping() {
       const o = await http.send({ method: 'GET', path: '/api/v1/ping', schema: HealthSchema });
       return mapOutcome(o, (v) => ({ serverTime: v.serverTime }));
+    },
+    pullMasterData(after, limit) {
+      // The query is part of the signed path (PROTOCOL.md): the head office checks exactly these bytes.
+      return http.send({ method: 'GET', path: `/api/v1/master-data?after=${after}&limit=${limit}`, schema: MasterDataPageSchema });
     },
   };
 }

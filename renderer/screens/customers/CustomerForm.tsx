@@ -5,6 +5,7 @@ import { saveCustomer, type CustomerDraft } from '../../actions/customersSave';
 import { openMeter } from '../../actions/customersMeter';
 import { useCustomers } from '../../stores/customers';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useHeadOfficeOwned } from '../../stores/masterData';
 
 const draftOf = (c: Customer | null): CustomerDraft => ({ nameAr: c?.nameAr ?? '', nameLatin: c?.nameLatin ?? '', phone: c?.phone ?? '', address: c?.address ?? '' });
 
@@ -15,6 +16,7 @@ export function CustomerForm({ customer }: { customer: Customer | null }) {
   const [error, setError] = useState<Bilingual | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const owned = useHeadOfficeOwned();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -32,16 +34,18 @@ export function CustomerForm({ customer }: { customer: Customer | null }) {
   );
   return (
     <form className="panel day-card" data-testid="customer-form" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 className="day-title">{customer ? t('customers.edit') : t('customers.new')}</h2>
-      {field('nameAr')}
-      {field('nameLatin')}
-      {field('phone', true)}
-      {field('address')}
+      <h2 className="day-title">{owned ? t('customers.view') : customer ? t('customers.edit') : t('customers.new')}</h2>
+      <fieldset className="plain-fieldset" disabled={owned}>
+        {field('nameAr')}
+        {field('nameLatin')}
+        {field('phone', true)}
+        {field('address')}
+      </fieldset>
       <ErrorMessage message={error} />
-      <div className="day-actions">
+      {!owned && <div className="day-actions">
         <button type="submit" className="btn btn-primary" data-testid="customer-save" disabled={busy || !d.nameAr.trim()}>{t('customers.save')} <kbd dir="ltr">Enter</kbd></button>
         {saved && <span className="sync-ok" role="status" data-testid="customer-saved">{t('customers.saved')}</span>}
-      </div>
+      </div>}
       {customer && (
         <div className="customer-meter-list">
           <h3 className="field-label">{t('customers.meters')}</h3>
@@ -50,10 +54,10 @@ export function CustomerForm({ customer }: { customer: Customer | null }) {
               <bdi dir="ltr" className="mono">{m.number}</bdi> · {t(`meter.kind.${m.kind}`)}{m.active ? '' : ` · ${t('customers.inactive')}`}
             </button>
           ))}
-          <button type="button" className="btn btn-small" data-testid="customer-add-meter"
+          {!owned && <button type="button" className="btn btn-small" data-testid="customer-add-meter"
             onClick={() => useCustomers.getState().patch({ panel: { kind: 'meter', meter: null, customerId: customer.id } })}>
             + {t('customers.addMeter')}
-          </button>
+          </button>}
         </div>
       )}
     </form>

@@ -6,6 +6,7 @@ import { openCustomer } from '../../actions/customersSave';
 import { normalizeDigits } from '../../lib/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StsFields } from './StsFields';
+import { useHeadOfficeOwned } from '../../stores/masterData';
 
 function draftOf(m: MeterDetail | null): MeterDraft {
   const s = m?.sts;
@@ -22,6 +23,7 @@ export function MeterForm({ meter, customerId }: { meter: MeterDetail | null; cu
   const [error, setError] = useState<{ message: Bilingual; issues: string[] } | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const owned = useHeadOfficeOwned();
   const edit = (p: Partial<MeterDraft>) => { setSaved(false); setD({ ...d, ...p }); };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +35,8 @@ export function MeterForm({ meter, customerId }: { meter: MeterDetail | null; cu
   };
   return (
     <form className="panel day-card" data-testid="meter-form" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 className="day-title">{meter ? t('customers.editMeter') : t('customers.newMeter')}</h2>
+      <h2 className="day-title">{owned ? t('customers.viewMeter') : meter ? t('customers.editMeter') : t('customers.newMeter')}</h2>
+      <fieldset className="plain-fieldset" disabled={owned}>
       <label className="field">
         <span className="field-label">{t('customers.meterNumber')}</span>
         <input className="input" dir="ltr" inputMode="numeric" data-testid="meter-number" readOnly={meter !== null} value={d.number}
@@ -66,10 +69,11 @@ export function MeterForm({ meter, customerId }: { meter: MeterDetail | null; cu
           <input type="checkbox" data-testid="meter-active" checked={d.active} onChange={(e) => edit({ active: e.target.checked })} /> {t('customers.active')}
         </label>
       )}
+      </fieldset>
       <ErrorMessage message={error?.message ?? null} />
       {error && error.issues.length > 0 && <ul className="muted" dir="ltr">{error.issues.map((i) => <li key={i}>{i}</li>)}</ul>}
       <div className="day-actions">
-        <button type="submit" className="btn btn-primary" data-testid="meter-save" disabled={busy || !d.number}>{t('customers.save')} <kbd dir="ltr">Enter</kbd></button>
+        {!owned && <button type="submit" className="btn btn-primary" data-testid="meter-save" disabled={busy || !d.number}>{t('customers.save')} <kbd dir="ltr">Enter</kbd></button>}
         {customerId !== null && <button type="button" className="btn btn-ghost" onClick={() => void openCustomer(customerId)}>{t('customers.backToCustomer')}</button>}
         {saved && <span className="sync-ok" role="status" data-testid="meter-saved">{t('customers.saved')}</span>}
       </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeterCredit } from '../../stores/metersCredit';
 import { refreshCredit } from '../../actions/metersCredit';
 import { openCreditDialog } from '../../actions/metersCreditSubmit';
+import { useHeadOfficeOwned } from '../../stores/masterData';
 import { Card } from './Card';
 import { CreditFacts } from './CreditFacts';
 import { CreditPending } from './CreditPending';
@@ -10,6 +11,8 @@ import { useCreditFollow } from './useCreditFollow';
 
 /** How the meter is paid for: mode, debt, credit, purchase limits, beside the cloud's own record. */
 export function CreditCard() {
+  // Payment mode and limits are the head office's once enrolled; the debt is the counter's own.
+  const owned = useHeadOfficeOwned();
   const { t } = useTranslation();
   const info = useMeterCredit((s) => s.info);
   const loading = useMeterCredit((s) => s.loading);
@@ -28,15 +31,15 @@ export function CreditCard() {
           <CreditPending />
           <CreditCloud info={info} />
           <div className="credit-actions" role="group" aria-label={t('meters.credit.actions')}>
-            <button type="button" className="btn" data-testid="change-mode" disabled={busy} onClick={() => openCreditDialog('mode')}>
+            {!owned && <button type="button" className="btn" data-testid="change-mode" disabled={busy} onClick={() => openCreditDialog('mode')}>
               {t('meters.credit.changeMode')}
-            </button>
+            </button>}
             <button type="button" className="btn" data-testid="adjust-debt" disabled={busy} onClick={() => openCreditDialog('debt')}>
               {t('meters.credit.adjustDebt')}
             </button>
-            <button type="button" className="btn" data-testid="set-limits" disabled={busy} onClick={() => openCreditDialog('limits')}>
+            {!owned && <button type="button" className="btn" data-testid="set-limits" disabled={busy} onClick={() => openCreditDialog('limits')}>
               {t('meters.credit.setLimits')}
-            </button>
+            </button>}
           </div>
         </>
       ) : (

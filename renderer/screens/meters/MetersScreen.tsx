@@ -8,9 +8,11 @@ import { CommandsCard } from './CommandsCard';
 import { MaintenanceCard } from './MaintenanceCard';
 import { ConfirmCommandDialog } from './ConfirmCommandDialog';
 import { CreditCard } from './CreditCard';
+import { LeaseCard } from './LeaseCard';
 import { CloudAccountCard } from './CloudAccountCard';
 import { CreditDialog } from './CreditDialog';
 import { useCommandPolling } from './useCommandPolling';
+import { HeadOfficeNote } from '../../components/HeadOfficeNote';
 import '../../styles/meters.css';
 
 /** The supervisor's meter page: find a meter, see it live through its cloud, command it. */
@@ -19,6 +21,7 @@ export function MetersScreen() {
   useCommandPolling();
   return (
     <main className="meters">
+      <HeadOfficeNote />
       <MeterSearch />
       {meter && (
         <div className="meters-panel" data-testid="meters-panel" data-kind={meter.kind}>
@@ -34,6 +37,7 @@ export function MetersScreen() {
             <div className="meters-col">
               <CommandsCard />
               <MaintenanceCard />
+              <LeaseCard />
             </div>
           </div>
         </div>

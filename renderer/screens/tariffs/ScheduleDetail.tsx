@@ -13,7 +13,7 @@ import { useAction } from './useAction';
 
 type Schedule = ChannelOutput<'tariffs.get'>;
 
-export function ScheduleDetail({ code, refreshKey, onEdit, onChanged }: { code: string; refreshKey: number; onEdit(s: Schedule): void; onChanged(): void }) {
+export function ScheduleDetail({ code, refreshKey, onEdit, onChanged }: { code: string; refreshKey: number; onEdit?: (s: Schedule) => void; onChanged(): void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const tz = useSession((s) => s.info?.timeZone);
@@ -37,12 +37,13 @@ export function ScheduleDetail({ code, refreshKey, onEdit, onChanged }: { code: 
             {' · '}{t('tariffs.debtShort', { pct: s.debtRecoveryPercent })} · {t('tariffs.limits', { min: f.money(s.minPurchaseMinor), max: f.money(s.maxPurchaseMinor) })}
           </p>
         </div>
-        <button type="button" className="btn btn-primary btn-small" onClick={() => onEdit(s)} data-testid="new-version">{t('tariffs.newVersionButton')}</button>
+        {onEdit && <button type="button" className="btn btn-primary btn-small" onClick={() => onEdit(s)} data-testid="new-version">{t('tariffs.newVersionButton')}</button>}
       </header>
       <PriceNow code={code} refreshKey={refreshKey} onLoaded={onLoaded} />
       <TimelineBar periods={s.periods} nowMinute={nowMinuteFrom(priceInfo, tz)} />
       <div className="tariff-panels">
-        <AssignPanel code={code} onChanged={onChanged} />
+        {/* Assigning meters and groups is editing master data: only where the counter owns it (the same condition as onEdit). */}
+        {onEdit && <AssignPanel code={code} onChanged={onChanged} />}
         <PushPanel code={code} />
       </div>
     </div>

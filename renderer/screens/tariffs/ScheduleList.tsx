@@ -4,7 +4,7 @@ import { useFormat } from '../../hooks/useFormat';
 
 export type Summary = ChannelOutput<'tariffs.list'>[number];
 
-export function ScheduleList({ list, selected, onSelect, onNew }: { list: Summary[]; selected: string | null; onSelect(code: string): void; onNew(): void }) {
+export function ScheduleList({ list, selected, onSelect, onNew }: { list: Summary[]; selected: string | null; onSelect(code: string): void; onNew?: () => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -21,7 +21,7 @@ export function ScheduleList({ list, selected, onSelect, onNew }: { list: Summar
           </li>
         ))}
       </ul>
-      <button type="button" className="btn btn-small" onClick={onNew}>{t('tariffs.newSchedule')}</button>
+      {onNew && <button type="button" className="btn btn-small" onClick={onNew}>{t('tariffs.newSchedule')}</button>}
     </nav>
   );
 }

@@ -6,6 +6,8 @@ import { ScheduleList, type Summary } from './ScheduleList';
 import { ScheduleDetail } from './ScheduleDetail';
 import { ScheduleEditor } from './ScheduleEditor';
 import { useAction } from './useAction';
+import { HeadOfficeNote } from '../../components/HeadOfficeNote';
+import { useHeadOfficeOwned } from '../../stores/masterData';
 import './tariffs.css';
 
 type Schedule = ChannelOutput<'tariffs.get'>;
@@ -19,6 +21,8 @@ export function TariffsScreen() {
   const [editing, setEditing] = useState<Editing>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const { error, run } = useAction();
+  // Enrolled: schedules, versions, groups and assignment come from the head office; pushing to meters stays here.
+  const owned = useHeadOfficeOwned();
   const load = useCallback(() => void run(() => invoke('tariffs.list', {})).then((l) => {
     if (!l) return;
     setList(l);
@@ -28,13 +32,14 @@ export function TariffsScreen() {
   const changed = useCallback(() => setRefreshKey((k) => k + 1), []);
   return (
     <main className="tariffs" data-testid="tariffs-screen">
-      <ScheduleList list={list} selected={selected} onSelect={(c) => { setSelected(c); setEditing(null); }} onNew={() => setEditing({ from: null })} />
+      <ScheduleList list={list} selected={selected} onSelect={(c) => { setSelected(c); setEditing(null); }} onNew={owned ? undefined : () => setEditing({ from: null })} />
       <div className="tariffs-main">
+        <HeadOfficeNote />
         <ErrorMessage message={error} />
-        {editing ? (
+        {editing && !owned ? (
           <ScheduleEditor from={editing.from} onCancel={() => setEditing(null)} onSaved={(s) => { setEditing(null); setSelected(s.code); changed(); }} />
         ) : selected ? (
-          <ScheduleDetail code={selected} refreshKey={refreshKey} onEdit={(s) => setEditing({ from: s })} onChanged={changed} />
+          <ScheduleDetail code={selected} refreshKey={refreshKey} onEdit={owned ? undefined : (s) => setEditing({ from: s })} onChanged={changed} />
         ) : null}
       </div>
     </main>

@@ -3,6 +3,7 @@ import { useUsers } from '../../stores/users';
 import { useSession } from '../../stores/session';
 import { unlockUser } from '../../actions/usersLoad';
 import { useFormat } from '../../hooks/useFormat';
+import { useHeadOfficeOwned } from '../../stores/masterData';
 
 /** Every user: role, language, state (locked until…, inactive). Supervisors unlock; admins edit. */
 export function UserList() {
@@ -11,6 +12,7 @@ export function UserList() {
   const users = useUsers((s) => s.users);
   const patch = useUsers((s) => s.patch);
   const admin = useSession((s) => s.user?.role === 'admin');
+  const owned = useHeadOfficeOwned();
   const now = Date.now();
   return (
     <table className="table users-table" data-testid="users-list">
@@ -41,7 +43,7 @@ export function UserList() {
                 {(locked || u.failedAttempts > 0) && (
                   <button type="button" className="btn btn-small" data-testid="user-unlock" onClick={() => void unlockUser(u.id)}>{t('users.unlock')}</button>
                 )}
-                {admin && <button type="button" className="btn btn-small" data-testid="user-edit" onClick={() => patch({ editing: u })}>{t('users.edit')}</button>}
+                {admin && !owned && <button type="button" className="btn btn-small" data-testid="user-edit" onClick={() => patch({ editing: u })}>{t('users.edit')}</button>}
               </div></td>
             </tr>
           );

@@ -10,6 +10,7 @@ import { countSales } from '../../../db/repos/sales';
 import { decodeToken, deriveDecoderKey, meterPan } from '../../../main/sts';
 import { buildReceipt, type Block } from '../../../main/printing';
 import { context } from '../../helpers/escpos-fixtures';
+import { dayIn } from '../../../main/keys/store';
 
 let h: Harness;
 let u: Users;
@@ -56,7 +57,8 @@ describe('the quote says what is wrong with the vending key before money is take
   it('an expired key: valid through its last day, then listed as expired and refused when vending locally', async () => {
     let clock = Date.now();
     await start('local', () => new Date(clock));
-    const today = new Date(clock).toISOString().slice(0, 10);
+    // The counter's own calendar day: in UTC it is yesterday there from 21:00 UTC in Aden.
+    const today = dayIn(h.app.config.timeZone)(new Date(clock));
     await u.call('admin', 'keys.put', { source: 'typed', sgc: DEMO_STS_KEYS.sgc, krn: DEMO_STS_KEYS.krn, keyType: 2, baseDate: 2014, ea: '07', dkga: '02', expiresAt: today,
       vendingKeyHex: DEMO_STS_KEYS.vendingKey, vendingKeyHexAgain: DEMO_STS_KEYS.vendingKey, replace: true });
     expect((await quote()).keyNotice).toBeUndefined(); // its last day is still a valid day

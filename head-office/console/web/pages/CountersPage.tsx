@@ -76,7 +76,7 @@ export function CountersPage() {
                   <td className={c.unknownSales ? 'num is-warn' : 'num'}>{count(c.unknownSales)}</td>
                   <td data-testid="counter-state">{c.revokedAt ? <span className="tag tag-danger">{t('counters.revoked', { when: dateTime(c.revokedAt, lang) })}</span> : <span className="tag tag-ok">{t('counters.active')}</span>}</td>
                   {isAdmin && (
-                    <td>{!c.revokedAt && <button type="button" className="btn btn-small btn-danger" data-testid="revoke" onClick={() => { setRevokeError(null); setRevoking(c); }}>{t('counters.revoke')}</button>}</td>
+                    <td>{!c.revokedAt && <button type="button" className="btn btn-small btn-danger-outline" data-testid="revoke" onClick={() => { setRevokeError(null); setRevoking(c); }}>{t('counters.revoke')}</button>}</td>
                   )}
                 </tr>
               ))}

@@ -80,7 +80,7 @@ export function UsersPage() {
                     <td className="row-actions">
                       <button type="button" className="btn btn-small" data-testid="user-reset" onClick={() => setResetting(u)}>{t('users.resetPassword')}</button>
                       {!self && (u.active
-                        ? <button type="button" className="btn btn-small btn-danger" data-testid="user-deactivate" onClick={() => { setError(null); setDeactivating(u); }}>{t('users.deactivate')}</button>
+                        ? <button type="button" className="btn btn-small btn-danger-outline" data-testid="user-deactivate" onClick={() => { setError(null); setDeactivating(u); }}>{t('users.deactivate')}</button>
                         : <button type="button" className="btn btn-small" data-testid="user-activate" disabled={busy} onClick={() => void change(u, { active: true })}>{t('users.activate')}</button>)}
                     </td>
                   </tr>

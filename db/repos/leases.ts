@@ -1,0 +1,92 @@
+// The meter_leases and lease_authority tables (migration 0022): the leases this counter holds on
+// meters' local STS vending, what it last heard of other counters' leases, and which head office
+// answered the lease routes. The decoder key is stored sealed (main/leases/store.ts seals it).
+import type { ReadDb, WriteDb } from '../open';
+import type { StsKeyData } from './meters';
+import { stmt } from './stmt';
+
+export type LeaseState = 'held' | 'elsewhere' | 'releasing';
+
+export interface LeaseRow {
+  meterNumber: string;
+  state: LeaseState;
+  expiresAt: string;
+  holder: string | null;
+  keyData: StsKeyData | null;
+  decoderKeySealed: string | null;
+  grantedAt: string | null;
+  heardAt: string;
+}
+
+interface Raw {
+  meter_number: string; state: LeaseState; expires_at: string; holder: string | null; key_data: string | null;
+  decoder_key_sealed: string | null; granted_at: string | null; heard_at: string;
+}
+const fromRaw = (r: Raw): LeaseRow => ({
+  meterNumber: r.meter_number, state: r.state, expiresAt: r.expires_at, holder: r.holder,
+  keyData: r.key_data === null ? null : (JSON.parse(r.key_data) as StsKeyData), decoderKeySealed: r.decoder_key_sealed, grantedAt: r.granted_at, heardAt: r.heard_at,
+});
+
+export function leaseOf(db: ReadDb, meterNumber: string): LeaseRow | undefined {
+  const r = stmt(db, 'SELECT * FROM meter_leases WHERE meter_number = ?').get(meterNumber) as Raw | undefined;
+  return r ? fromRaw(r) : undefined;
+}
+
+export function putHeldLease(db: WriteDb, l: { meterNumber: string; expiresAt: string; grantedAt: string; keyData: StsKeyData; decoderKeySealed: string; heardAt: string }): void {
+  stmt(db, `INSERT INTO meter_leases (meter_number, state, expires_at, holder, key_data, decoder_key_sealed, granted_at, heard_at)
+    VALUES (?, 'held', ?, NULL, ?, ?, ?, ?)
+    ON CONFLICT (meter_number) DO UPDATE SET state = 'held', expires_at = excluded.expires_at, holder = NULL, key_data = excluded.key_data,
+      decoder_key_sealed = excluded.decoder_key_sealed, granted_at = excluded.granted_at, heard_at = excluded.heard_at`)
+    .run(l.meterNumber, l.expiresAt, JSON.stringify(l.keyData), l.decoderKeySealed, l.grantedAt, l.heardAt);
+}
+
+/** Another counter holds the meter (the head office said so): any lease of ours on it is gone. */
+export function putLeaseElsewhere(db: WriteDb, l: { meterNumber: string; holder: string; expiresAt: string; heardAt: string }): void {
+  stmt(db, `INSERT INTO meter_leases (meter_number, state, expires_at, holder, key_data, decoder_key_sealed, granted_at, heard_at)
+    VALUES (?, 'elsewhere', ?, ?, NULL, NULL, NULL, ?)
+    ON CONFLICT (meter_number) DO UPDATE SET state = 'elsewhere', expires_at = excluded.expires_at, holder = excluded.holder, key_data = NULL,
+      decoder_key_sealed = NULL, granted_at = NULL, heard_at = excluded.heard_at`)
+    .run(l.meterNumber, l.expiresAt, l.holder, l.heardAt);
+}
+
+/** Stops using a held lease at once (its key is dropped) before it is given back. True if it was held. */
+export function markReleasing(db: WriteDb, meterNumber: string): boolean {
+  return stmt(db, `UPDATE meter_leases SET state = 'releasing', key_data = NULL, decoder_key_sealed = NULL, granted_at = NULL WHERE meter_number = ? AND state = 'held'`)
+    .run(meterNumber).changes === 1;
+}
+
+export function forgetLease(db: WriteDb, meterNumber: string): void {
+  stmt(db, 'DELETE FROM meter_leases WHERE meter_number = ?').run(meterNumber);
+}
+
+export function leasesIn(db: ReadDb, state: LeaseState): LeaseRow[] {
+  return (stmt(db, 'SELECT * FROM meter_leases WHERE state = ? ORDER BY meter_number').all(state) as Raw[]).map(fromRaw);
+}
+
+/** Held leases the head office last confirmed before `before` (due for renewal). */
+export function leasesHeardBefore(db: ReadDb, before: string): string[] {
+  return (stmt(db, `SELECT meter_number FROM meter_leases WHERE state = 'held' AND heard_at < ? ORDER BY heard_at`).all(before) as { meter_number: string }[]).map((r) => r.meter_number);
+}
+
+/**
+ * Held leases of meters with no sale on this counter since `since` (nor ever, once granted before
+ * it), and none of whose sales still waits to reach the head office: safe to give back.
+ */
+export function idleLeases(db: ReadDb, since: string): string[] {
+  return (stmt(db, `SELECT l.meter_number FROM meter_leases l
+    WHERE l.state = 'held' AND l.granted_at < ?
+      AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.meter_number = l.meter_number AND s.created_at >= ?)
+      AND NOT EXISTS (SELECT 1 FROM sales s JOIN outbox o ON o.sale_id = s.id AND o.topic = 'headoffice.sale'
+                      WHERE s.meter_number = l.meter_number AND o.status <> 'done')
+      AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.meter_number = l.meter_number AND s.status IN ('paid', 'unknown'))
+    ORDER BY l.meter_number`).all(since, since) as { meter_number: string }[]).map((r) => r.meter_number);
+}
+
+export function leaseAuthority(db: ReadDb): string | null {
+  return (stmt(db, 'SELECT endpoint FROM lease_authority WHERE id = 1').get() as { endpoint: string } | undefined)?.endpoint ?? null;
+}
+
+export function setLeaseAuthority(db: WriteDb, endpoint: string, at: string): void {
+  stmt(db, `INSERT INTO lease_authority (id, endpoint, answered_at) VALUES (1, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET endpoint = excluded.endpoint, answered_at = excluded.answered_at WHERE lease_authority.endpoint <> excluded.endpoint`).run(endpoint, at);
+}

@@ -1,0 +1,141 @@
+// The meter_leases and lease_events tables: every SQL statement about which counter may vend a
+// meter locally. A grant is ONE statement per meter (an upsert whose WHERE decides), so two
+// counters asking at once are ordered by the row's lock and exactly one of them gets the lease;
+// its event row is written by the same statement.
+import type pg from 'pg';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+export interface LeaseHolder {
+  counterId: number;
+  counterName: string;
+  counterKey: string;
+  grantedAt: Date;
+  renewedAt: Date;
+  expiresAt: Date;
+  releasedAt: Date | null;
+  releasedBy: string | null;
+}
+
+export interface LeaseRow extends LeaseHolder {
+  meter: string;
+}
+
+interface Raw {
+  meter: string; counter_id: string; counter_name: string; counter_key: string; granted_at: Date; renewed_at: Date; expires_at: Date;
+  released_at: Date | null; released_by: string | null;
+}
+const fromRaw = (r: Raw): LeaseRow => ({
+  meter: r.meter, counterId: Number(r.counter_id), counterName: r.counter_name, counterKey: r.counter_key, grantedAt: r.granted_at, renewedAt: r.renewed_at,
+  expiresAt: r.expires_at, releasedAt: r.released_at, releasedBy: r.released_by,
+});
+const SELECT = `SELECT l.meter, l.counter_id, c.name AS counter_name, c.api_key AS counter_key, l.granted_at, l.renewed_at, l.expires_at, l.released_at, l.released_by
+  FROM meter_leases l JOIN counters c ON c.id = l.counter_id`;
+
+export type GrantResult =
+  | { granted: true; event: 'granted' | 'renewed'; grantedAt: Date; expiresAt: Date }
+  | { granted: false; holder: LeaseRow };
+
+/**
+ * Grants or renews the meter's lease to the counter, until at + leaseMs, when the counter holds it
+ * already (not released), or its holder gave it back itself, or its holder's expiry plus `marginMs`
+ * has passed (a clock-skew allowance: the holder stops using it earlier, by its own clock).
+ * Otherwise the lease is refused and its holder returned. A lease ended by anyone but its holder
+ * (revocation, an operator) still waits for expiry plus margin: the holder may be offline and
+ * vending with it until then. A release followed by a new grant starts a new tenure.
+ */
+export async function grantLease(db: Queryable, g: { meter: string; counterId: number; at: Date; leaseMs: number; marginMs: number }): Promise<GrantResult> {
+  const expires = new Date(g.at.getTime() + g.leaseMs);
+  const r = await db.query<{ granted_at: Date; expires_at: Date; fresh: boolean }>(
+    `WITH g AS (
+       INSERT INTO meter_leases AS l (meter, counter_id, granted_at, renewed_at, expires_at)
+       VALUES ($1, $2, $3, $3, $4)
+       ON CONFLICT (meter) DO UPDATE SET
+         granted_at = CASE WHEN l.counter_id = EXCLUDED.counter_id AND l.released_at IS NULL THEN l.granted_at ELSE EXCLUDED.granted_at END,
+         counter_id = EXCLUDED.counter_id, renewed_at = EXCLUDED.renewed_at,
+         -- A renewal never shortens a lease the counter may already be relying on.
+         expires_at = CASE WHEN l.counter_id = EXCLUDED.counter_id AND l.released_at IS NULL THEN GREATEST(l.expires_at, EXCLUDED.expires_at) ELSE EXCLUDED.expires_at END,
+         released_at = NULL, released_by = NULL
+       WHERE (l.counter_id = EXCLUDED.counter_id AND l.released_at IS NULL)
+          OR l.released_by = 'counter'
+          OR l.expires_at + $5 * interval '1 millisecond' <= EXCLUDED.renewed_at
+       RETURNING l.meter, l.counter_id, l.granted_at, l.expires_at, l.granted_at = $3 AS fresh
+     ), e AS (
+       INSERT INTO lease_events (meter, counter_id, event, at, expires_at, by)
+       SELECT meter, counter_id, CASE WHEN fresh THEN 'granted' ELSE 'renewed' END, $3, expires_at, 'counter' FROM g
+     )
+     SELECT granted_at, expires_at, fresh FROM g`,
+    [g.meter, g.counterId, g.at, expires, g.marginMs],
+  );
+  const row = r.rows[0];
+  if (row) return { granted: true, event: row.fresh ? 'granted' : 'renewed', grantedAt: row.granted_at, expiresAt: row.expires_at };
+  const holder = await leaseOf(db, g.meter);
+  // The row exists (the upsert conflicted) and is held by another counter.
+  return { granted: false, holder: holder! };
+}
+
+export async function leaseOf(db: Queryable, meter: string): Promise<LeaseRow | undefined> {
+  const r = await db.query<Raw>(`${SELECT} WHERE l.meter = $1`, [meter]);
+  return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
+}
+
+/** Releases those of the meters this counter holds; the meters released. Others are untouched. */
+export async function releaseLeases(db: Queryable, counterId: number, meters: readonly string[], at: Date, by: string): Promise<string[]> {
+  const r = await db.query<{ meter: string }>(
+    `WITH r AS (
+       UPDATE meter_leases SET released_at = $3, released_by = $4
+       WHERE counter_id = $1 AND meter = ANY($2::text[]) AND released_at IS NULL RETURNING meter, counter_id
+     ), e AS (INSERT INTO lease_events (meter, counter_id, event, at, by) SELECT meter, counter_id, 'released', $3, $4 FROM r)
+     SELECT meter FROM r ORDER BY meter`,
+    [counterId, meters, at, by],
+  );
+  return r.rows.map((x) => x.meter);
+}
+
+/** Every lease the counter holds, released (its revocation); the meters released. */
+export async function releaseCounterLeases(db: Queryable, counterId: number, at: Date, by: string): Promise<string[]> {
+  const r = await db.query<{ meter: string }>(
+    `WITH r AS (
+       UPDATE meter_leases SET released_at = $2, released_by = $3 WHERE counter_id = $1 AND released_at IS NULL RETURNING meter, counter_id
+     ), e AS (INSERT INTO lease_events (meter, counter_id, event, at, by) SELECT meter, counter_id, 'released', $2, $3 FROM r)
+     SELECT meter FROM r ORDER BY meter`,
+    [counterId, at, by],
+  );
+  return r.rows.map((x) => x.meter);
+}
+
+/**
+ * An operator's release: only of a lease that has EXPIRED (by the head office's clock). Before its
+ * expiry the counter holding it may be offline and still vending with it, and nothing can reach
+ * it to stop; so an unexpired lease is never released by hand. The lease as it stands afterwards.
+ */
+export async function releaseExpiredLease(db: Queryable, meter: string, at: Date, by: string): Promise<{ released: boolean; lease: LeaseRow | undefined }> {
+  const r = await db.query<{ meter: string }>(
+    `WITH r AS (
+       UPDATE meter_leases SET released_at = $2, released_by = $3 WHERE meter = $1 AND released_at IS NULL AND expires_at <= $2 RETURNING meter, counter_id
+     ), e AS (INSERT INTO lease_events (meter, counter_id, event, at, by) SELECT meter, counter_id, 'released', $2, $3 FROM r)
+     SELECT meter FROM r`,
+    [meter, at, by],
+  );
+  return { released: r.rows.length === 1, lease: await leaseOf(db, meter) };
+}
+
+/** Leases (all, or one meter's), newest renewal first. */
+export async function listLeases(db: Queryable, opts: { meter?: string; limit: number }): Promise<LeaseRow[]> {
+  const r = opts.meter === undefined
+    ? await db.query<Raw>(`${SELECT} ORDER BY l.renewed_at DESC, l.meter LIMIT $1`, [opts.limit])
+    : await db.query<Raw>(`${SELECT} WHERE l.meter = $1`, [opts.meter]);
+  return r.rows.map(fromRaw);
+}
+
+export interface LeaseEvent { meter: string; counterName: string; event: 'granted' | 'renewed' | 'released'; at: Date; expiresAt: Date | null; by: string }
+
+/** Who held the meter when: its lease events in order. */
+export async function leaseEvents(db: Queryable, meter: string, limit: number): Promise<LeaseEvent[]> {
+  const r = await db.query<{ meter: string; counter_name: string; event: LeaseEvent['event']; at: Date; expires_at: Date | null; by: string }>(
+    `SELECT e.meter, c.name AS counter_name, e.event, e.at, e.expires_at, e.by FROM lease_events e JOIN counters c ON c.id = e.counter_id
+     WHERE e.meter = $1 ORDER BY e.id DESC LIMIT $2`,
+    [meter, limit],
+  );
+  return r.rows.map((x) => ({ meter: x.meter, counterName: x.counter_name, event: x.event, at: x.at, expiresAt: x.expires_at, by: x.by }));
+}

@@ -1,0 +1,28 @@
+// Meters and vending keys at a test head office, the way an office sets them up: meters in the
+// master data (as the console will write them), the supply group's key from a key file.
+import type pg from 'pg';
+import { writeMasterData } from '../../head-office/db/master-data';
+import { loadVendingKeyFile } from '../../head-office/leases/vending-keys';
+import type { MasterMeter } from '../../main/vendors/head-office/master-data-wire';
+import { DEMO_STS_KEYS } from '../sim/demo-data';
+
+export function stsMeter(number: string, over: Partial<MasterMeter> = {}): MasterMeter {
+  const { sgc, ti, krn, keyType, baseDate, ea, dkga } = DEMO_STS_KEYS;
+  return {
+    number, kind: 'sts', active: true, customerKey: null, scheduleCode: 'RES', groupCode: null, paymentMode: 'prepaid',
+    sts: { sgc, ti, krn, keyType, baseDate, ea, dkga }, minPurchaseMinor: null, maxPurchaseMinor: null, creditLimitMinor: null, depositMinor: 0, ...over,
+  };
+}
+
+export async function putMeters(pool: pg.Pool, meters: MasterMeter[]): Promise<void> {
+  await writeMasterData(pool, meters.map((m) => ({ entity: 'meter', key: m.number, counterId: null, data: m })), 'test');
+}
+
+export const demoKeyFile = (over: Record<string, string> = {}) => Object.entries({
+  SGC: DEMO_STS_KEYS.sgc, KRN: String(DEMO_STS_KEYS.krn), KEY_TYPE: String(DEMO_STS_KEYS.keyType), BASE_DATE: String(DEMO_STS_KEYS.baseDate),
+  EA: DEMO_STS_KEYS.ea, DKGA: DEMO_STS_KEYS.dkga, VENDING_KEY: DEMO_STS_KEYS.vendingKey, ...over,
+}).map(([k, v]) => `${k} = ${v}`).join('\n');
+
+export async function loadDemoKey(pool: pg.Pool, sealingKey: Buffer): Promise<void> {
+  await loadVendingKeyFile(pool, sealingKey, demoKeyFile(), { by: 'test', replace: false, now: new Date() });
+}
