@@ -1,4 +1,4 @@
-// The reports over HTTP for the head office's console, to be mounted under /console/api/reports:
+// The reports over HTTP for the head office's console, mounted by buildServer under /console/api/reports:
 //   GET /sales-by-day  ?from=YYYY-MM-DD&to=YYYY-MM-DD[&by=counter|cashier|product|period][&counter=1,2][&product=sts_kwh]
 //   GET /z-reports     ?from&to[&counter]
 //   GET /outstanding   [?counter]      (the ledger's open sales, and each counter's own counts)
