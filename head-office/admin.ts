@@ -2,6 +2,9 @@
 //   enrolment-code --counter "Counter 7" [--valid-hours 24] [--by "name"]   prints a one-time code, once
 //   revoke --counter-key <key>                                              refuses that counter from now on
 //   counters                                                                lists the counters
+//   report <sales-by-day|z-reports|outstanding|counters> [--from YYYY-MM-DD --to YYYY-MM-DD]
+//          [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en]
+//          [--time-zone ZONE] [--csv]                                       prints a report (JSON, or CSV with --csv)
 //   import-master --file data.json [--by "name"]                            loads master data, all or nothing
 //   console-user --username NAME --role admin [--display-name "Amal"]       creates a console user, or
 //       gives an existing one a new password and that role; the password is read from stdin (never
@@ -14,9 +17,10 @@
 // a failure doing the work: one line, exit 1.
 import fs from 'node:fs';
 import os from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { adminDatabaseUrlFromEnv, adminSealingKeyFromEnv, HeadOfficeConfigError } from './config';
+import { adminDatabaseUrlFromEnv, adminSealingKeyFromEnv, HeadOfficeConfigError, reportTimeZoneFromEnv } from './config';
 import { listCounters, revokeCounterByApiKey, type CounterRow } from './db/counters';
 import { listLeases, releaseExpiredLease } from './db/leases';
 import { listVendingKeys, type VendingKeyRow } from './db/vending-keys';
@@ -31,8 +35,10 @@ import { hashPassword } from './console/passwords';
 import { readPassword } from './console/read-password';
 import { ConsoleRoleSchema, DisplayNameSchema, PasswordSchema, UsernameSchema } from './console/wire';
 import { PASSWORD_MAX, PASSWORD_MIN } from './console/password-rules';
+import { countersJson, outstandingJson, reportCsv, salesByDayJson, zoneKnownToDatabase, zReportsJson, type ReportContext } from './reports/run';
+import { OutstandingQuerySchema, REPORT_KINDS, SalesByDayQuerySchema, ZReportsQuerySchema, type ReportKind } from './reports/wire';
 
-export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'import-master', 'load-key', 'keys', 'leases', 'release-lease'] as const;
+export const ADMIN_COMMANDS = ['enrolment-code', 'revoke', 'counters', 'console-user', 'import-master', 'load-key', 'keys', 'leases', 'release-lease', 'report'] as const;
 type Command = (typeof ADMIN_COMMANDS)[number];
 
 class UsageError extends Error {}
@@ -40,7 +46,13 @@ class UsageError extends Error {}
 const USAGE = 'usage: head-office enrolment-code --counter NAME [--valid-hours N] [--by WHO] | revoke --counter-key KEY | counters' +
   ' | console-user --username NAME --role viewer|operator|admin [--display-name NAME] (password on stdin)' +
   ' | import-master --file data.json [--by WHO]' +
-  ' | load-key --file PATH [--replace] [--by WHO] | keys | leases [--meter N] | release-lease --meter N [--by WHO]';
+  ' | load-key --file PATH [--replace] [--by WHO] | keys | leases [--meter N] | release-lease --meter N [--by WHO]' +
+  ` | report <${REPORT_KINDS.join('|')}> [--from YYYY-MM-DD --to YYYY-MM-DD] [--by counter|cashier|product|period] [--counter ID,..] [--product P,..] [--lang ar|en] [--time-zone ZONE] [--csv]`;
+
+type ReportQuery =
+  | { kind: 'sales-by-day'; q: ReturnType<typeof SalesByDayQuerySchema.parse> }
+  | { kind: 'z-reports'; q: ReturnType<typeof ZReportsQuerySchema.parse> }
+  | { kind: 'outstanding' | 'counters'; q: ReturnType<typeof OutstandingQuerySchema.parse> };
 
 interface Parsed {
   command: Command;
@@ -54,6 +66,28 @@ interface Parsed {
   username?: string;
   role?: 'viewer' | 'operator' | 'admin';
   displayName?: string;
+  report?: ReportQuery;
+}
+
+// The report's options by the name of the query parameter they fill (the HTTP API's own schema checks both).
+const REPORT_OPTIONS: Record<string, string> = { from: 'from', to: 'to', by: 'by', counter: 'counter', product: 'product', lang: 'lang', 'time-zone': 'timeZone' };
+const OPTION_OF = Object.fromEntries(Object.entries(REPORT_OPTIONS).map(([o, q]) => [q, o]));
+
+function parseReport(kindArg: string | undefined, values: Record<string, string | boolean | undefined>): ReportQuery {
+  if (!REPORT_KINDS.includes(kindArg as ReportKind)) {
+    throw new UsageError(kindArg ? `unknown report "${kindArg}" (${REPORT_KINDS.join(', ')}); ${USAGE}` : `report needs one of ${REPORT_KINDS.join(', ')}; ${USAGE}`);
+  }
+  const kind = kindArg as ReportKind;
+  const input: Record<string, unknown> = { format: values.csv ? 'csv' : 'json' };
+  for (const [opt, key] of Object.entries(REPORT_OPTIONS)) if (typeof values[opt] === 'string') input[key] = values[opt];
+  const schema = kind === 'sales-by-day' ? SalesByDayQuerySchema : kind === 'z-reports' ? ZReportsQuerySchema : OutstandingQuerySchema;
+  const p = schema.safeParse(input);
+  if (!p.success) {
+    const bad = p.error.issues.map((i) => (i.code === 'unrecognized_keys' ? i.keys : [String(i.path[0])])).flat()
+      .map((k) => `--${OPTION_OF[k] ?? k}`);
+    throw new UsageError(`${[...new Set(bad)].join(', ')} ${bad.length > 1 ? 'are' : 'is'} missing or invalid for report ${kind}; ${USAGE}`);
+  }
+  return { kind, q: p.data } as ReportQuery;
 }
 
 export function parseAdminArgs(argv: string[]): Parsed {
@@ -72,6 +106,12 @@ export function parseAdminArgs(argv: string[]): Parsed {
         file: { type: 'string' },
         replace: { type: 'boolean' },
         meter: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        product: { type: 'string' },
+        lang: { type: 'string' },
+        'time-zone': { type: 'string' },
+        csv: { type: 'boolean' },
         username: { type: 'string' },
         role: { type: 'string' },
         'display-name': { type: 'string' },
@@ -81,13 +121,16 @@ export function parseAdminArgs(argv: string[]): Parsed {
     // parseArgs says which option, e.g. "Unknown option '--x'"; only its first line.
     throw new UsageError(`${(err as Error).message.split('\n')[0]}; ${USAGE}`);
   }
-  const [command, ...extra] = positionals;
+  const [command, ...rest] = positionals;
   if (!ADMIN_COMMANDS.includes(command as Command)) throw new UsageError(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
+  // A report names its kind: report sales-by-day ...
+  const extra = command === 'report' ? rest.slice(1) : rest;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; ${USAGE}`);
   const allowed: Record<Command, string[]> = {
     'enrolment-code': ['counter', 'valid-hours', 'by'], revoke: ['counter-key'], counters: [],
     'console-user': ['username', 'role', 'display-name'], 'import-master': ['file', 'by'],
     'load-key': ['file', 'replace', 'by'], keys: [], leases: ['meter'], 'release-lease': ['meter', 'by'],
+    report: ['from', 'to', 'by', 'counter', 'product', 'lang', 'time-zone', 'csv'],
   };
   const stray = Object.keys(values).find((k) => values[k] !== undefined && !allowed[command as Command].includes(k));
   if (stray) throw new UsageError(`--${stray} does not apply to ${command}; ${USAGE}`);
@@ -147,6 +190,7 @@ export function parseAdminArgs(argv: string[]): Parsed {
     if (!displayName.success) throw new UsageError('--display-name must be 1 to 128 characters');
     return { command, username: username.data, role: role.data, displayName: displayName.data };
   }
+  if (command === 'report') return { command, report: parseReport(rest[0], values) };
   return { command: command as Command };
 }
 
@@ -164,6 +208,25 @@ function readImport(file: string) {
     throw new UsageError(`${file} is not a master-data import: ${issues.join('; ')}`);
   }
   return p.data;
+}
+
+/** Prints one report: CSV streamed to `out`, or its JSON. */
+async function printReport(pool: pg.Pool, r: ReportQuery, out: NodeJS.WritableStream, errOut: NodeJS.WritableStream): Promise<number> {
+  const ctx: ReportContext = { pool, timeZone: reportTimeZoneFromEnv(process.env), now: () => new Date() };
+  const zone = r.q.timeZone ?? ctx.timeZone;
+  if (!(await zoneKnownToDatabase(pool, zone))) {
+    errOut.write(`the database does not know the time zone ${zone}\n`);
+    return 2;
+  }
+  if (r.q.format === 'csv') {
+    // The output stays open: it may be the process's stdout.
+    await pipeline(reportCsv(ctx, r).body, out, { end: false });
+    return 0;
+  }
+  const answer = r.kind === 'sales-by-day' ? await salesByDayJson(ctx, r.q) : r.kind === 'z-reports' ? await zReportsJson(ctx, r.q)
+    : r.kind === 'outstanding' ? await outstandingJson(ctx, r.q) : await countersJson(ctx, r.q);
+  out.write(`${JSON.stringify(answer, null, 2)}\n`);
+  return 0;
 }
 
 const when = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) + 'Z' : '-');
@@ -202,6 +265,7 @@ export async function runAdmin(
     args = parseAdminArgs(argv);
     if (args.command === 'import-master') doc = readImport(args.file!);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
+    if (args.command === 'report') reportTimeZoneFromEnv(process.env);
     if (args.command === 'console-user') {
       password = await readPassword(input, errOut, `Password for ${args.username} (${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not shown): `);
       if (!PasswordSchema.safeParse(password).success) throw new UsageError(`the password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters (read from stdin)`);
@@ -264,6 +328,7 @@ export async function runAdmin(
       out.write(`Imported ${rows.length} master-data records (${[...counts].map(([e, n]) => `${n} ${e}`).join(', ') || 'none'}); counters receive the changes on their next pull.\n`);
       return 0;
     }
+    if (args.command === 'report') return await printReport(pool, args.report!, out, errOut);
     if (args.command === 'console-user') {
       const { user, created } = await upsertConsoleUser(pool, { username: args.username!, displayName: args.displayName!, role: args.role!, password: await hashPassword(password!) }, new Date());
       out.write(created

@@ -2,6 +2,7 @@
 // stops start-up with a message naming every bad variable — and never its value, since
 // DATABASE_URL carries a password and HEAD_OFFICE_SEALING_KEY is a key.
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZoneName } from './reports/time-zone';
 
 export interface HeadOfficeConfig {
   /** null: start a throwaway local PostgreSQL (the demo). */
@@ -23,6 +24,8 @@ export interface HeadOfficeConfig {
    * lost offline blocks its meters' offline sales elsewhere for longer.
    */
   leaseMs: number;
+  /** The utility's IANA time zone: the reports cut their days in it. */
+  timeZone: string;
 }
 
 export class HeadOfficeConfigError extends Error {
@@ -61,6 +64,7 @@ const Env = z.object({
   HEAD_OFFICE_DB_POOL_SIZE: wholeIn(1, 500, 'connections').default(20),
   // At least an hour: the lease must outlast the counters' renewal interval and the skew margins.
   HEAD_OFFICE_LEASE_HOURS: wholeIn(1, 24 * 31, 'hours').default(DEFAULT_LEASE_HOURS),
+  HEAD_OFFICE_TIME_ZONE: z.string().refine(isTimeZoneName, 'must be an IANA time zone name such as Africa/Tripoli or UTC').default(DEFAULT_TIME_ZONE),
 });
 
 /** Reads the configuration; throws HeadOfficeConfigError naming every bad variable at once. */
@@ -83,6 +87,7 @@ export function headOfficeConfigFromEnv(env: NodeJS.ProcessEnv): HeadOfficeConfi
     sealingKey: e.HEAD_OFFICE_SEALING_KEY ?? null,
     poolSize: e.HEAD_OFFICE_DB_POOL_SIZE,
     leaseMs: e.HEAD_OFFICE_LEASE_HOURS * 3_600_000,
+    timeZone: e.HEAD_OFFICE_TIME_ZONE,
   };
 }
 
@@ -102,4 +107,12 @@ export function adminSealingKeyFromEnv(env: NodeJS.ProcessEnv): Buffer {
     throw new HeadOfficeConfigError([`HEAD_OFFICE_SEALING_KEY ${r.success ? 'is required to seal a vending key' : r.error.issues[0]?.message ?? 'is invalid'} (the service's own key: the key is sealed with it)`]);
   }
   return r.data;
+}
+
+/** The reports' time zone from the environment (HEAD_OFFICE_TIME_ZONE, default UTC), for the administration commands. */
+export function reportTimeZoneFromEnv(env: NodeJS.ProcessEnv): string {
+  const v = blank(env.HEAD_OFFICE_TIME_ZONE);
+  if (v === undefined) return DEFAULT_TIME_ZONE;
+  if (!isTimeZoneName(v)) throw new HeadOfficeConfigError(['HEAD_OFFICE_TIME_ZONE must be an IANA time zone name such as Africa/Tripoli or UTC']);
+  return v;
 }

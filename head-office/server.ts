@@ -15,6 +15,8 @@ import { enrolCounter } from './enrolment';
 import { consolePlugin, CONSOLE_API_PREFIX } from './console/plugin';
 import { masterDataRoutes } from './master-data/routes';
 import { requireRole, type ConsoleSessionSettings } from './console/guard';
+import { reportRoutes } from './reports/routes';
+import { DEFAULT_TIME_ZONE } from './reports/time-zone';
 import { refuse } from './errors';
 import { readBody } from './body';
 import { ingestSales } from './ingest';
@@ -46,6 +48,8 @@ export interface HeadOfficeServerDeps {
   leaseMs?: number;
   /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
   console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
+  /** HEAD_OFFICE_TIME_ZONE: the reports cut their days in it (default UTC). */
+  timeZone?: string;
 }
 
 /** A console session lasts a working day at most, and ends after half an hour unused; five wrong
@@ -100,6 +104,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole }), { prefix: CONSOLE_API_PREFIX });
   // Leases for the console: viewers list them, operators release an expired one.
   void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
+  void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, now: () => new Date(now()) }),
+    { prefix: `${CONSOLE_API_PREFIX}/reports` });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });
