@@ -25,7 +25,8 @@ function Gate() {
     navigate(HOME, { replace: true });
     return null;
   }
-  const page = PAGES.find((p) => p.path === path && roleAtLeast(me.role, p.minRole));
+  // A page owns its sub-paths (a page's tabs).
+  const page = PAGES.find((p) => (p.path === path || path.startsWith(`${p.path}/`)) && roleAtLeast(me.role, p.minRole));
   return (
     <Layout>
       {page ? <page.Component /> : (
