@@ -79,7 +79,7 @@ export function TariffsTab() {
                       <td>
                         <ul className="period-list">
                           {v.periods.map((p, i) => (
-                            <li key={i}><bdi dir="ltr">{p.start}–{p.end}</bdi> <bdi>{p.name[lang]}</bdi>: <bdi dir="ltr">{p.pricePerKwh}</bdi> {t('masterData.tariffs.perKwh', { currency: cur.currency })}</li>
+                            <li key={i}><bdi dir="ltr">{p.start}–{p.end}</bdi> <bdi>{p.name[lang]}</bdi>: <bdi dir="ltr">{p.pricePerKwh}</bdi> {t(cur.decimals === 0 ? 'masterData.tariffs.perKwhMajor' : 'masterData.tariffs.perKwhMinor', { currency: cur.currency })}</li>
                           ))}
                         </ul>
                       </td>
