@@ -26,6 +26,12 @@ export interface HeadOfficeConfig {
   leaseMs: number;
   /** The utility's IANA time zone: the reports cut their days in it. */
   timeZone: string;
+  /**
+   * The money the counters sell in (HEAD_OFFICE_CURRENCY, default YER, and its decimals,
+   * HEAD_OFFICE_CURRENCY_DECIMALS, default 0 — the counters' own defaults): the console shows and
+   * reads master data's amounts in major units with these decimals and sends integer minor units.
+   */
+  currency: { code: string; decimals: number };
 }
 
 export class HeadOfficeConfigError extends Error {
@@ -51,6 +57,8 @@ const wholeIn = (min: number, max: number, what: string) =>
     .refine((n) => n >= min && n <= max, `must be a whole number of ${what} from ${min} to ${max}`);
 
 export const DEFAULT_LEASE_HOURS = 72;
+/** The counters' own default currency (main/app/config.ts). */
+export const DEFAULT_CURRENCY = { code: 'YER', decimals: 0 } as const;
 
 const Env = z.object({
   DATABASE_URL: postgresUrl.optional(),
@@ -65,6 +73,8 @@ const Env = z.object({
   // At least an hour: the lease must outlast the counters' renewal interval and the skew margins.
   HEAD_OFFICE_LEASE_HOURS: wholeIn(1, 24 * 31, 'hours').default(DEFAULT_LEASE_HOURS),
   HEAD_OFFICE_TIME_ZONE: z.string().refine(isTimeZoneName, 'must be an IANA time zone name such as Africa/Tripoli or UTC').default(DEFAULT_TIME_ZONE),
+  HEAD_OFFICE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as YER or SAR').default(DEFAULT_CURRENCY.code),
+  HEAD_OFFICE_CURRENCY_DECIMALS: wholeIn(0, 3, 'decimals').default(DEFAULT_CURRENCY.decimals),
 });
 
 /** Reads the configuration; throws HeadOfficeConfigError naming every bad variable at once. */
@@ -88,6 +98,7 @@ export function headOfficeConfigFromEnv(env: NodeJS.ProcessEnv): HeadOfficeConfi
     poolSize: e.HEAD_OFFICE_DB_POOL_SIZE,
     leaseMs: e.HEAD_OFFICE_LEASE_HOURS * 3_600_000,
     timeZone: e.HEAD_OFFICE_TIME_ZONE,
+    currency: { code: e.HEAD_OFFICE_CURRENCY, decimals: e.HEAD_OFFICE_CURRENCY_DECIMALS },
   };
 }
 

@@ -22,7 +22,7 @@ import { readBody } from './body';
 import { ingestSales } from './ingest';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { receiveDeadLetter, receiveZReport } from './reports';
-import { DEFAULT_LEASE_HOURS } from './config';
+import { DEFAULT_CURRENCY, DEFAULT_LEASE_HOURS } from './config';
 import { registerLeaseProtocol } from './leases/protocol';
 import { leaseRoutes } from './leases/routes';
 
@@ -46,6 +46,8 @@ export interface HeadOfficeServerDeps {
   enrolLimit?: RateLimit;
   /** How long a meter's local-vending lease lasts (default: HEAD_OFFICE_LEASE_HOURS' default). */
   leaseMs?: number;
+  /** The counters' currency, for the console's amounts (default: DEFAULT_CURRENCY). */
+  currency?: { code: string; decimals: number };
   /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
   console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
   /** HEAD_OFFICE_TIME_ZONE: the reports cut their days in it (default UTC). */
@@ -101,7 +103,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   void app.register(fastifyCookie);
   void app.register(consolePlugin({ signInLimit, webDir }));
   // The console's master-data pages (meters, customers, tariffs, users), behind its guard.
-  void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole }), { prefix: CONSOLE_API_PREFIX });
+  void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole, currency: deps.currency ?? DEFAULT_CURRENCY }), { prefix: CONSOLE_API_PREFIX });
   // Leases for the console: viewers list them, operators release an expired one.
   void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
   void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, now: () => new Date(now()) }),

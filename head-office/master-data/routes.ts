@@ -7,8 +7,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { MasterEntity, type MasterUser } from '../../main/vendors/head-office/master-data-wire';
 import { readBody } from '../body';
+import { DEFAULT_CURRENCY } from '../config';
 import type { ConsoleRole } from '../console/guard';
-import { listMasterRecords, type MasterRow } from '../db/master-data';
+import { listMasterRecords, type MasterListRow } from '../db/master-data';
 import { refuse } from '../errors';
 import { applyMasterEdits, EDIT_SCHEMAS, MasterDataRefusal, type MasterEdit } from './edits';
 import { editsOfImport, MasterImportSchema } from './import-doc';
@@ -17,6 +18,8 @@ export interface MasterDataRouteDeps {
   pool: pg.Pool;
   /** The console's requireRole: a preHandler that refuses a caller below the role. */
   guard: (role: ConsoleRole) => preHandlerAsyncHookHandler;
+  /** The counters' currency: the console shows amounts in major units with its decimals. */
+  currency?: { code: string; decimals: number };
 }
 
 /** The path segment of each entity. */
@@ -28,18 +31,28 @@ export const ENTITY_PATHS: Record<MasterEntity, string> = {
   user: 'users',
 };
 
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const ListQuery = z.object({
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   includeDeleted: z.enum(['true', 'false']).default('false'),
   counterId: z.coerce.number().int().positive().optional(),
+  /** Text in the key or names (meters: also the customer's key, name or phone). */
+  q: z.string().trim().min(1).max(64).optional(),
+  kind: z.enum(['sts', 'acrel']).optional(),
+  /** A schedule or group code. */
+  tariff: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+  active: flag.optional(),
 }).strict();
+/** Filters that mean something only for some entities: elsewhere they are refused, not ignored. */
+const ONLY_FOR: Record<'kind' | 'tariff' | 'active', readonly MasterEntity[]> = { kind: ['meter'], tariff: ['meter'], active: ['meter', 'user'] };
 const KeyParams = z.object({ key: z.string().min(1).max(200) }).strict();
 
 /** Who made the change, as the console's guard recorded the signed-in user. */
 const actor = (req: FastifyRequest) => `console:${req.consoleUser?.username ?? 'unknown'}`;
 
-const shown = (r: MasterRow) => ({
+const shown = (r: MasterListRow) => ({
+  ...(r.entity === 'meter' ? { customer: r.customer } : {}),
   key: r.key, version: r.version, counterId: r.counterId, updatedAt: r.updatedAt.toISOString(), updatedBy: r.updatedBy, deleted: r.data === null,
   // A user's PIN hash stays in the database: the console only needs to know one is set.
   data: r.entity === 'user' && r.data !== null ? (({ pinHash: _h, ...u }) => ({ ...u, hasPin: true }))(r.data as MasterUser) : r.data,
@@ -61,6 +74,11 @@ async function apply(reply: FastifyReply, pool: pg.Pool, edits: MasterEdit[], by
 }
 
 export const masterDataRoutes = (deps: MasterDataRouteDeps): FastifyPluginAsync => async (app) => {
+  // What the console needs to read and write amounts: major units on screen, minor units on the wire.
+  app.get('/master-data/money', { preHandler: deps.guard('viewer') }, async () => ({
+    currency: deps.currency?.code ?? DEFAULT_CURRENCY.code, decimals: deps.currency?.decimals ?? DEFAULT_CURRENCY.decimals,
+  }));
+
   for (const entity of MasterEntity.options) {
     const base = `/master-data/${ENTITY_PATHS[entity]}`;
     const reader = deps.guard(entity === 'user' ? 'admin' : 'viewer');
@@ -69,7 +87,14 @@ export const masterDataRoutes = (deps: MasterDataRouteDeps): FastifyPluginAsync 
     app.get(base, { preHandler: reader }, async (req, reply) => {
       const q = ListQuery.safeParse(req.query);
       if (!q.success) return badQuery(reply, q.error);
-      const rows = await listMasterRecords(deps.pool, entity, { after: q.data.after ?? null, limit: q.data.limit, includeDeleted: q.data.includeDeleted === 'true', counterId: q.data.counterId });
+      const misplaced = (Object.keys(ONLY_FOR) as (keyof typeof ONLY_FOR)[]).filter((f) => q.data[f] !== undefined && !ONLY_FOR[f].includes(entity));
+      if (misplaced.length) {
+        return refuse(reply, 422, 'BAD_REQUEST', `Invalid request: ${misplaced.join(', ')} cannot filter ${ENTITY_PATHS[entity]}`, `طلب غير صالح: ${misplaced.join(', ')} لا يصلح لتصفية ${ENTITY_PATHS[entity]}`);
+      }
+      const rows = await listMasterRecords(deps.pool, entity, {
+        after: q.data.after ?? null, limit: q.data.limit, includeDeleted: q.data.includeDeleted === 'true', counterId: q.data.counterId,
+        text: q.data.q, kind: q.data.kind, tariff: q.data.tariff, active: q.data.active,
+      });
       const last = rows.at(-1);
       return { records: rows.map(shown), next: rows.length === q.data.limit && last ? last.key : null };
     });

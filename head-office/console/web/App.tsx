@@ -23,7 +23,8 @@ function Gate() {
   if (me === undefined) return <p className="splash muted">{t('common.loading')}</p>;
   if (me === null) return <SignInPage />;
   if (path === '/console') return <GoHome />;
-  const page = PAGES.find((p) => p.path === path && roleAtLeast(me.role, p.minRole));
+  // A page owns its sub-paths (a page's tabs).
+  const page = PAGES.find((p) => (p.path === path || path.startsWith(`${p.path}/`)) && roleAtLeast(me.role, p.minRole));
   return (
     <Layout>
       {page ? <page.Component /> : (

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { ConsoleRole } from '../roles';
 import { CountersPage } from './pages/CountersPage';
+import { MasterDataPage } from './pages/MasterDataPage';
 import { SalesPage } from './pages/SalesPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -19,6 +20,8 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { path: '/console/counters', navKey: 'counters', minRole: 'viewer', Component: CountersPage },
   { path: '/console/sales', navKey: 'sales', minRole: 'viewer', Component: SalesPage },
+  // Its tabs are sub-paths (/console/master-data/meters, ...): the page picks the tab.
+  { path: '/console/master-data', navKey: 'masterData', minRole: 'viewer', Component: MasterDataPage },
   { path: '/console/users', navKey: 'users', minRole: 'admin', Component: UsersPage },
 ];
 

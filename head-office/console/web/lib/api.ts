@@ -18,7 +18,7 @@ export function onSignedOut(f: () => void): () => void {
 
 const NETWORK = { ar: 'تعذّر الوصول إلى المكتب الرئيسي؛ تحقق من الاتصال ثم أعد المحاولة.', en: 'The head office could not be reached; check the connection and try again.' };
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, opts: { quietSignedOut?: boolean } = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, opts: { quietSignedOut?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers[CSRF_HEADER] = '1';
   if (body !== undefined) headers['content-type'] = 'application/json';
