@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { ConsoleRole } from '../roles';
 import { CountersPage } from './pages/CountersPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { SalesPage } from './pages/SalesPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -19,6 +20,7 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { path: '/console/counters', navKey: 'counters', minRole: 'viewer', Component: CountersPage },
   { path: '/console/sales', navKey: 'sales', minRole: 'viewer', Component: SalesPage },
+  { path: '/console/reports', navKey: 'reports', minRole: 'viewer', Component: ReportsPage },
   { path: '/console/users', navKey: 'users', minRole: 'admin', Component: UsersPage },
 ];
 
