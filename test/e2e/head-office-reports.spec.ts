@@ -95,7 +95,7 @@ test('a viewer reads sales per day, Z reports and open sales, with charts and CS
   await expect(chart.locator('.recharts-bar')).toHaveCount(2);
   // Three bars with money: A two days ago, A and B yesterday (B's only sale two days ago is open).
   await expect(chart.locator('.recharts-bar-rectangle path')).toHaveCount(3);
-  await expect(chart.locator('.recharts-legend-item')).toHaveText([A, B]);
+  await expect(chart.getByTestId('legend-item')).toHaveText([A, B]);
   // Right to left: the first day's tick stands right of the last day's.
   const ticks = chart.locator('.recharts-xAxis-tick-labels text');
   await expect(ticks).toHaveCount(7);
@@ -164,7 +164,7 @@ test('a viewer reads sales per day, Z reports and open sales, with charts and CS
   // Back to sales per day: its filters were kept; left to right now.
   await page.getByTestId('report-tab-sales').click();
   await expect(chart).toHaveAttribute('data-series', '2');
-  await expect(chart.locator('.recharts-legend-item')).toHaveText([A, B]);
+  await expect(chart.getByTestId('legend-item')).toHaveText([A, B]);
   expect((await ticks.first().boundingBox())!.x).toBeLessThan((await ticks.last().boundingBox())!.x);
 
   // By cashier: a series per cashier at a counter.

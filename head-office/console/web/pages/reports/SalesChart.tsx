@@ -20,6 +20,7 @@ export function SalesChart({ chart, currency, decimals }: Props) {
   const lang = useLang();
   const rtl = lang === 'ar';
   const money = (minor: number) => reportMoney(minor, currency, decimals, lang);
+  const order = new Map(chart.series.map((s, i) => [s.id, i]));
   return (
     <figure className="panel report-chart" data-testid="sales-chart" data-series={chart.series.length} data-days={chart.points.length}>
       <figcaption className="report-chart-title">{t('reports.sales.chartTitle', { currency })}</figcaption>
@@ -33,7 +34,8 @@ export function SalesChart({ chart, currency, decimals }: Props) {
               cursor={{ fill: 'rgb(11 61 92 / 0.06)' }}
               content={({ active, payload, label }) => {
                 if (!active || !payload?.length) return null;
-                const shown = payload.filter((p) => Number(p.value) !== 0);
+                // The chart's order (the busiest group first, as in the legend), not the tooltip's alphabetical one.
+                const shown = payload.filter((p) => Number(p.value) !== 0).sort((x, y) => (order.get(String(x.dataKey)) ?? 0) - (order.get(String(y.dataKey)) ?? 0));
                 const total = payload.reduce((s, p) => s + Number(p.value ?? 0), 0);
                 return (
                   <div className="chart-tip" dir={rtl ? 'rtl' : 'ltr'}>
@@ -53,7 +55,16 @@ export function SalesChart({ chart, currency, decimals }: Props) {
                 );
               }}
             />
-            <Legend wrapperStyle={{ fontSize: 13 }} />
+            <Legend content={() => (
+              <ul className="chart-legend" data-testid="chart-legend">
+                {chart.series.map((s, i) => (
+                  <li key={s.id} data-testid="legend-item">
+                    <span className="swatch" style={{ background: seriesColor(i) }} aria-hidden="true" />
+                    <bdi>{s.label[lang]}</bdi>
+                  </li>
+                ))}
+              </ul>
+            )} />
             {chart.series.map((s, i) => (
               <Bar key={s.id} dataKey={s.id} name={s.label[lang]} stackId="day" fill={seriesColor(i)} isAnimationActive={false} maxBarSize={56} />
             ))}

@@ -50,9 +50,7 @@ export function ZReportsReport({ counters, filters: f, onFilters }: { counters: 
             <table className="table report-table z-table" data-testid="z-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('reports.counter')}</th>
-                  <th scope="col" className="num">{t('reports.z.zNo')}</th>
-                  <th scope="col">{t('reports.z.cashier')}</th>
+                  <th scope="col">{t('reports.z.who')}</th>
                   <th scope="col">{t('reports.z.closedAt')}</th>
                   <th scope="col" className="num">{t('reports.z.expected')}</th>
                   <th scope="col" className="num">{t('reports.z.counted')}</th>
@@ -68,9 +66,10 @@ export function ZReportsReport({ counters, filters: f, onFilters }: { counters: 
                   const tone = varianceTone(z.varianceMinor);
                   return (
                     <tr key={`${z.counterId}:${z.zNo}`} className={z.flags.length > 0 ? 'is-flagged' : undefined} data-testid="z-row" data-z={`${z.counterName}#${z.zNo}`}>
-                      <td><bdi>{z.counterName}</bdi></td>
-                      <td className="num">{z.zNo}</td>
-                      <td><bdi>{z.cashier}</bdi></td>
+                      <td>
+                        <div><bdi>{z.counterName}</bdi></div>
+                        <div className="muted small">{t('reports.z.zNoCashier', { zNo: z.zNo })} <bdi>{z.cashier}</bdi></div>
+                      </td>
                       <td>{timeIn(z.closedAt, a.timeZone, lang)}</td>
                       <td className="num">{m(z, z.expectedCashMinor)}</td>
                       <td className="num">{m(z, z.countedCashMinor)}</td>
