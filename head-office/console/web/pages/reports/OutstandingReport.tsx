@@ -51,13 +51,12 @@ export function OutstandingReport({ counters, filters: f, onFilters }: { counter
                     <th scope="col">{t('reports.outstanding.age')}</th>
                     <th scope="col">{t('reports.counter')}</th>
                     <th scope="col" className="num">{t('reports.outstanding.receipt')}</th>
-                    <th scope="col">{t('reports.outstanding.status')}</th>
+                    <th scope="col">{t('reports.outstanding.statusError')}</th>
                     <th scope="col">{t('reports.product')}</th>
                     <th scope="col">{t('reports.z.cashier')}</th>
                     <th scope="col">{t('reports.outstanding.meter')}</th>
                     <th scope="col" className="num">{t('reports.outstanding.charged')}</th>
                     <th scope="col">{t('reports.outstanding.soldAt')}</th>
-                    <th scope="col">{t('reports.outstanding.error')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -66,13 +65,15 @@ export function OutstandingReport({ counters, filters: f, onFilters }: { counter
                       <td className={s.ageSeconds >= OLD_SECONDS ? 'is-warn' : undefined}>{age(s.ageSeconds)}</td>
                       <td><bdi>{s.counterName}</bdi></td>
                       <td className="num">{s.receiptNo}</td>
-                      <td><span className={`tag tag-${s.status}`} title={t(`reports.statusWhy.${s.status}`)}>{t(`reports.statuses.${s.status}`)}</span></td>
+                      <td>
+                        <span className={`tag tag-${s.status}`} title={t(`reports.statusWhy.${s.status}`)}>{t(`reports.statuses.${s.status}`)}</span>
+                        {s.errorCode && <div className="muted small" title={t('reports.outstanding.error')}><bdi className="mono" dir="ltr">{s.errorCode}</bdi></div>}
+                      </td>
                       <td>{t(`reports.products.${s.product}`)}</td>
                       <td><bdi>{s.cashier}</bdi></td>
                       <td><bdi className="mono" dir="ltr">{s.meterNumber}</bdi></td>
                       <td className="num"><bdi>{reportMoney(s.chargedMinor, s.currency, s.currencyDecimals, lang)}</bdi></td>
                       <td>{timeIn(s.soldAt, a.timeZone, lang)}</td>
-                      <td>{s.errorCode ? <bdi className="mono" dir="ltr">{s.errorCode}</bdi> : t('common.none')}</td>
                     </tr>
                   ))}
                 </tbody>
