@@ -84,6 +84,8 @@ describe('days', () => {
     expect(rangeProblem({ from: '2026-03-01', to: '2026-03-01' })).toBeNull();
     expect(rangeProblem({ from: '2026-03-08', to: '2026-03-07' })).toBe('order');
     expect(rangeProblem({ from: '', to: '2026-03-07' })).toBe('missing');
+    expect(rangeProblem({ from: '2028-01-01', to: '2028-12-31' })).toBeNull();
+    expect(rangeProblem({ from: '2026-01-01', to: '2027-01-02' })).toBe('long');
   });
 });
 

@@ -33,6 +33,16 @@ export const reportPath = (r: ReportRequest): string => `/reports/${r.kind}${que
 /** The CSV export's address, for a plain link: the service names the file and sends it as an attachment. */
 export const reportCsvHref = (r: ReportRequest, lang: Lang): string => `/console/api/reports/${r.kind}.csv${query({ ...params(r), lang })}`;
 
-/** A range the service would refuse, said before asking: the "to" day before the "from" day, or a missing day. */
-export const rangeProblem = (f: { from: string; to: string }): 'missing' | 'order' | null =>
-  !f.from || !f.to ? 'missing' : f.to < f.from ? 'order' : null;
+/** The longest range the page charts: a year of days is already more bars than a screen can show. */
+export const MAX_RANGE_DAYS = 366;
+
+/**
+ * A range not to ask for, said before asking: a missing day, the "to" day before the "from" day (the
+ * service would refuse both), or longer than the page charts (the CSV export has no such limit).
+ */
+export function rangeProblem(f: { from: string; to: string }): 'missing' | 'order' | 'long' | null {
+  if (!f.from || !f.to) return 'missing';
+  if (f.to < f.from) return 'order';
+  const days = (Date.parse(`${f.to}T00:00:00Z`) - Date.parse(`${f.from}T00:00:00Z`)) / 86_400_000 + 1;
+  return days > MAX_RANGE_DAYS ? 'long' : null;
+}

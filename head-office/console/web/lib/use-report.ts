@@ -24,6 +24,8 @@ export function useReport<A, T>(args: A | null, load: (a: A) => Promise<T>): { d
       },
       (e: unknown) => {
         if (!live) return;
+        // No figures at all rather than the previous question's under the new filters.
+        setData(undefined);
         setError(e);
         setLoading(false);
       },

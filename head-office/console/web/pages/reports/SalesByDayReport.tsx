@@ -25,7 +25,8 @@ export function SalesByDayReport({ counters, filters: f, onFilters }: { counters
   const [picked, setPicked] = useState('');
   const problem = rangeProblem(f);
   const r = useReport(problem ? null : f, loadSalesByDay);
-  const a = r.data;
+  // Figures of an earlier range stay hidden while the range on screen is not one to ask for.
+  const a = problem ? undefined : r.data;
   const currencies = a ? currenciesOf(a.rows) : [];
   // The picked currency while the answer has it; otherwise the one with the most sales.
   const cur = currencies.find((c) => c.currency === picked) ?? currencies[0];
@@ -56,7 +57,7 @@ export function SalesByDayReport({ counters, filters: f, onFilters }: { counters
         )}
         <div className="report-actions">
           <button type="button" className="btn btn-small" disabled={r.loading || problem !== null} onClick={r.reload}>{t('common.refresh')}</button>
-          <CsvLink request={{ kind: 'sales-by-day', filters: f }} disabled={problem !== null} />
+          <CsvLink request={{ kind: 'sales-by-day', filters: f }} disabled={problem !== null && problem !== 'long'} />
         </div>
       </form>
       {problem && <ErrorText error={t(`reports.range.${problem}`)} />}

@@ -19,9 +19,11 @@ export const defaultZFilters = (): ZFilters => ({ from: addDays(today(), -6), to
 export function ZReportsReport({ counters, filters: f, onFilters }: { counters: readonly CounterView[]; filters: ZFilters; onFilters: (f: ZFilters) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const problem = rangeProblem(f);
+  // A list, not a chart: any range the service takes (a long one ends in the truncation notice).
+  const problem = ((p) => (p === 'long' ? null : p))(rangeProblem(f));
   const r = useReport(problem ? null : f, loadZReports);
-  const a = r.data;
+  // Figures of an earlier range stay hidden while the range on screen is not one to ask for.
+  const a = problem ? undefined : r.data;
   const flagged = a ? a.rows.filter((z) => z.flags.length > 0).length : 0;
   const seen = new Set(a?.rows.flatMap((z) => z.flags));
   const m = (z: ZReportRow, minor: number) => <bdi>{reportMoney(minor, z.currency, z.currencyDecimals, lang)}</bdi>;
