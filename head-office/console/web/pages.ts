@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { ConsoleRole } from '../roles';
 import { CountersPage } from './pages/CountersPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { MasterDataPage } from './pages/MasterDataPage';
 import { SalesPage } from './pages/SalesPage';
 import { UsersPage } from './pages/UsersPage';
@@ -20,6 +21,7 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { path: '/console/counters', navKey: 'counters', minRole: 'viewer', Component: CountersPage },
   { path: '/console/sales', navKey: 'sales', minRole: 'viewer', Component: SalesPage },
+  { path: '/console/reports', navKey: 'reports', minRole: 'viewer', Component: ReportsPage },
   // Its tabs are sub-paths (/console/master-data/meters, ...): the page picks the tab.
   { path: '/console/master-data', navKey: 'masterData', minRole: 'viewer', Component: MasterDataPage },
   { path: '/console/users', navKey: 'users', minRole: 'admin', Component: UsersPage },
