@@ -23,6 +23,7 @@ import { receiveDeadLetter, receiveZReport } from './reports';
 import { DEFAULT_LEASE_HOURS } from './config';
 import { registerLeaseProtocol } from './leases/protocol';
 import { leaseRoutes } from './leases/routes';
+import { vendingKeyRoutes } from './leases/vending-key-routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -100,6 +101,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole }), { prefix: CONSOLE_API_PREFIX });
   // Leases for the console: viewers list them, operators release an expired one.
   void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
+  // The supply groups' vending keys for administrators: listed by check value, loaded from a key file, retired.
+  void app.register(vendingKeyRoutes({ pool: deps.pool, sealingKey: deps.sealingKey, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });
