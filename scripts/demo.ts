@@ -12,6 +12,7 @@ import { DEMO_USERS } from './seed-demo';
 import { startBrowserShahn } from './start-browser';
 import { startDemoHeadOffice } from './demo-head-office';
 import { DEMO_HO_USER } from './demo-master-data';
+import { DEMO_STS_METERS } from '../test/sim/demo-data';
 
 async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 5180;
@@ -50,6 +51,12 @@ async function main() {
     console.log(`Head office: ${headOffice.url} on PostgreSQL ${headOffice.databaseUrl} (deleted at exit)`);
     console.log(`Head office console: ${headOffice.consoleUrl}  sign in as ${headOffice.consoleAdmin.username} / ${headOffice.consoleAdmin.password} (this demo's database only)`);
     console.log(`Master data (meters, customers, tariffs, users) comes from the head office; its user: ${DEMO_HO_USER.username}/${DEMO_HO_USER.pin}`);
+    // Leases in the demo: the head office holds the demo supply group's key, so an online sale
+    // takes the meter's lease, and with the vendor unreachable the token is made here under it.
+    const k = headOffice.vendingKey;
+    const vendor = sims.xmlvend?.url ?? sims.stsUrl;
+    console.log(`Offline sales under meter leases: the head office holds the vending key of SGC ${k.sgc} KRN ${k.krn} (KCV ${k.kcv}). Sell meter ${DEMO_STS_METERS[0]!.number} online and the counter takes its lease (console › Leases, and the meter's "Offline sales" card); ` +
+      `then make the STS vendor unreachable: curl -X POST ${vendor}/__sim/faults -H 'content-type: application/json' -d '{"offline":true}' and sell it again: the token is made on the counter under the lease (-d '{}' brings the vendor back).`);
   }
   if (sims.xmlvend) console.log(`STS vendor: XMLVend 2.1 server (${sims.xmlvend.style} style) at ${sims.xmlvend.url}`);
   console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);

@@ -5,8 +5,10 @@
 import type { ComponentType } from 'react';
 import type { ConsoleRole } from '../roles';
 import { CountersPage } from './pages/CountersPage';
+import { LeasesPage } from './pages/LeasesPage';
 import { SalesPage } from './pages/SalesPage';
 import { UsersPage } from './pages/UsersPage';
+import { VendingKeysPage } from './pages/VendingKeysPage';
 
 export interface ConsolePage {
   path: `/console/${string}`;
@@ -19,6 +21,8 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { path: '/console/counters', navKey: 'counters', minRole: 'viewer', Component: CountersPage },
   { path: '/console/sales', navKey: 'sales', minRole: 'viewer', Component: SalesPage },
+  { path: '/console/leases', navKey: 'leases', minRole: 'viewer', Component: LeasesPage },
+  { path: '/console/vending-keys', navKey: 'vendingKeys', minRole: 'admin', Component: VendingKeysPage },
   { path: '/console/users', navKey: 'users', minRole: 'admin', Component: UsersPage },
 ];
 
