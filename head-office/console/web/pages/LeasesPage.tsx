@@ -34,6 +34,8 @@ export function LeasesPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [history, setHistory] = useState<string | null>(null);
+  // Bumped by every load and every "History" click: the open history is asked again with them.
+  const [historyRev, setHistoryRev] = useState(0);
   const [releasing, setReleasing] = useState<LeaseView | null>(null);
   const isOperator = roleAtLeast(me.role, 'operator');
 
@@ -45,6 +47,7 @@ export function LeasesPage() {
       const page = await loadLeases(filter, more && shown ? shown.next : null);
       const skewMs = more && shown ? shown.skewMs : Date.parse(page.serverTime) - Date.now();
       setShown({ filter, leases: more && shown ? [...shown.leases, ...page.leases] : page.leases, next: page.next, skewMs });
+      if (!more) setHistoryRev((n) => n + 1);
     } catch (e) {
       setError(e);
     } finally {
@@ -85,7 +88,7 @@ export function LeasesPage() {
         </div>
       </form>
       <ErrorText error={error ?? counters.error} />
-      {history !== null && <LeaseHistory meter={history} onClose={() => setHistory(null)} />}
+      {history !== null && <LeaseHistory key={historyRev} meter={history} onClose={() => setHistory(null)} />}
       {shown && shown.leases.length === 0 && <p className="panel muted" data-testid="leases-empty">{t('leases.empty')}</p>}
       {shown && shown.leases.length > 0 && (
         <>
@@ -108,7 +111,7 @@ export function LeasesPage() {
                     <td data-testid="lease-state"><LeaseStateCell lease={l} skewMs={shown.skewMs} /></td>
                     <td>
                       <div className="row-actions">
-                        <button type="button" className="btn btn-small" data-testid="lease-history-open" onClick={() => setHistory(l.meter)}>{t('leases.history')}</button>
+                        <button type="button" className="btn btn-small" data-testid="lease-history-open" onClick={() => { setHistory(l.meter); setHistoryRev((n) => n + 1); }}>{t('leases.history')}</button>
                         {isOperator && l.state !== 'released' && (
                           <button type="button" className="btn btn-small btn-danger-outline" data-testid="lease-release" onClick={() => setReleasing(l)}>{t('leases.release')}</button>
                         )}
