@@ -37,7 +37,14 @@ export function VendingKeysPage() {
     }
   };
   const stateTag = (k: VendingKeyView) => {
-    if (k.state === 'retired') return <><span className="tag">{t('vendingKeys.state.retired')}</span> <span className="muted">{t('vendingKeys.retiredWhen', { when: dateTime(k.retiredAt, lang), by: k.retiredBy ?? t('common.none') })}</span></>;
+    if (k.state === 'retired') {
+      return (
+        <div className="lease-state">
+          <span className="tag">{t('vendingKeys.state.retired')}</span>
+          <span className="muted">{t('vendingKeys.retiredWhen', { when: dateTime(k.retiredAt, lang), by: k.retiredBy ?? t('common.none') })}</span>
+        </div>
+      );
+    }
     return <span className={k.state === 'expired' ? 'tag tag-danger' : 'tag tag-ok'}>{t(`vendingKeys.state.${k.state}`)}</span>;
   };
 
