@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       await page.locator(`[data-testid="lease-row"][data-meter="${meters[3]}"]`).getByTestId('lease-history-open').click();
       await page.locator('[data-testid="lease-event"]').first().waitFor();
       // The top bar sticks to the viewport: from the top, a full-page shot shows it where it belongs.
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
       await shot(page, `leases-${lang}`, true);
       await page.getByTestId('lease-history-close').click();
       await page.locator(`[data-testid="lease-row"][data-meter="${meters[0]}"]`).getByTestId('lease-release').click();
