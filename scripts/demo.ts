@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { startSimulators } from '../test/sim';
+import { runCommand } from '../test/sim/cli-commands';
 import { seedDemoFolder } from './demo-folder';
 import { electronBinary } from './electron-binary';
 import { DEMO_USERS } from './seed-demo';
@@ -54,9 +56,8 @@ async function main() {
     // Leases in the demo: the head office holds the demo supply group's key, so an online sale
     // takes the meter's lease, and with the vendor unreachable the token is made here under it.
     const k = headOffice.vendingKey;
-    const vendor = sims.xmlvend?.url ?? sims.stsUrl;
     console.log(`Offline sales under meter leases: the head office holds the vending key of SGC ${k.sgc} KRN ${k.krn} (KCV ${k.kcv}). Sell meter ${DEMO_STS_METERS[0]!.number} online and the counter takes its lease (console › Leases, and the meter's "Offline sales" card); ` +
-      `then make the STS vendor unreachable: curl -X POST ${vendor}/__sim/faults -H 'content-type: application/json' -d '{"offline":true}' and sell it again: the token is made on the counter under the lease (-d '{}' brings the vendor back).`);
+      'then type "sts offline on" here (the STS vendor stops answering) and sell it again: the token is made on the counter under the lease. "sts offline off" brings the vendor back.');
   }
   if (sims.xmlvend) console.log(`STS vendor: XMLVend 2.1 server (${sims.xmlvend.style} style) at ${sims.xmlvend.url}`);
   console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);
@@ -72,6 +73,14 @@ async function main() {
   }
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+  // The simulators' fault commands (npm run sim's: "sts offline on", "all clear", "help") on this
+  // terminal, one at a time; without a terminal stdin ends at once and the demo keeps serving.
+  console.log('Simulator commands here: "sts offline on|off", "acrel offline on|off", "all clear", "help".');
+  const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(() => runCommand(sims, line)).then((out) => void (out && console.log(out))).catch((e: unknown) => console.error(e));
+  });
 }
 
 main().catch((e: unknown) => {
