@@ -3,7 +3,13 @@
 // anything shows its KCV; a load needs the KCV read on the key certificate and refuses a wrong one,
 // a bad file and a duplicate without replace; replacing and retiring record who did it; a retired
 // key leases no meter. The key itself is in no answer.
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../../head-office/db/migrate';
+import { buildServer } from '../../../head-office/server';
 import { acquireLeases } from '../../../head-office/leases/grant';
 import type { KeyFileCheck, KeyLoadAnswer, VendingKeyView } from '../../../head-office/leases/console-wire';
 import { keyCheckValue } from '../../../main/keys/kcv';
@@ -122,5 +128,32 @@ describe('console vending-key routes', () => {
     const another = DEMO_STS_METERS[1]!.number;
     await putMeters(ho.pool, [stsMeter(another)]);
     expect((await acquireLeases(deps, counter, [another])).refused).toMatchObject([{ code: 'NO_VENDING_KEY' }]);
+  });
+
+  it('never logs the key file: at trace level, a refused and a loaded key leave only attributes and check values in the log', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString('utf8')); done(); } });
+    const pool = new pg.Pool({ connectionString: await postgres.freshDatabase(), max: 4 });
+    await migrate(pool);
+    const app = buildServer({ pool, sealingKey: randomBytes(32), logger: pino({ level: 'trace' }, sink), console: { signInLimit: { max: 100, windowMs: 60_000 } } });
+    try {
+      const url = await app.listen({ host: '127.0.0.1', port: 0 });
+      await addConsoleUser(pool, 'amal', 'admin');
+      const c = consoleClient(url);
+      expect((await c.signIn('amal')).status).toBe(200);
+      const secret = '89abcdef01234567';
+      const file = demoKeyFile({ VENDING_KEY: secret });
+      expect((await c.send('POST', '/console/api/vending-keys/check', { keyFile: file })).status).toBe(200);
+      expect((await c.send('POST', '/console/api/vending-keys', { keyFile: file, certificateKcv: '000000' })).status).toBe(422);
+      expect((await c.send('POST', '/console/api/vending-keys', { keyFile: 'not a key file' })).status).toBe(422);
+      expect((await c.send('POST', '/console/api/vending-keys', { keyFile: file, certificateKcv: keyCheckValue(secret) })).status).toBe(201);
+      const log = lines.join('');
+      expect(log).toContain('vending key loaded from the console');
+      expect(log).toContain(keyCheckValue(secret));
+      expect(log).not.toMatch(new RegExp(`${secret}|VENDING_KEY|not a key file`, 'i'));
+    } finally {
+      await app.close();
+      await pool.end();
+    }
   });
 });
