@@ -25,6 +25,7 @@ import { receiveDeadLetter, receiveZReport } from './reports';
 import { DEFAULT_CURRENCY, DEFAULT_LEASE_HOURS } from './config';
 import { registerLeaseProtocol } from './leases/protocol';
 import { leaseRoutes } from './leases/routes';
+import { vendingKeyRoutes } from './leases/vending-key-routes';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -108,6 +109,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
   void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, now: () => new Date(now()) }),
     { prefix: `${CONSOLE_API_PREFIX}/reports` });
+  // The supply groups' vending keys for administrators: listed by check value, loaded from a key file, retired.
+  void app.register(vendingKeyRoutes({ pool: deps.pool, sealingKey: deps.sealingKey, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });

@@ -5,13 +5,16 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { startSimulators } from '../test/sim';
+import { runCommand } from '../test/sim/cli-commands';
 import { seedDemoFolder } from './demo-folder';
 import { electronBinary } from './electron-binary';
 import { DEMO_USERS } from './seed-demo';
 import { startBrowserShahn } from './start-browser';
 import { startDemoHeadOffice } from './demo-head-office';
 import { DEMO_HO_USER } from './demo-master-data';
+import { DEMO_STS_METERS } from '../test/sim/demo-data';
 
 async function main() {
   const port = process.env.PORT ? Number(process.env.PORT) : 5180;
@@ -50,6 +53,11 @@ async function main() {
     console.log(`Head office: ${headOffice.url} on PostgreSQL ${headOffice.databaseUrl} (deleted at exit)`);
     console.log(`Head office console: ${headOffice.consoleUrl}  sign in as ${headOffice.consoleAdmin.username} / ${headOffice.consoleAdmin.password} (this demo's database only)`);
     console.log(`Master data (meters, customers, tariffs, users) comes from the head office; its user: ${DEMO_HO_USER.username}/${DEMO_HO_USER.pin}`);
+    // Leases in the demo: the head office holds the demo supply group's key, so an online sale
+    // takes the meter's lease, and with the vendor unreachable the token is made here under it.
+    const k = headOffice.vendingKey;
+    console.log(`Offline sales under meter leases: the head office holds the vending key of SGC ${k.sgc} KRN ${k.krn} (KCV ${k.kcv}). Sell meter ${DEMO_STS_METERS[0]!.number} online and the counter takes its lease (console › Leases, and the meter's "Offline sales" card); ` +
+      'then type "sts offline on" here (the STS vendor stops answering) and sell it again: the token is made on the counter under the lease. "sts offline off" brings the vendor back.');
   }
   if (sims.xmlvend) console.log(`STS vendor: XMLVend 2.1 server (${sims.xmlvend.style} style) at ${sims.xmlvend.url}`);
   console.log(`Simulators: STS ${sims.stsUrl}  Acrel ${sims.acrelUrl}  head office ${sims.headOfficeUrl}  printer tcp://${sims.printer.host}:${sims.printer.port}`);
@@ -65,6 +73,14 @@ async function main() {
   }
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+  // The simulators' fault commands (npm run sim's: "sts offline on", "all clear", "help") on this
+  // terminal, one at a time; without a terminal stdin ends at once and the demo keeps serving.
+  console.log('Simulator commands here: "sts offline on|off", "acrel offline on|off", "all clear", "help".');
+  const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  let queue = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue.then(() => runCommand(sims, line)).then((out) => void (out && console.log(out))).catch((e: unknown) => console.error(e));
+  });
 }
 
 main().catch((e: unknown) => {

@@ -120,12 +120,29 @@ export async function releaseExpiredLease(db: Queryable, meter: string, at: Date
   return { released: r.rows.length === 1, lease: await leaseOf(db, meter) };
 }
 
-/** Leases (all, or one meter's), newest renewal first. */
-export async function listLeases(db: Queryable, opts: { meter?: string; limit: number }): Promise<LeaseRow[]> {
-  const r = opts.meter === undefined
-    ? await db.query<Raw>(`${SELECT} ORDER BY l.renewed_at DESC, l.meter LIMIT $1`, [opts.limit])
-    : await db.query<Raw>(`${SELECT} WHERE l.meter = $1`, [opts.meter]);
-  return r.rows.map(fromRaw);
+/** Where a page of leases ended: the last row's renewal (microseconds since 1970, exact) and meter. */
+export interface LeaseCursor { renewedMicros: string; meter: string }
+
+export interface ListedLease extends LeaseRow { cursor: LeaseCursor }
+
+/**
+ * A page of leases (all, one counter's, or one meter's), newest renewal first, after `after`. The
+ * order (renewed_at, meter) is unique, so a keyset cursor on it never skips nor repeats a lease
+ * renewed while someone pages (a renewed lease moves to the front, seen on the next first page).
+ */
+export async function listLeases(db: Queryable, opts: { meter?: string; counterId?: number; after?: LeaseCursor; limit: number }): Promise<ListedLease[]> {
+  const r = await db.query<Raw & { renewed_us: string }>(
+    `SELECT l.meter, l.counter_id, c.name AS counter_name, c.api_key AS counter_key, l.granted_at, l.renewed_at, l.expires_at, l.released_at, l.released_by,
+            (extract(epoch FROM l.renewed_at) * 1000000)::bigint::text AS renewed_us
+       FROM meter_leases l JOIN counters c ON c.id = l.counter_id
+      WHERE ($1::text IS NULL OR l.meter = $1)
+        AND ($2::bigint IS NULL OR l.counter_id = $2)
+        AND ($3::bigint IS NULL OR (l.renewed_at, l.meter) < (to_timestamp(0) + $3::bigint * interval '1 microsecond', $4::text))
+      ORDER BY l.renewed_at DESC, l.meter DESC
+      LIMIT $5`,
+    [opts.meter ?? null, opts.counterId ?? null, opts.after?.renewedMicros ?? null, opts.after?.meter ?? null, opts.limit],
+  );
+  return r.rows.map((x) => ({ ...fromRaw(x), cursor: { renewedMicros: x.renewed_us, meter: x.meter } }));
 }
 
 export interface LeaseEvent { meter: string; counterName: string; event: 'granted' | 'renewed' | 'released'; at: Date; expiresAt: Date | null; by: string }

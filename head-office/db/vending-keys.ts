@@ -22,23 +22,24 @@ export interface VendingKeyRow extends HeadOfficeKeyAttributes {
   loadedBy: string;
   loadedAt: Date;
   retiredAt: Date | null;
+  retiredBy: string | null;
 }
 
 interface Raw {
   id: string; sgc: string; krn: number; key_type: number; base_date: 1993 | 2014 | 2035; ea: '07' | '11'; dkga: '02' | '04';
-  expires_on: string | null; kcv: string; sealed: string; loaded_by: string; loaded_at: Date; retired_at: Date | null;
+  expires_on: string | null; kcv: string; sealed: string; loaded_by: string; loaded_at: Date; retired_at: Date | null; retired_by: string | null;
 }
 
 // to_char: a date column as the day it names, whatever the session's time zone.
-const COLUMNS = `id, sgc, krn, key_type, base_date, ea, dkga, to_char(expires_on, 'YYYY-MM-DD') AS expires_on, kcv, sealed, loaded_by, loaded_at, retired_at`;
+const COLUMNS = `id, sgc, krn, key_type, base_date, ea, dkga, to_char(expires_on, 'YYYY-MM-DD') AS expires_on, kcv, sealed, loaded_by, loaded_at, retired_at, retired_by`;
 const fromRaw = (r: Raw): VendingKeyRow => ({
   id: Number(r.id), sgc: r.sgc, krn: r.krn, keyType: r.key_type, baseDate: r.base_date, ea: r.ea, dkga: r.dkga, expiresOn: r.expires_on,
-  kcv: r.kcv, sealed: r.sealed, loadedBy: r.loaded_by, loadedAt: r.loaded_at, retiredAt: r.retired_at,
+  kcv: r.kcv, sealed: r.sealed, loadedBy: r.loaded_by, loadedAt: r.loaded_at, retiredAt: r.retired_at, retiredBy: r.retired_by,
 });
 
 /**
- * Stores a sealed key, retiring the key in use for the same SGC and KRN first when `replace`; in
- * one transaction. Without `replace`, a key already in use makes this return { replacedKcv: null,
+ * Stores a sealed key, retiring the key in use for the same SGC and KRN first when `replace` (the
+ * retired key is returned as it now stands); in one transaction. Without `replace`, a key already in use makes this return { replacedKcv: null,
  * conflict } and store nothing.
  */
 export async function insertVendingKey(
@@ -53,14 +54,16 @@ export async function insertVendingKey(
       await client.query('ROLLBACK');
       return { conflict: existing };
     }
-    if (existing) await client.query('UPDATE vending_keys SET retired_at = now() WHERE id = $1', [existing.id]);
+    const replaced = existing
+      ? fromRaw((await client.query<Raw>(`UPDATE vending_keys SET retired_at = now(), retired_by = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [existing.id, k.loadedBy])).rows[0]!)
+      : null;
     const r = await client.query<Raw>(
       `INSERT INTO vending_keys (sgc, krn, key_type, base_date, ea, dkga, expires_on, kcv, sealed, loaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [k.sgc, k.krn, k.keyType, k.baseDate, k.ea, k.dkga, k.expiresOn, k.kcv, k.sealed, k.loadedBy],
     );
     await client.query('COMMIT');
-    return { row: fromRaw(r.rows[0]!), replaced: existing };
+    return { row: fromRaw(r.rows[0]!), replaced };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -73,6 +76,14 @@ export async function insertVendingKey(
 export async function activeVendingKey(db: Queryable, sgc: string, krn: number): Promise<VendingKeyRow | undefined> {
   const r = await db.query<Raw>(`SELECT ${COLUMNS} FROM vending_keys WHERE sgc = $1 AND krn = $2 AND retired_at IS NULL`, [sgc, krn]);
   return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
+}
+
+/** Retires the key if it is still in use; the key as it stands afterwards (undefined: no such key). */
+export async function retireVendingKey(db: Queryable, id: number, by: string): Promise<{ retired: boolean; row: VendingKeyRow | undefined }> {
+  const r = await db.query<Raw>(`UPDATE vending_keys SET retired_at = now(), retired_by = $2 WHERE id = $1 AND retired_at IS NULL RETURNING ${COLUMNS}`, [id, by]);
+  if (r.rows[0]) return { retired: true, row: fromRaw(r.rows[0]) };
+  const now = await db.query<Raw>(`SELECT ${COLUMNS} FROM vending_keys WHERE id = $1`, [id]);
+  return { retired: false, row: now.rows[0] ? fromRaw(now.rows[0]) : undefined };
 }
 
 /** Keys in use first (by SGC, KRN), then retired ones, newest first. */

@@ -8,40 +8,64 @@ import { parseKeyFile } from '../../main/keys/key-file';
 import { checkNewKey } from '../../main/keys/key-rules';
 import { keyCheckValue } from '../../main/keys/kcv';
 import { seal, unseal } from '../../main/keys/seal';
-import { activeVendingKey, insertVendingKey, type VendingKeyRow } from '../db/vending-keys';
+import { activeVendingKey, insertVendingKey, type HeadOfficeKeyAttributes, type VendingKeyRow } from '../db/vending-keys';
 
 export const vendingKeyAad = (sgc: string, krn: number) => `head-office vending key ${sgc}:${krn}`;
 
 export class KeyLoadError extends Error {
   override name = 'KeyLoadError';
-  constructor(readonly en: string, readonly ar: string) {
+  /** BAD_KEY_FILE: the file or its KCV; KEY_IN_USE: a key for its SGC and KRN is in use and it was not loaded as a replacement. */
+  constructor(readonly en: string, readonly ar: string, readonly code: 'BAD_KEY_FILE' | 'KEY_IN_USE' = 'BAD_KEY_FILE') {
     super(en);
   }
 }
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Loads a key file; refuses (KeyLoadError, never naming the key) a bad file, a wrong KCV, or a key already in use without `replace`. */
-export async function loadVendingKeyFile(pool: pg.Pool, sealingKey: Buffer, text: string, opts: { by: string; replace: boolean; now: Date }): Promise<{ row: VendingKeyRow; replaced: VendingKeyRow | null }> {
-  let parsed;
-  let key: string;
+/** What a key file holds once parsed and checked: its attributes and the key's check value (never the key). */
+export interface CheckedKeyFile { attributes: HeadOfficeKeyAttributes; kcv: string; fileKcv: string | null }
+
+/**
+ * Parses and checks a key file exactly as a standalone counter does (main/keys: the labels, a weak
+ * key, DKGA and EA, an expiry to come, the file's KCV); with `certificateKcv`, the key's check value
+ * must also be the one a person read on the key certificate. Throws KeyLoadError, never naming the key.
+ */
+function readKeyFile(text: string, now: Date, certificateKcv?: string): CheckedKeyFile & { key: string } {
   try {
-    parsed = parseKeyFile(text);
-    key = checkNewKey(parsed.attributes, parsed.vendingKeyHex, null, utcDay(opts.now), parsed.expectedKcv);
+    const parsed = parseKeyFile(text);
+    const key = checkNewKey(parsed.attributes, parsed.vendingKeyHex, null, utcDay(now), parsed.expectedKcv);
+    if (certificateKcv !== undefined) checkNewKey(parsed.attributes, key, null, utcDay(now), certificateKcv);
+    const a = parsed.attributes;
+    return {
+      attributes: { sgc: a.sgc, krn: a.krn, keyType: a.keyType, baseDate: a.baseDate, ea: a.ea, dkga: a.dkga, expiresOn: a.expiresAt },
+      kcv: keyCheckValue(key), fileKcv: parsed.expectedKcv?.toUpperCase() ?? null, key,
+    };
   } catch (e) {
     const b = (e as { bilingual?: { en: string; ar: string } }).bilingual;
     if (b) throw new KeyLoadError(b.en, b.ar);
     throw e;
   }
-  const a = parsed.attributes;
-  const kcv = keyCheckValue(key);
+}
+
+/** A key file checked without storing anything: what the console shows before an administrator confirms. */
+export function checkVendingKeyFile(text: string, now: Date): CheckedKeyFile {
+  const r = readKeyFile(text, now);
+  return { attributes: r.attributes, kcv: r.kcv, fileKcv: r.fileKcv };
+}
+
+/**
+ * Loads a key file; refuses (KeyLoadError, never naming the key) a bad file, a wrong KCV (the
+ * file's, or `certificateKcv` when given), or a key already in use without `replace`.
+ */
+export async function loadVendingKeyFile(pool: pg.Pool, sealingKey: Buffer, text: string, opts: { by: string; replace: boolean; now: Date; certificateKcv?: string }): Promise<{ row: VendingKeyRow; replaced: VendingKeyRow | null }> {
+  const { attributes: a, kcv, key } = readKeyFile(text, opts.now, opts.certificateKcv);
   const r = await insertVendingKey(pool, {
-    sgc: a.sgc, krn: a.krn, keyType: a.keyType, baseDate: a.baseDate, ea: a.ea, dkga: a.dkga, expiresOn: a.expiresAt,
+    ...a,
     kcv, sealed: seal(sealingKey, key, vendingKeyAad(a.sgc, a.krn)), loadedBy: opts.by,
   }, opts.replace);
   if ('conflict' in r) {
-    throw new KeyLoadError(`A key for SGC ${a.sgc} KRN ${a.krn} is already in use (KCV ${r.conflict.kcv}); load this one with --replace to retire it.`,
-      `يوجد مفتاح مستخدم لـ SGC ${a.sgc} و KRN ${a.krn} (قيمة التحقق ${r.conflict.kcv})؛ حمّل هذا المفتاح مع ‎--replace لإيقاف القديم.`);
+    throw new KeyLoadError(`A key for SGC ${a.sgc} KRN ${a.krn} is already in use (KCV ${r.conflict.kcv}); load this one as its replacement (--replace at the command line) to retire it.`,
+      `يوجد مفتاح مستخدم لـ SGC ${a.sgc} و KRN ${a.krn} (قيمة التحقق ${r.conflict.kcv})؛ حمّل هذا المفتاح بديلًا عنه (‎--replace في سطر الأوامر) لإيقاف القديم.`, 'KEY_IN_USE');
   }
   return r;
 }

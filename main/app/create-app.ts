@@ -132,6 +132,8 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   // only under a meter's lease. Upkeep runs after every sync and on a timer while online.
   const leases = createLeaseService({
     db, masterKey, now, log,
+    // Enrolled by code (or told so by the environment): leases only, whatever the lease routes said so far.
+    headOfficeOwned: () => masterDataOwner(db.read, config.masterData.headOffice) === 'head-office',
     headOffice: () => {
       const cfg = vendorSettings.effective().headOffice;
       const client = vendorHolder.current().headOffice;

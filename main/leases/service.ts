@@ -1,7 +1,9 @@
-// The leases this counter holds on meters' local STS vending (issue 17). On a counter whose head
-// office answers the lease routes ("enrolled" for leasing), a meter is vended locally only under a
-// live lease, with the decoder key the lease brought; the supply group's vending key never comes
-// here. Which meters it leases, as a utility would expect:
+// The leases this counter holds on meters' local STS vending (issue 17). On an enrolled counter, a
+// meter is vended locally only under a live lease, with the decoder key the lease brought; the
+// supply group's vending key never comes here. "Enrolled" is one notion for the whole counter: its
+// master data belongs to the head office (enrolled with a code, or SHAHN_MASTER_DATA=head-office),
+// or its head office has answered the lease routes. So a counter enrolled by code never mints a
+// token from a supply group's key, not even before its head office first answers about leases. Which meters it leases, as a utility would expect:
 // - after every online sale of an STS meter, that meter's lease is asked for (or renewed) in the
 //   background, never delaying the cashier: the meters a counter sells are the ones its customers
 //   come back to when the network is down;
@@ -28,6 +30,8 @@ export interface LeaseServiceDeps {
   /** The head office in force (Settings > Vendors or the environment), or null: a standalone counter. */
   headOffice: () => { cfg: VendorEndpointConfig; client: HeadOfficeClient } | null;
   log: { info(o: object, msg: string): void; warn(o: object, msg: string): void };
+  /** True when master data says this counter is enrolled (main/master-data/owner.ts). */
+  headOfficeOwned?: () => boolean;
   renewEveryMs?: number;
   idleDays?: number;
 }
@@ -39,7 +43,7 @@ export type AskOutcome =
   | { kind: 'unreachable'; reason: string };
 
 export interface LeaseService {
-  /** True when local vending must go through leases (this head office answered the lease routes). */
+  /** True when local vending must go through leases: master data says enrolled, or this head office answered the lease routes. */
   enrolled(): boolean;
   lease(meterNumber: string): LeaseRow | undefined;
   /** When the lease may last be used by this counter's clock (its expiry minus the skew margin); null: not held. */
@@ -69,6 +73,7 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
   let notLeasing: string | null = null;
 
   const enrolled = () => {
+    if (deps.headOfficeOwned?.()) return true;
     const ho = deps.headOffice();
     return ho !== null && leaseAuthority(deps.db.read) === identity(ho.cfg);
   };

@@ -4,7 +4,10 @@ import type pg from 'pg';
 import { writeMasterData } from '../../head-office/db/master-data';
 import { loadVendingKeyFile } from '../../head-office/leases/vending-keys';
 import type { MasterMeter } from '../../main/vendors/head-office/master-data-wire';
+import { demoKeyFile } from '../../scripts/demo-head-office';
 import { DEMO_STS_KEYS } from '../sim/demo-data';
+
+export { demoKeyFile };
 
 export function stsMeter(number: string, over: Partial<MasterMeter> = {}): MasterMeter {
   const { sgc, ti, krn, keyType, baseDate, ea, dkga } = DEMO_STS_KEYS;
@@ -17,11 +20,6 @@ export function stsMeter(number: string, over: Partial<MasterMeter> = {}): Maste
 export async function putMeters(pool: pg.Pool, meters: MasterMeter[]): Promise<void> {
   await writeMasterData(pool, meters.map((m) => ({ entity: 'meter', key: m.number, counterId: null, data: m })), 'test');
 }
-
-export const demoKeyFile = (over: Record<string, string> = {}) => Object.entries({
-  SGC: DEMO_STS_KEYS.sgc, KRN: String(DEMO_STS_KEYS.krn), KEY_TYPE: String(DEMO_STS_KEYS.keyType), BASE_DATE: String(DEMO_STS_KEYS.baseDate),
-  EA: DEMO_STS_KEYS.ea, DKGA: DEMO_STS_KEYS.dkga, VENDING_KEY: DEMO_STS_KEYS.vendingKey, ...over,
-}).map(([k, v]) => `${k} = ${v}`).join('\n');
 
 export async function loadDemoKey(pool: pg.Pool, sealingKey: Buffer): Promise<void> {
   await loadVendingKeyFile(pool, sealingKey, demoKeyFile(), { by: 'test', replace: false, now: new Date() });

@@ -7,8 +7,10 @@ import type { ConsoleRole } from '../roles';
 import { CountersPage } from './pages/CountersPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { MasterDataPage } from './pages/MasterDataPage';
+import { LeasesPage } from './pages/LeasesPage';
 import { SalesPage } from './pages/SalesPage';
 import { UsersPage } from './pages/UsersPage';
+import { VendingKeysPage } from './pages/VendingKeysPage';
 
 export interface ConsolePage {
   path: `/console/${string}`;
@@ -24,6 +26,8 @@ export const PAGES: readonly ConsolePage[] = [
   { path: '/console/reports', navKey: 'reports', minRole: 'viewer', Component: ReportsPage },
   // Its tabs are sub-paths (/console/master-data/meters, ...): the page picks the tab.
   { path: '/console/master-data', navKey: 'masterData', minRole: 'viewer', Component: MasterDataPage },
+  { path: '/console/leases', navKey: 'leases', minRole: 'viewer', Component: LeasesPage },
+  { path: '/console/vending-keys', navKey: 'vendingKeys', minRole: 'admin', Component: VendingKeysPage },
   { path: '/console/users', navKey: 'users', minRole: 'admin', Component: UsersPage },
 ];
 
