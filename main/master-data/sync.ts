@@ -11,6 +11,7 @@ import type { MasterDataStatus } from '../../preload/contract';
 import type { Logger } from '../common/logger';
 import { appendAudit } from '../audit/append';
 import type { HeadOfficeClient } from '../vendors/head-office/client';
+import { MALFORMED_RESPONSE } from '../vendors/outcome';
 import { MAX_MASTER_PAGE, type MasterDataPage } from '../vendors/head-office/master-data-wire';
 import { applyMasterPage, retryHeld, type ApplyOptions, type HeldBack } from './apply';
 
@@ -97,7 +98,11 @@ export function createMasterDataSync(d: MasterDataSyncDeps): MasterDataSync {
       const cursor = masterSyncState(d.db.read).cursor;
       const o = await client.pullMasterData(cursor, pageSize);
       if (o.kind !== 'ok') {
-        const message = o.kind === 'refused' ? o.message : {
+        const message = o.kind === 'refused' ? o.message : o.reason.startsWith(MALFORMED_RESPONSE) ? {
+          // Most likely a head office older than this counter: its pages do not say their money.
+          en: 'The head office answered with a page this counter cannot read (an older head office does not say the currency of its amounts); nothing was applied. Update the head office.',
+          ar: 'أجاب المكتب الرئيسي بصفحة لا تقرؤها نقطة البيع هذه (المكتب الرئيسي الأقدم لا يذكر عملة مبالغه)؛ لم يُطبَّق شيء. حدّث المكتب الرئيسي.',
+        } : {
           en: 'The head office could not be reached; this counter keeps its data and tries again shortly.',
           ar: 'تعذّر الوصول إلى المكتب الرئيسي؛ تحتفظ نقطة البيع ببياناتها وتعيد المحاولة قريباً.',
         };

@@ -32,7 +32,13 @@ export function vendorsHandlers(d: {
       d.kick(); // sales waiting for a head office go to this one now
       // Credentials from enrolment: from now on the head office owns this counter's master data,
       // and the users an earlier enrolment brought are out until this one sends them again.
-      const ended = setMasterEnrolled(d.db, d.now().toISOString());
+      const at = d.now().toISOString();
+      const ended = d.db.transaction(() => {
+        const ids = setMasterEnrolled(d.db, at);
+        // The hand-over, and who it put out (the users an earlier enrolment brought), in the audit chain.
+        appendAudit(d.db, { at, userId: requireUser(ctx).id, action: 'master_data.enrolled', entity: 'master_data', entityId: '0', details: { deactivatedUsers: ids } });
+        return ids;
+      })();
       if (ended.length) d.endSessions?.(ended);
       d.onEnrolled?.();
       return view;

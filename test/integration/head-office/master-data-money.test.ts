@@ -3,6 +3,8 @@
 // its sync status, and applies it all once its own money matches. An older head office's page
 // without the money is refused whole.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,8 @@ import { latestMasterVersion } from '../../../head-office/db/master-data';
 import { applyMasterEdits } from '../../../head-office/master-data/edits';
 import { MasterDataPageSchema } from '../../../main/vendors/head-office/master-data-wire';
 import { createHeadOfficeClient } from '../../../main/vendors/head-office/client';
+import { createMasterDataSync } from '../../../main/master-data/sync';
+import { openDb } from '../../../db/open';
 import type { NewCounter } from '../../../head-office/counters';
 import { customer, schedule, stsMeter } from '../../helpers/master-data-fixtures';
 import { startHarness, type Harness } from '../../helpers/harness';
@@ -81,5 +85,28 @@ describe('the money of master data', () => {
     expect(page).toMatchObject({ kind: 'ok', value: { currency: 'YER', currencyDecimals: 0 } });
     expect(MasterDataPageSchema.safeParse({ changes: [], cursor: 0, more: false }).success).toBe(false);
     expect(MasterDataPageSchema.safeParse({ currency: 'YER', currencyDecimals: 0, changes: [], cursor: 0, more: false }).success).toBe(true);
+  });
+
+  it('a page from an older head office (no money on it) applies nothing, and says to update the head office', async () => {
+    // What a head office before the money fields answers: a page without currency or decimals.
+    const old = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ changes: [{ entity: 'tariff_group', key: 'G1', version: 1, data: { code: 'G1', name: { ar: 'م', en: 'G' }, scheduleCode: 'RES' } }], cursor: 1, more: false }));
+    });
+    await new Promise<void>((r) => old.listen(0, '127.0.0.1', r));
+    const db = openDb(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shahn-money-')), 'c.sqlite'));
+    try {
+      const client = createHeadOfficeClient({ baseUrl: `http://127.0.0.1:${(old.address() as AddressInfo).port}`, apiKey: 'ctr-1', apiSecret: 's'.repeat(32), merchantId: null, timeoutMs: 5_000, retryAttempts: 0 });
+      const sync = createMasterDataSync({ db, client: () => client, owner: () => 'head-office', now: () => new Date(), intervalMs: 60_000, endSessions: () => undefined,
+        money: () => ({ currency: 'YER', currencyDecimals: 0 }), log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+      const s = await sync.syncNow();
+      expect(s.cursor).toBe(0);
+      expect(s.error!.message.en).toContain('an older head office does not say the currency of its amounts');
+      expect(s.error!.message.ar).toContain('حدّث المكتب الرئيسي');
+      expect(db.read.prepare(`SELECT COUNT(*) AS n FROM tariff_groups WHERE code = 'G1'`).get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+      await new Promise((r) => old.close(r));
+    }
   });
 });

@@ -73,6 +73,8 @@ describe('re-enrolment', () => {
     expect(userRow(h, 'amal')).toMatchObject({ active: 0 });
     expect((await h.raw('auth.me', {}, token)).ok).toBe(false);
     expect((await h.raw('auth.login', { username: 'amal', pin: '2580' }, null)).ok).toBe(false);
+    const audit = h.app.db.read.prepare(`SELECT details FROM audit_log WHERE action = 'master_data.enrolled' ORDER BY id DESC LIMIT 1`).get() as { details: string };
+    expect(JSON.parse(audit.details)).toEqual({ deactivatedUsers: [amal.id] });
     // The counter's own admin is untouched.
     expect((await h.raw('auth.login', { username: 'admin', pin: '9999' }, null)).ok).toBe(true);
 
