@@ -20,7 +20,7 @@ import os from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { adminDatabaseUrlFromEnv, adminSealingKeyFromEnv, HeadOfficeConfigError, reportTimeZoneFromEnv } from './config';
+import { adminDatabaseUrlFromEnv, adminSealingKeyFromEnv, HeadOfficeConfigError, reportCurrencyFromEnv, reportTimeZoneFromEnv } from './config';
 import { listCounters, revokeCounterByApiKey, type CounterRow } from './db/counters';
 import { listLeases, releaseExpiredLease } from './db/leases';
 import { listVendingKeys, type VendingKeyRow } from './db/vending-keys';
@@ -212,7 +212,7 @@ function readImport(file: string) {
 
 /** Prints one report: CSV streamed to `out`, or its JSON. */
 async function printReport(pool: pg.Pool, r: ReportQuery, out: NodeJS.WritableStream, errOut: NodeJS.WritableStream): Promise<number> {
-  const ctx: ReportContext = { pool, timeZone: reportTimeZoneFromEnv(process.env), now: () => new Date() };
+  const ctx: ReportContext = { pool, timeZone: reportTimeZoneFromEnv(process.env), now: () => new Date(), money: reportCurrencyFromEnv(process.env) };
   const zone = r.q.timeZone ?? ctx.timeZone;
   if (!(await zoneKnownToDatabase(pool, zone))) {
     errOut.write(`the database does not know the time zone ${zone}\n`);
@@ -265,7 +265,10 @@ export async function runAdmin(
     args = parseAdminArgs(argv);
     if (args.command === 'import-master') doc = readImport(args.file!);
     databaseUrl = adminDatabaseUrlFromEnv(process.env);
-    if (args.command === 'report') reportTimeZoneFromEnv(process.env);
+    if (args.command === 'report') {
+      reportTimeZoneFromEnv(process.env);
+      reportCurrencyFromEnv(process.env);
+    }
     if (args.command === 'console-user') {
       password = await readPassword(input, errOut, `Password for ${args.username} (${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not shown): `);
       if (!PasswordSchema.safeParse(password).success) throw new UsageError(`the password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters (read from stdin)`);

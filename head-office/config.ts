@@ -127,3 +127,11 @@ export function reportTimeZoneFromEnv(env: NodeJS.ProcessEnv): string {
   if (!isTimeZoneName(v)) throw new HeadOfficeConfigError(['HEAD_OFFICE_TIME_ZONE must be an IANA time zone name such as Africa/Tripoli or UTC']);
   return v;
 }
+
+/** The head office's money from the environment (HEAD_OFFICE_CURRENCY and _DECIMALS, defaults YER and 0), for the administration commands' reports. */
+export function reportCurrencyFromEnv(env: NodeJS.ProcessEnv): { code: string; decimals: number } {
+  const r = Env.pick({ HEAD_OFFICE_CURRENCY: true, HEAD_OFFICE_CURRENCY_DECIMALS: true })
+    .safeParse({ HEAD_OFFICE_CURRENCY: blank(env.HEAD_OFFICE_CURRENCY), HEAD_OFFICE_CURRENCY_DECIMALS: blank(env.HEAD_OFFICE_CURRENCY_DECIMALS) });
+  if (!r.success) throw new HeadOfficeConfigError(r.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  return { code: r.data.HEAD_OFFICE_CURRENCY, decimals: r.data.HEAD_OFFICE_CURRENCY_DECIMALS };
+}

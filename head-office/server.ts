@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MasterDataQuerySchema, type MasterChange, type MasterDataPage } from '../main/vendors/head-office/master-data-wire';
 import { EnrolRequestSchema, PushSalesRequestSchema, type EnrolResult } from '../main/vendors/head-office/wire';
 import { appVersionOf, signedCounters, type AuthedCounter } from './auth';
-import { reportCounts } from './db/counters';
+import { reportCounts, reportCurrencyDecimals } from './db/counters';
 import { pullMasterData } from './db/master-data';
 import { listSales } from './db/sales';
 import { enrolCounter } from './enrolment';
@@ -107,7 +107,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   void app.register(masterDataRoutes({ pool: deps.pool, guard: requireRole, currency: deps.currency ?? DEFAULT_CURRENCY }), { prefix: CONSOLE_API_PREFIX });
   // Leases for the console: viewers list them, operators release an expired one.
   void app.register(leaseRoutes({ pool: deps.pool, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
-  void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, now: () => new Date(now()) }),
+  void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, money: deps.currency ?? DEFAULT_CURRENCY, now: () => new Date(now()) }),
     { prefix: `${CONSOLE_API_PREFIX}/reports` });
   // The supply groups' vending keys for administrators: listed by check value, loaded from a key file, retired.
   void app.register(vendingKeyRoutes({ pool: deps.pool, sealingKey: deps.sealingKey, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
@@ -161,6 +161,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     const counter = req.counter!;
     const result = await ingestSales(deps.pool, counter.id, data.sales);
     if (data.counts) await reportCounts(deps.pool, counter.id, data.counts);
+    if (data.currencyDecimals !== undefined) await reportCurrencyDecimals(deps.pool, counter.id, data.currencyDecimals);
     req.log.info({ counter: counter.name, accepted: result.accepted.length, rejected: result.rejected.length }, 'sales received');
     return result;
   });
@@ -190,7 +191,8 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     const rows = await pullMasterData(deps.pool, req.counter!.id, q.data.after, q.data.limit + 1);
     const page = rows.slice(0, q.data.limit);
     const changes = page.map((r) => ({ entity: r.entity, key: r.key, version: r.version, data: r.data }) as MasterChange);
-    const answer: MasterDataPage = { changes, cursor: page.at(-1)?.version ?? q.data.after, more: rows.length > q.data.limit };
+    const money = deps.currency ?? DEFAULT_CURRENCY;
+    const answer: MasterDataPage = { currency: money.code, currencyDecimals: money.decimals, changes, cursor: page.at(-1)?.version ?? q.data.after, more: rows.length > q.data.limit };
     return answer;
   });
   registerLeaseProtocol(app, { pool: deps.pool, sealingKey: deps.sealingKey, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_HOURS * 3_600_000, now, signed });

@@ -37,9 +37,44 @@ export function setMasterPulled(db: WriteDb, at: string): void {
   stmt(db, 'UPDATE master_data_sync SET last_pull_at = ?, last_success_at = ?, error_json = NULL WHERE id = 1').run(at, at);
 }
 
-/** Enrolled (again): the head office owns the master data, pulled from the start (a new head office numbers its own versions). */
-export function setMasterEnrolled(db: WriteDb, at: string): void {
-  stmt(db, 'UPDATE master_data_sync SET enrolled_at = ?, cursor = 0, error_json = NULL WHERE id = 1').run(at);
+/**
+ * Enrolled (again), in one transaction: the head office owns the master data, pulled from the start
+ * (a new head office numbers its own versions, a new enrolment is a new counter id); what the last
+ * enrolment set aside is forgotten; and every user that came from a head office is deactivated,
+ * since their keys name the old counter id and the new enrolment sends its own users (a user of the
+ * same name is taken over, not refused: apply.ts). Returns those users, whose sessions must end.
+ */
+export function setMasterEnrolled(db: WriteDb, at: string): number[] {
+  return db.transaction(() => {
+    stmt(db, 'UPDATE master_data_sync SET enrolled_at = ?, cursor = 0, error_json = NULL WHERE id = 1').run(at);
+    stmt(db, 'DELETE FROM master_data_held').run();
+    return (stmt(db, 'UPDATE users SET active = 0 WHERE ho_key IS NOT NULL AND active = 1 RETURNING id').all() as { id: number }[]).map((r) => r.id);
+  })();
+}
+
+// --- Records set aside (migration 0023) -----------------------------------------------------
+
+export interface HeldRecord { entity: string; key: string; version: number; change: unknown; reason: { en: string; ar: string }; heldAt: string; triedAt: string }
+
+interface HeldRow { entity: string; key: string; version: number; change_json: string; reason_json: string; held_at: string; tried_at: string }
+
+export function heldRecords(db: ReadDb): HeldRecord[] {
+  return (stmt(db, 'SELECT * FROM master_data_held ORDER BY held_at, entity, key').all() as HeldRow[]).map((r) => ({
+    entity: r.entity, key: r.key, version: r.version, change: JSON.parse(r.change_json) as unknown,
+    reason: JSON.parse(r.reason_json) as { en: string; ar: string }, heldAt: r.held_at, triedAt: r.tried_at,
+  }));
+}
+
+/** Sets a record aside (a later version of it replaces the earlier; held_at stays the first time it was held). */
+export function holdRecord(db: WriteDb, r: { entity: string; key: string; version: number; change: unknown; reason: { en: string; ar: string } }, at: string): void {
+  stmt(db, `INSERT INTO master_data_held (entity, key, version, change_json, reason_json, held_at, tried_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (entity, key) DO UPDATE SET version = excluded.version, change_json = excluded.change_json, reason_json = excluded.reason_json, tried_at = excluded.tried_at`)
+    .run(r.entity, r.key, r.version, JSON.stringify(r.change), JSON.stringify(r.reason), at, at);
+}
+
+/** The record was applied (or a later version of it was): nothing of it is held any more. */
+export function releaseHeld(db: WriteDb, entity: string, key: string): void {
+  stmt(db, 'DELETE FROM master_data_held WHERE entity = ? AND key = ?').run(entity, key);
 }
 
 // --- Tariff schedule versions ---------------------------------------------------------------
@@ -160,6 +195,11 @@ export function updateHoUser(db: WriteDb, id: number, u: { displayName: string; 
   stmt(db, `UPDATE users SET display_name = ?, role = ?, locale = ?, active = ?,
       failed_attempts = CASE WHEN pin_hash = ? THEN failed_attempts ELSE 0 END, locked_until = CASE WHEN pin_hash = ? THEN locked_until ELSE NULL END,
       pin_hash = ? WHERE id = ?`).run(u.displayName, u.role, u.locale, u.active ? 1 : 0, u.pinHash, u.pinHash, u.pinHash, id);
+}
+
+/** A user the head office sent under another key (an earlier enrolment's counter id) is the same person: the row takes the new key. */
+export function rebindUserHoKey(db: WriteDb, id: number, key: string): void {
+  stmt(db, 'UPDATE users SET ho_key = ? WHERE id = ?').run(key, id);
 }
 
 export function deactivateUser(db: WriteDb, id: number): void {

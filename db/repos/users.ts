@@ -5,6 +5,8 @@ import type { User } from '../../preload/contract';
 export interface UserRow {
   id: number; username: string; display_name: string; role: User['role']; locale: User['locale']; pin_hash: string;
   active: number; failed_attempts: number; locked_until: string | null; created_at: string;
+  /** The head office's key for a user it sent (migration 0021); null: made at this counter. */
+  ho_key: string | null;
 }
 
 export function userById(db: ReadDb, id: number): UserRow | undefined {

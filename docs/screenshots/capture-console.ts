@@ -47,7 +47,7 @@ async function main(): Promise<void> {
           energyTenths: acrel ? null : Math.round(minor / 125), token: acrel ? null : '12345678901234567890', paymentMethod: n % 3 === 2 ? 'card' : 'cash',
         });
       });
-      const pushed = await client.pushSales(sales, { pendingSales: c.pending, unknownSales: c.unknown });
+      const pushed = await client.pushSales(sales, { counts: { pendingSales: c.pending, unknownSales: c.unknown }, currencyDecimals: 0 });
       if (pushed.kind !== 'ok') throw new Error(`push ${c.name}: ${JSON.stringify(pushed)}`);
     }
     await api('POST', '/users', { username: 'salem', displayName: 'سالم العولقي', role: 'operator', password: 'operator password 1' }, cookie);

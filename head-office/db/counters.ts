@@ -91,6 +91,12 @@ export async function reportCounts(db: Queryable, id: number, counts: { pendingS
   await db.query('UPDATE counters SET pending_sales = $2, unknown_sales = $3, counts_reported_at = now() WHERE id = $1', [id, counts.pendingSales, counts.unknownSales]);
 }
 
+/** The decimals the counter counts its money in, as it said with a push (the reports group its sales by them). */
+export async function reportCurrencyDecimals(db: Queryable, id: number, decimals: number): Promise<void> {
+  await db.query(`UPDATE counters SET currency_decimals = $2, currency_decimals_reported_at = now()
+    WHERE id = $1 AND currency_decimals IS DISTINCT FROM $2`, [id, decimals]);
+}
+
 /** Revokes the counter with this id (a second revocation keeps the first time); undefined: no such counter. */
 export async function revokeCounterById(db: Queryable, id: number): Promise<CounterRow | undefined> {
   const r = await db.query<Raw>(`UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`, [id]);

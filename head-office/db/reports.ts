@@ -93,17 +93,20 @@ const GROUPS: Record<GroupBy, { key: string; ar: string; en: string }> = {
 };
 
 export interface SalesByDayRaw {
-  day: string; key: string; label_ar: string | null; label_en: string | null; currency: string;
+  day: string; key: string; label_ar: string | null; label_en: string | null; currency: string; currency_decimals: number | null;
   sold_count: string; sold_charged: string; sold_value: string; sold_energy: string;
   open_count: string; open_charged: string; open_value: string; open_energy: string;
   refunded_count: string; refunded_charged: string;
 }
 
 /**
- * Sales per local day and group and currency (two currencies are never added together), one
- * row each, in day, key, currency order. Issued sales are sold; paid, pending and unknown ones
- * (money taken, delivery not confirmed) are counted apart as open; failed ones were refused and
- * their money handed back: counted apart, in no total.
+ * Sales per local day and group and money, one row each, in day, key, currency, decimals order.
+ * Money is the currency AND the decimals the selling counter counts it in (counters.currency_decimals,
+ * as it last said): two counters' YER, one in 0 decimals and one in 2, are 100 times apart and never
+ * added together; a counter that never said its decimals is a group of its own (decimals NULL).
+ * Issued sales are sold; paid, pending and unknown ones (money taken, delivery not confirmed) are
+ * counted apart as open; failed ones were refused and their money handed back: counted apart, in
+ * no total.
  */
 export function salesByDay(pool: pg.Pool, f: RangeFilter, by: GroupBy): AsyncGenerator<SalesByDayRaw> {
   return streamRows<SalesByDayRaw>(pool, salesByDaySql(by), [f.timeZone, f.from, f.to, f.counterIds, f.products]);
@@ -117,7 +120,7 @@ export function salesByDaySql(by: GroupBy): string {
   const OPEN = `x.status IN ('paid', 'pending', 'unknown')`;
   const FAILED = `x.status = 'failed'`;
   return `
-    SELECT x.day::text AS day, x.key, MIN(x.label_ar) AS label_ar, MIN(x.label_en) AS label_en, x.currency,
+    SELECT x.day::text AS day, x.key, MIN(x.label_ar) AS label_ar, MIN(x.label_en) AS label_en, x.currency, x.decimals::int AS currency_decimals,
       COUNT(*) FILTER (WHERE ${SOLD})::text AS sold_count, ${sum('x.charged_minor', SOLD)} AS sold_charged,
       ${sum('x.value_minor', SOLD)} AS sold_value, ${sum('x.energy_tenths', SOLD)} AS sold_energy,
       COUNT(*) FILTER (WHERE ${OPEN})::text AS open_count, ${sum('x.charged_minor', OPEN)} AS open_charged,
@@ -125,15 +128,15 @@ export function salesByDaySql(by: GroupBy): string {
       COUNT(*) FILTER (WHERE ${FAILED})::text AS refunded_count, ${sum('x.charged_minor', FAILED)} AS refunded_charged
     FROM (
       SELECT (s.sold_at AT TIME ZONE $1)::date AS day, ${g.key} AS key, ${g.ar} AS label_ar, ${g.en} AS label_en,
-        s.currency, s.status, s.charged_minor, s.value_minor, s.energy_tenths
+        s.currency, c.currency_decimals AS decimals, s.status, s.charged_minor, s.value_minor, s.energy_tenths
       FROM sales s JOIN counters c ON c.id = s.counter_id
       WHERE ${IN_DAYS('s.sold_at')}
         AND ($4::bigint[] IS NULL OR s.counter_id = ANY ($4::bigint[]))
         AND ($5::text[] IS NULL OR s.product = ANY ($5::text[]))
     ) x
-    GROUP BY x.day, x.key, x.currency
+    GROUP BY x.day, x.key, x.currency, x.decimals
     -- Byte order: the same order whatever the database's locale.
-    ORDER BY x.day, x.key COLLATE "C", x.currency COLLATE "C"`;
+    ORDER BY x.day, x.key COLLATE "C", x.currency COLLATE "C", x.decimals NULLS LAST`;
 }
 
 /** A listed sale id as a uuid (null if it is not one, so a malformed report cannot fail the query). */

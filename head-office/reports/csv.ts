@@ -1,13 +1,13 @@
 // The reports as CSV for a spreadsheet: UTF-8 with a byte-order mark (without it Excel reads the
-// Arabic as Latin-1), the header in the reader's language, money as decimals from minor units by
-// the currency's ISO 4217 exponent, energy in kWh, times in the report's time zone. Rows are
+// Arabic as Latin-1), the header in the reader's language, money as decimals from minor units (sales
+// by day: in the decimals the selling counters said; the rest: by the currency's ISO 4217 exponent), energy in kWh, times in the report's time zone. Rows are
 // streamed from the ledger's cursor through csv-stringify, never gathered into one string.
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { formatMinor } from '../../main/common/money';
 import { minorToDecimal } from '../../main/vendors/xmlvend/money';
 import type { CounterOutstanding, Lang, OutstandingSale, SalesByDayRow, ZReportRow } from './wire';
-import { BY_WORDS, FLAG_WORDS, PRODUCT_WORDS, STATUS_WORDS } from './words';
+import { BY_WORDS, FLAG_WORDS, MONEY_FLAG_WORDS, PRODUCT_WORDS, STATUS_WORDS } from './words';
 import { decimalsOf } from './rows';
 
 type Words = { ar: string; en: string };
@@ -29,6 +29,8 @@ export function neutralise(text: string): string {
 /** Minor units as a decimal in the currency; a code ISO 4217 does not know stays in minor units. */
 export const money = (minor: number, currency: string): string => (decimalsOf(currency) === null ? String(minor) : minorToDecimal(minor, currency));
 const kwh = (tenths: number) => formatMinor(tenths, 1);
+/** A sales row's amounts are in the decimals its counters said (unknown: left in minor units). */
+const rowMoney = (minor: number, r: SalesByDayRow): string => (r.currencyDecimals === null ? String(minor) : formatMinor(minor, r.currencyDecimals));
 
 const localTimes = new Map<string, Intl.DateTimeFormat>();
 /** An instant as the report's local wall time, "2026-03-01 23:30:00" (the header names the zone). */
@@ -51,16 +53,18 @@ export function salesByDayColumns(by: keyof typeof BY_WORDS, lang: Lang): Column
     { header: BY_WORDS[by], cell: (r) => r.label[lang] },
     { header: w('المفتاح', 'Key'), cell: (r) => r.key },
     { header: w('العملة', 'Currency'), cell: (r) => r.currency },
+    { header: w('الخانات العشرية', 'Decimals'), cell: (r) => r.currencyDecimals ?? (lang === 'ar' ? 'غير معروفة' : 'unknown') },
+    { header: w('ملاحظات', 'Flags'), cell: (r) => r.flags.map((f) => MONEY_FLAG_WORDS[f][lang]).join('; ') },
     { header: w('عدد المبيعات الصادرة', 'Sold: count'), cell: (r) => r.sold.count },
-    { header: w('المحصل من المبيعات الصادرة', 'Sold: charged'), cell: (r) => money(r.sold.chargedMinor, r.currency) },
-    { header: w('قيمة المبيعات الصادرة', 'Sold: value'), cell: (r) => money(r.sold.valueMinor, r.currency) },
+    { header: w('المحصل من المبيعات الصادرة', 'Sold: charged'), cell: (r) => rowMoney(r.sold.chargedMinor, r) },
+    { header: w('قيمة المبيعات الصادرة', 'Sold: value'), cell: (r) => rowMoney(r.sold.valueMinor, r) },
     { header: w('طاقة المبيعات الصادرة (ك.و.س)', 'Sold: energy (kWh)'), cell: (r) => kwh(r.sold.energyTenths) },
     { header: w('عدد المبيعات المفتوحة', 'Open: count'), cell: (r) => r.open.count },
-    { header: w('المحصل من المبيعات المفتوحة', 'Open: charged'), cell: (r) => money(r.open.chargedMinor, r.currency) },
-    { header: w('قيمة المبيعات المفتوحة', 'Open: value'), cell: (r) => money(r.open.valueMinor, r.currency) },
+    { header: w('المحصل من المبيعات المفتوحة', 'Open: charged'), cell: (r) => rowMoney(r.open.chargedMinor, r) },
+    { header: w('قيمة المبيعات المفتوحة', 'Open: value'), cell: (r) => rowMoney(r.open.valueMinor, r) },
     { header: w('طاقة المبيعات المفتوحة (ك.و.س)', 'Open: energy (kWh)'), cell: (r) => kwh(r.open.energyTenths) },
     { header: w('عدد المبيعات المرفوضة', 'Refunded: count'), cell: (r) => r.refunded.count },
-    { header: w('المبالغ المعادة', 'Refunded: charged'), cell: (r) => money(r.refunded.chargedMinor, r.currency) },
+    { header: w('المبالغ المعادة', 'Refunded: charged'), cell: (r) => rowMoney(r.refunded.chargedMinor, r) },
   ];
 }
 

@@ -22,6 +22,8 @@ export interface ReportRoutesDeps {
   guard: (min: Role) => preHandlerAsyncHookHandler;
   /** HEAD_OFFICE_TIME_ZONE: the zone days are cut in unless a request names another. */
   timeZone: string;
+  /** HEAD_OFFICE_CURRENCY and its decimals (sales rows of that currency in other decimals are flagged). */
+  money: { code: string; decimals: number };
   now?: () => Date;
 }
 
@@ -35,7 +37,7 @@ function readQuery<T>(req: FastifyRequest, reply: FastifyReply, schema: z.ZodTyp
 }
 
 export function reportRoutes(deps: ReportRoutesDeps): FastifyPluginAsync {
-  const ctx: ReportContext = { pool: deps.pool, timeZone: deps.timeZone, now: deps.now ?? (() => new Date()) };
+  const ctx: ReportContext = { pool: deps.pool, timeZone: deps.timeZone, money: deps.money, now: deps.now ?? (() => new Date()) };
 
   return async (app) => {
     const viewer = { preHandler: deps.guard('viewer') };

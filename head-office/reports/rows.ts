@@ -6,7 +6,7 @@ import {
   counterOutstanding, outstandingSales, salesByDay, zReportsAgainstSales,
   type CounterOutstandingRaw, type GroupBy, type OutstandingRaw, type RangeFilter, type SalesByDayRaw, type ZAgainstSalesRaw,
 } from '../db/reports';
-import type { CounterOutstanding, OutstandingSale, SalesByDayRow, ZFlag, ZReportRow } from './wire';
+import type { CounterOutstanding, MoneyFlag, OutstandingSale, SalesByDayRow, ZFlag, ZReportRow } from './wire';
 import { PRODUCT_WORDS, NO_PERIOD_WORDS, SERVER_TARIFF_WORDS } from './words';
 
 /** PostgreSQL's bigint and numeric arrive as text: a number only if it is exact. */
@@ -30,10 +30,23 @@ function labelOf(by: GroupBy, r: SalesByDayRaw): { ar: string; en: string } {
   return { ar: r.label_ar ?? r.key, en: r.label_en ?? r.key };
 }
 
-export async function* salesByDayRows(pool: pg.Pool, f: RangeFilter, by: GroupBy): AsyncGenerator<SalesByDayRow> {
+/** The head office's own money (HEAD_OFFICE_CURRENCY, HEAD_OFFICE_CURRENCY_DECIMALS). */
+export interface HeadOfficeMoney { code: string; decimals: number }
+
+export function moneyFlags(currency: string, decimals: number | null, office: HeadOfficeMoney): MoneyFlag[] {
+  if (decimals === null) return ['DECIMALS_UNKNOWN'];
+  const flags: MoneyFlag[] = [];
+  const iso = decimalsOf(currency);
+  if (iso !== null && iso !== decimals) flags.push('DECIMALS_NOT_ISO');
+  if (currency === office.code && decimals !== office.decimals) flags.push('DECIMALS_NOT_HEAD_OFFICE');
+  return flags;
+}
+
+export async function* salesByDayRows(pool: pg.Pool, f: RangeFilter, by: GroupBy, office: HeadOfficeMoney): AsyncGenerator<SalesByDayRow> {
   for await (const r of salesByDay(pool, f, by)) {
     yield {
-      day: r.day, key: r.key, label: labelOf(by, r), currency: r.currency, currencyDecimals: decimalsOf(r.currency),
+      day: r.day, key: r.key, label: labelOf(by, r), currency: r.currency, currencyDecimals: r.currency_decimals, isoDecimals: decimalsOf(r.currency),
+      flags: moneyFlags(r.currency, r.currency_decimals, office),
       sold: { count: whole(r.sold_count), chargedMinor: whole(r.sold_charged), valueMinor: whole(r.sold_value), energyTenths: whole(r.sold_energy) },
       open: { count: whole(r.open_count), chargedMinor: whole(r.open_charged), valueMinor: whole(r.open_value), energyTenths: whole(r.open_energy) },
       refunded: { count: whole(r.refunded_count), chargedMinor: whole(r.refunded_charged) },

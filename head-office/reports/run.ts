@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type pg from 'pg';
 import { timeZoneKnown, type RangeFilter } from '../db/reports';
 import { counterColumns, csvStream, outstandingColumns, salesByDayColumns, zReportColumns } from './csv';
-import { counterRows, outstandingRows, salesByDayRows, zReportRows } from './rows';
+import { counterRows, outstandingRows, salesByDayRows, zReportRows, type HeadOfficeMoney } from './rows';
 import {
   MAX_JSON_ROWS, STATUS_BUCKETS,
   type Lang, type OutstandingAnswer, type OutstandingQuery, type ReportKind, type SalesByDayAnswer, type SalesByDayQuery,
@@ -17,6 +17,8 @@ export interface ReportContext {
   /** The zone the query did not override (HEAD_OFFICE_TIME_ZONE). */
   timeZone: string;
   now: () => Date;
+  /** HEAD_OFFICE_CURRENCY and its decimals: sales rows in that currency with other decimals are flagged. */
+  money: HeadOfficeMoney;
 }
 
 /** The first `max` rows, and whether there were more. Stops reading (and closes the cursor) at max + 1. */
@@ -36,7 +38,7 @@ const range = (ctx: ReportContext, q: SalesByDayQuery | ZReportsQuery): RangeFil
 
 export async function salesByDayJson(ctx: ReportContext, q: SalesByDayQuery): Promise<SalesByDayAnswer> {
   const f = range(ctx, q);
-  const { rows, truncated } = await firstRows(salesByDayRows(ctx.pool, f, q.by));
+  const { rows, truncated } = await firstRows(salesByDayRows(ctx.pool, f, q.by, ctx.money));
   return {
     report: 'sales-by-day', timeZone: f.timeZone, from: q.from, to: q.to, by: q.by,
     statuses: { sold: [...STATUS_BUCKETS.sold], open: [...STATUS_BUCKETS.open], refunded: [...STATUS_BUCKETS.refunded] }, rows, truncated,
@@ -73,7 +75,7 @@ export function reportCsv(ctx: ReportContext, a: AnyQuery): CsvExport {
   switch (a.kind) {
     case 'sales-by-day': {
       const f = range(ctx, a.q);
-      return { filename: name(a.kind, `_${a.q.by}_${a.q.from}_${a.q.to}`), body: csvStream(salesByDayRows(ctx.pool, f, a.q.by), salesByDayColumns(a.q.by, lang), lang) };
+      return { filename: name(a.kind, `_${a.q.by}_${a.q.from}_${a.q.to}`), body: csvStream(salesByDayRows(ctx.pool, f, a.q.by, ctx.money), salesByDayColumns(a.q.by, lang), lang) };
     }
     case 'z-reports':
       return { filename: name(a.kind, `_${a.q.from}_${a.q.to}`), body: csvStream(zReportRows(ctx.pool, range(ctx, a.q)), zReportColumns(lang, tz), lang) };

@@ -72,12 +72,28 @@ export const STATUS_BUCKETS = {
 
 const Amounts = z.object({ count, chargedMinor: minor, valueMinor: minor, energyTenths: count });
 
+/**
+ * A sales row's money that needs a look: DECIMALS_UNKNOWN, the counters behind it never said the
+ * decimals they count in (older counters): its amounts are raw minor units of an unknown size;
+ * DECIMALS_NOT_ISO, their decimals differ from ISO 4217's for the currency; DECIMALS_NOT_HEAD_OFFICE,
+ * the currency is the head office's (HEAD_OFFICE_CURRENCY) and the decimals differ from
+ * HEAD_OFFICE_CURRENCY_DECIMALS: such counters refuse the head office's master data.
+ */
+export const MONEY_FLAGS = ['DECIMALS_UNKNOWN', 'DECIMALS_NOT_ISO', 'DECIMALS_NOT_HEAD_OFFICE'] as const;
+export const MoneyFlagSchema = z.enum(MONEY_FLAGS);
+export type MoneyFlag = z.infer<typeof MoneyFlagSchema>;
+
 export const SalesByDayRowSchema = z.object({
   day: DaySchema,
   /** The group: a counter id, "counterId:cashier", a product, or a tariff period ("none": no period; "server:NAME": priced by the vending server). */
   key: z.string(),
   label: Bilingual,
-  ...Money,
+  currency: z.string(),
+  /** The decimals the row's amounts are in, as the selling counters said them (null: unknown; such sales are never added to others). */
+  currencyDecimals: z.number().int().min(0).max(4).nullable(),
+  /** ISO 4217's decimals for the currency (null: a code ISO does not know). */
+  isoDecimals: z.number().int().min(0).max(4).nullable(),
+  flags: z.array(MoneyFlagSchema),
   sold: Amounts,
   open: Amounts,
   refunded: z.object({ count, chargedMinor: minor }),

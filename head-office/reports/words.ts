@@ -1,7 +1,7 @@
 // The reports' words in Arabic and English: what a group, a status or a flag is called in a CSV
 // file and on the console.
 import type { Product, SaleStatus } from '../../preload/contract/sales';
-import type { ZFlag } from './wire';
+import type { MoneyFlag, ZFlag } from './wire';
 
 type Words = { ar: string; en: string };
 
@@ -32,6 +32,12 @@ export const FLAG_WORDS: Record<ZFlag, Words> = {
   REFUNDED_SINCE_CLOSE: { ar: 'مبيعات رُفضت بعد الإغلاق', en: 'Sales refused after the close' },
   OTHER_CURRENCY: { ar: 'مبيعات بعملة أخرى', en: 'Sales in another currency' },
   DECIMALS_DIFFER: { ar: 'خانات العملة في نقطة البيع تخالف ISO 4217', en: "The counter's currency decimals differ from ISO 4217" },
+};
+
+export const MONEY_FLAG_WORDS: Record<MoneyFlag, Words> = {
+  DECIMALS_UNKNOWN: { ar: 'خانات العملة غير معروفة (نقطة بيع لم تبلغ بها): المبالغ بأصغر وحدة', en: 'Currency decimals unknown (a counter that never said them): amounts in minor units' },
+  DECIMALS_NOT_ISO: { ar: 'خانات العملة في نقطة البيع تخالف ISO 4217', en: "The counters' currency decimals differ from ISO 4217" },
+  DECIMALS_NOT_HEAD_OFFICE: { ar: 'خانات العملة في نقطة البيع تخالف خانات المكتب الرئيسي', en: "The counters' currency decimals differ from the head office's" },
 };
 
 export const BY_WORDS: Record<'counter' | 'cashier' | 'product' | 'period', Words> = {

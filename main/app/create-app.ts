@@ -178,8 +178,8 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
       'headoffice.sale': headOfficeHandler(sales, {
         ...vendors.headOffice,
         // Each sync that reaches the head office renews the leases due and gives back idle ones.
-        async pushSales(list, counts) {
-          const r = await vendors.headOffice.pushSales(list, counts);
+        async pushSales(list, along) {
+          const r = await vendors.headOffice.pushSales(list, along);
           if (r.kind === 'ok') void leases.maintain();
           return r;
         },
@@ -204,6 +204,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   const owner = () => masterDataOwner(db.read, config.masterData.headOffice);
   const masterData = createMasterDataSync({
     db, now, log, owner, client: () => vendorHolder.current().headOffice, intervalMs: config.masterData.pullMs,
+    money: () => ({ currency: config.currency, currencyDecimals: config.currencyDecimals }),
     pageSize: opts.masterData?.pageSize, apply: opts.masterData?.apply,
     endSessions: (ids) => ids.forEach((id) => sessions.closeUser(id)),
   });
@@ -224,7 +225,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     ...outboxHandlers({ db, worker, now }),
     ...printingHandlers({ config, sales, printer }),
     ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() },
-      onEnrolled: () => void masterData.syncNow() }),
+      onEnrolled: () => void masterData.syncNow(), endSessions: (ids) => ids.forEach((id) => sessions.closeUser(id)) }),
     ...backupHandlers({ backup, log }),
     ...masterDataHandlers({ sync: masterData }),
     ...setupHandlers({ db, config, now, log, printer, vendorSettings, vendorHolder, kick, onCounterSaved: applyCounterSettings }),

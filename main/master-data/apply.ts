@@ -5,10 +5,17 @@
 // a user removed at the head office is deactivated and their sessions end; a user made at this
 // counter (the setup's admin) is never touched. Sales are never read or written here but to ask
 // whether a meter has any.
+//
+// A record the counter refuses is set aside (held, with its reason), not a stop: each record is
+// applied in its own savepoint, so a refused one leaves nothing half-written, and the rest of the
+// page and every later page still apply. Otherwise one username clash would keep every later
+// price, meter deactivation and user removal from this counter for good. Held records are tried
+// again on each pull (retryHeld). A meter whose customer or group is not here yet is linked when
+// it arrives (the deferred links), so setting a record aside never breaks the records after it.
 import type { WriteDb } from '../../db/open';
 import {
-  customerIdByHoKey, deactivateMeter, deactivateUser, deleteCustomerIfUnused, deleteGroupByCode, deleteMeterRow, insertHoUser,
-  insertScheduleVersionAs, linkMetersToCustomer, linkMetersToGroup, meterHasSales, scheduleVersionContent, setCustomerHoKey,
+  customerIdByHoKey, deactivateMeter, deactivateUser, deleteCustomerIfUnused, deleteGroupByCode, deleteMeterRow, heldRecords, holdRecord, insertHoUser,
+  insertScheduleVersionAs, linkMetersToCustomer, linkMetersToGroup, meterHasSales, rebindUserHoKey, releaseHeld, scheduleVersionContent, setCustomerHoKey,
   setMeterMasterFields, updateHoUser, userByHoKey, userByName,
 } from '../../db/repos/master-data';
 import { insertCustomerRow, updateCustomerRow } from '../../db/repos/customers';
@@ -16,21 +23,25 @@ import { insertMeterRow, meterDetailRow, updateMeterRow } from '../../db/repos/m
 import { groupScheduleRef, saveGroup } from '../../db/repos/tariffs';
 import { compactMeter } from '../../db/normalize';
 import type { Bilingual } from '../../preload/contract';
-import type { MasterChange, MasterCustomer, MasterGroup, MasterMeter, MasterSchedule, MasterUser } from '../vendors/head-office/master-data-wire';
+import { MasterChangeSchema, type MasterChange, type MasterCustomer, type MasterGroup, type MasterMeter, type MasterSchedule, type MasterUser } from '../vendors/head-office/master-data-wire';
 import { appendAudit } from '../audit/append';
 import { keyChangeAfterEdit, keyHeld } from '../meters/registry';
 import { meterNumberProblem } from '../meters/rules';
 import { periodsOf } from './schedule';
 
-/** A record this counter cannot take as sent: the page stops here and is retried later. */
+/** A record this counter cannot take as sent: it is set aside (held) and tried again on each pull. */
 export class RecordRefused extends Error {
   constructor(readonly change: Pick<MasterChange, 'entity' | 'key' | 'version'>, readonly message2: Bilingual) {
     super(`${change.entity} ${change.key}: ${message2.en}`);
   }
 }
 
+export interface HeldBack { entity: MasterChange['entity']; key: string; version: number; reason: Bilingual }
+
 export interface PageResult {
   applied: number;
+  /** Records set aside, with why (each also stored in master_data_held). */
+  held: HeldBack[];
   /** Users whose sessions must end once the page is committed (deactivated, role or PIN changed). */
   endSessionsOf: number[];
 }
@@ -44,22 +55,55 @@ export interface ApplyOptions {
 }
 
 export function applyMasterPage(db: WriteDb, changes: readonly MasterChange[], at: string, opts: ApplyOptions = {}): PageResult {
-  const out: PageResult = { applied: 0, endSessionsOf: [] };
-  const ordered = [...changes].sort((a, b) => ORDER[a.entity] - ORDER[b.entity] || a.version - b.version);
-  for (const c of ordered) {
-    // The wire union's data is one shape per entity; zod's generic builder types it as any of them.
-    const refuse = (en: string, ar: string) => new RecordRefused(c, { en, ar });
-    switch (c.entity) {
-      case 'tariff_schedule': applySchedule(db, c.key, c.data as MasterSchedule | null, at, refuse); break;
-      case 'tariff_group': applyGroup(db, c.key, c.data as MasterGroup | null, at); break;
-      case 'customer': applyCustomer(db, c.key, c.data as MasterCustomer | null, at); break;
-      case 'meter': applyMeter(db, c.key, c.data as MasterMeter | null, at, refuse); break;
-      case 'user': out.endSessionsOf.push(...applyUser(db, c.key, c.data as MasterUser | null, at, refuse)); break;
-    }
-    out.applied++;
+  const out: PageResult = { applied: 0, held: [], endSessionsOf: [] };
+  for (const c of inOrder(changes)) {
+    applyOrHold(db, c, at, out);
     opts.afterRecord?.(c);
   }
   return out;
+}
+
+/**
+ * Tries every held record again (inside the caller's transaction): applied ones leave the list,
+ * the others keep their place with the reason as it stands now. A stored change that no longer
+ * reads as one (a newer counter's row) stays held, untouched.
+ */
+export function retryHeld(db: WriteDb, at: string): PageResult {
+  const out: PageResult = { applied: 0, held: [], endSessionsOf: [] };
+  const changes = heldRecords(db).flatMap((h) => {
+    const c = MasterChangeSchema.safeParse(h.change);
+    return c.success ? [c.data] : [];
+  });
+  for (const c of inOrder(changes)) applyOrHold(db, c, at, out);
+  return out;
+}
+
+const inOrder = (changes: readonly MasterChange[]) => [...changes].sort((a, b) => ORDER[a.entity] - ORDER[b.entity] || a.version - b.version);
+
+function applyOrHold(db: WriteDb, c: MasterChange, at: string, out: PageResult): void {
+  try {
+    // A savepoint: a record refused half-way leaves nothing of itself behind.
+    out.endSessionsOf.push(...db.transaction(() => applyOne(db, c, at))());
+    releaseHeld(db, c.entity, c.key);
+    out.applied++;
+  } catch (e) {
+    if (!(e instanceof RecordRefused)) throw e;
+    holdRecord(db, { entity: c.entity, key: c.key, version: c.version, change: c, reason: e.message2 }, at);
+    out.held.push({ entity: c.entity, key: c.key, version: c.version, reason: e.message2 });
+  }
+}
+
+/** The users whose sessions must end. */
+function applyOne(db: WriteDb, c: MasterChange, at: string): number[] {
+  // The wire union's data is one shape per entity; zod's generic builder types it as any of them.
+  const refuse = (en: string, ar: string) => new RecordRefused(c, { en, ar });
+  switch (c.entity) {
+    case 'tariff_schedule': applySchedule(db, c.key, c.data as MasterSchedule | null, at, refuse); return [];
+    case 'tariff_group': applyGroup(db, c.key, c.data as MasterGroup | null, at); return [];
+    case 'customer': applyCustomer(db, c.key, c.data as MasterCustomer | null, at); return [];
+    case 'meter': applyMeter(db, c.key, c.data as MasterMeter | null, at, refuse); return [];
+    case 'user': return applyUser(db, c.key, c.data as MasterUser | null, at, refuse);
+  }
 }
 
 type Refuse = (en: string, ar: string) => RecordRefused;
@@ -143,20 +187,27 @@ function applyMeter(db: WriteDb, key: string, m: MasterMeter | null, at: string,
 
 /** The users whose sessions must end. */
 function applyUser(db: WriteDb, key: string, u: MasterUser | null, at: string, refuse: Refuse): number[] {
-  const row = userByHoKey(db, key);
   if (u === null) {
+    const row = userByHoKey(db, key);
     if (!row || row.active === 0) return [];
     deactivateUser(db, row.id);
     return [row.id];
   }
+  let row = userByHoKey(db, key);
   if (!row) {
     const clash = userByName(db, u.username);
-    if (clash) {
-      throw refuse(`A user named "${u.username}" was made at this counter; the head office's user of that name cannot replace them. Give one of them another username.`,
-        `المستخدم "${u.username}" أُنشئ في نقطة البيع هذه؛ ولا يحل محله مستخدم المكتب الرئيسي بالاسم نفسه. غيّر اسم أحدهما.`);
+    if (clash && clash.ho_key === null) {
+      throw refuse(`A user named "${u.username}" was made at this counter; the head office's user of that name cannot replace them. This record is set aside and the rest applied: give one of them another username.`,
+        `المستخدم "${u.username}" أُنشئ في نقطة البيع هذه؛ ولا يحل محله مستخدم المكتب الرئيسي بالاسم نفسه. جُنّب هذا السجل وطُبّق الباقي: غيّر اسم أحدهما.`);
     }
-    insertHoUser(db, { username: u.username, displayName: u.displayName, role: u.role, pinHash: u.pinHash, locale: u.locale, active: u.active, hoKey: key }, at);
-    return [];
+    if (!clash) {
+      insertHoUser(db, { username: u.username, displayName: u.displayName, role: u.role, pinHash: u.pinHash, locale: u.locale, active: u.active, hoKey: key }, at);
+      return [];
+    }
+    // The head office's user under another key: the same person from an earlier enrolment (the key
+    // names the old counter id). Taken over, so re-enrolling never makes a clash.
+    rebindUserHoKey(db, clash.id, key);
+    row = clash;
   }
   updateHoUser(db, row.id, { displayName: u.displayName, role: u.role, pinHash: u.pinHash, locale: u.locale, active: u.active });
   const ends = row.role !== u.role || (row.active === 1) !== u.active || row.pin_hash !== u.pinHash;

@@ -6,7 +6,7 @@ import { getSale, getSales, saleStatus, unknownSalesCount } from '../../db/repos
 import { recordSaleOutcomeOrHold } from './outcome';
 import type { TopicHandler, Delivery } from '../outbox/worker';
 import { neverArrived, type VendorOutcome } from '../vendors/outcome';
-import { MAX_SALES_PER_PUSH, type CounterCounts } from '../vendors/head-office/wire';
+import { MAX_SALES_PER_PUSH, type PushAlong } from '../vendors/head-office/wire';
 import { pendingCount } from '../../db/repos/outbox';
 import { appendAudit } from '../audit/append';
 import { setOutcome, setSaleError } from '../../db/repos/sales';
@@ -18,7 +18,7 @@ export interface AcrelPort {
   rechargeBalance(i: { meterNumber: string; amountMinor: number; idempotencyKey: string }): Promise<VendorOutcome<{ balanceMinor: number; vendorRef: string }>>;
 }
 export interface HeadOfficePort {
-  pushSales(sales: Sale[], counts?: CounterCounts): Promise<VendorOutcome<{ accepted: string[]; rejected?: { id: string | null; error: { code: string; message: { ar: string; en: string } } }[] }>>;
+  pushSales(sales: Sale[], along?: PushAlong): Promise<VendorOutcome<{ accepted: string[]; rejected?: { id: string | null; error: { code: string; message: { ar: string; en: string } } }[] }>>;
 }
 
 function recordOutcome(deps: Pick<SalesDeps, 'db'>, row: OutboxRow, at: string, o: Parameters<typeof setOutcome>[2]) {
@@ -150,14 +150,19 @@ export const MIN_SALES_PER_PUSH = 25;
  * halves the next batch, down to MIN_SALES_PER_PUSH; each acknowledged POST doubles it back.
  * One that never connected says nothing about its size and changes nothing.
  */
-export function headOfficeHandler(deps: Pick<SalesDeps, 'db'>, headOffice: HeadOfficePort): TopicHandler {
+export function headOfficeHandler(deps: Pick<SalesDeps, 'db'> & { config: Pick<SalesDeps['config'], 'currencyDecimals'> }, headOffice: HeadOfficePort): TopicHandler {
   let batch = MAX_SALES_PER_PUSH;
   return {
     get batch() { return batch; },
     async deliver(rows) {
       const sales = getSales(deps.db.read, rows.flatMap((r) => (r.sale_id ? [r.sale_id] : [])));
-      // The counter's own counts ride along, so the head office sees what waits and what is unknown here.
-      const res = await headOffice.pushSales(sales, { pendingSales: pendingCount(deps.db.read, 'headoffice.sale'), unknownSales: unknownSalesCount(deps.db.read) });
+      // The counter's own counts ride along, so the head office sees what waits and what is unknown
+      // here; and the decimals the amounts are in, so its reports never add two counters' YER
+      // together when one counts in 0 decimals and the other in 2.
+      const res = await headOffice.pushSales(sales, {
+        counts: { pendingSales: pendingCount(deps.db.read, 'headoffice.sale'), unknownSales: unknownSalesCount(deps.db.read) },
+        currencyDecimals: deps.config.currencyDecimals,
+      });
       if (res.kind === 'ok') batch = Math.min(MAX_SALES_PER_PUSH, batch * 2);
       else if (res.kind === 'unknown' && !neverArrived(res)) batch = Math.max(MIN_SALES_PER_PUSH, Math.floor(batch / 2));
       const out = new Map<number, Delivery>();

@@ -10,7 +10,7 @@ import { err } from '../common/errors';
 
 const toAdmin = (r: Row): AdminUser => ({
   id: r.id, username: r.username, displayName: r.display_name, role: r.role, locale: r.locale, active: r.active === 1,
-  failedAttempts: r.failed_attempts, lockedUntil: r.locked_until, createdAt: r.created_at,
+  failedAttempts: r.failed_attempts, lockedUntil: r.locked_until, createdAt: r.created_at, headOffice: r.ho_key !== null,
 });
 
 const noUser = () => err('NOT_FOUND', 'There is no such user.', 'لا يوجد مستخدم بهذا الرقم.');
@@ -18,6 +18,21 @@ const noUser = () => err('NOT_FOUND', 'There is no such user.', 'لا يوجد �
 function row(db: ReadDb, id: number): Row {
   const r = userById(db, id);
   if (!r) throw noUser();
+  return r;
+}
+
+/**
+ * A user the head office sent is changed only there: its next change of them would overwrite an
+ * edit made here. Users made at this counter (its setup's admin, say) are the counter's own, even
+ * once enrolled: nothing the head office sends ever touches them, so only here can a departed
+ * employee's local account be deactivated or its PIN reset.
+ */
+function localRow(db: ReadDb, id: number): Row {
+  const r = row(db, id);
+  if (r.ho_key !== null) {
+    throw err('FORBIDDEN', 'The head office manages this user: change them at the head office; this counter receives the change on its next sync.',
+      'المكتب الرئيسي يدير هذا المستخدم: عدّله في المكتب الرئيسي، ويصل التعديل إلى نقطة البيع هذه في المزامنة التالية.');
+  }
   return r;
 }
 
@@ -44,7 +59,8 @@ export interface UserChange { displayName?: string; role?: User['role']; locale?
 /** Returns the user after the change and whether their sessions must end (role or active changed). */
 export function updateUser(db: WriteDb, by: User, id: number, c: UserChange, at: string): { user: AdminUser; endSessions: boolean } {
   return db.transaction(() => {
-    const before = row(db, id);
+    const before = localRow(db, id);
+    // Head-office admins count too: an enrolled counter keeps at least one active admin, whoever made them.
     const losesAdmin = before.role === 'admin' && before.active === 1 && ((c.role !== undefined && c.role !== 'admin') || c.active === false);
     if (losesAdmin && countActiveAdmins(db) <= 1) {
       throw err('CONFLICT', 'This is the last active administrator: make another user an administrator first.', 'هذا آخر مدير نظام نشط: عيّن مديراً آخر أولاً.');
@@ -60,7 +76,7 @@ export function updateUser(db: WriteDb, by: User, id: number, c: UserChange, at:
 export function setPin(db: WriteDb, by: User, id: number, pin: string, at: string): AdminUser {
   const hash = hashPin(pin);
   return db.transaction(() => {
-    row(db, id);
+    localRow(db, id);
     resetPinHash(db, id, hash);
     appendAudit(db, { at, userId: by.id, action: 'user.set_pin', entity: 'user', entityId: String(id) });
     return toAdmin(row(db, id));

@@ -15,6 +15,8 @@ export function vendorsHandlers(d: {
   enrol: Pick<EnrolDeps, 'counterName' | 'appVersion' | 'exchange'>;
   /** After an enrolment: the master-data pull starts at once. */
   onEnrolled?: () => void;
+  /** The head-office users of an earlier enrolment, deactivated by this one: their sessions end. */
+  endSessions?: (userIds: number[]) => void;
 }): NamespaceHandlers<'vendors'> {
   return {
     'vendors.settings': () => d.store.views(),
@@ -28,8 +30,16 @@ export function vendorsHandlers(d: {
       const view = await enrolHeadOffice({ ...d.enrol, store: d.store, now: d.now }, input, requireUser(ctx).id);
       d.holder.replace(d.store.effective());
       d.kick(); // sales waiting for a head office go to this one now
-      // Credentials from enrolment: from now on the head office owns this counter's master data.
-      setMasterEnrolled(d.db, d.now().toISOString());
+      // Credentials from enrolment: from now on the head office owns this counter's master data,
+      // and the users an earlier enrolment brought are out until this one sends them again.
+      const at = d.now().toISOString();
+      const ended = d.db.transaction(() => {
+        const ids = setMasterEnrolled(d.db, at);
+        // The hand-over, and who it put out (the users an earlier enrolment brought), in the audit chain.
+        appendAudit(d.db, { at, userId: requireUser(ctx).id, action: 'master_data.enrolled', entity: 'master_data', entityId: '0', details: { deactivatedUsers: ids } });
+        return ids;
+      })();
+      if (ended.length) d.endSessions?.(ended);
       d.onEnrolled?.();
       return view;
     },

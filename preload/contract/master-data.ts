@@ -14,6 +14,11 @@ export const MasterDataStatusSchema = z.object({
   /** Why the last pull stopped: the record (entity and key) it could not apply, or the head office's answer. Cleared by a pull that gets past it. */
   error: z.object({ entity: z.string(), key: z.string(), message: Bilingual }).nullable(),
   running: z.boolean(),
+  /**
+   * Head-office records this counter set aside (a username its own setup made, a schedule version
+   * it holds with other prices…), with why: everything else was applied. Tried again on each pull.
+   */
+  heldBack: z.array(z.object({ entity: z.string(), key: z.string(), version: z.number().int().positive(), message: Bilingual, heldAt: isoTime })),
 });
 export type MasterDataStatus = z.infer<typeof MasterDataStatusSchema>;
 

@@ -17,6 +17,8 @@ export const AdminUserSchema = z.object({
   /** Set while the user is locked out after wrong PINs (a supervisor can unlock). */
   lockedUntil: isoTime.nullable(),
   createdAt: isoTime,
+  /** Sent by the head office: changed only there (a user made at this counter is false). */
+  headOffice: z.boolean(),
 });
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 

@@ -14,7 +14,7 @@ import '../styles/sync-screens.css';
 /**
  * On a counter enrolled with a head office, above each screen of head-office data (meters,
  * customers, tariffs, users): why it cannot be edited here, how the pull stands (last pull, cursor,
- * any error with the record's key) and, for a supervisor, "Sync now". Nothing on a counter that
+ * any error with the record's key, the records set aside with why) and, for a supervisor, "Sync now". Nothing on a counter that
  * owns its data.
  */
 export function HeadOfficeNote() {
@@ -37,6 +37,16 @@ export function HeadOfficeNote() {
         <p className="sync-warn" data-testid="head-office-sync-error">
           {t('masterData.stoppedAt')} <bdi dir="ltr" className="mono">{status.error.key}</bdi>: {f.text(status.error.message)}
         </p>
+      )}
+      {status.heldBack.length > 0 && (
+        <div className="sync-warn ho-note-held" data-testid="head-office-held-back">
+          <p>{t('masterData.heldBack')}</p>
+          <ul>
+            {status.heldBack.map((h) => (
+              <li key={`${h.entity}:${h.key}`} data-testid="head-office-held-record"><bdi dir="ltr" className="mono">{h.key}</bdi>: {f.text(h.message)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <ErrorMessage message={failure} />
       {supervisor && (

@@ -49,7 +49,7 @@ export async function benchDrain(n = Number(process.env.BENCH_DRAIN_SALES ?? 10_
 
   const c = DEMO_CREDENTIALS.headOffice;
   const cfg = (url: string) => vendorConfigFromEnv({ HEAD_OFFICE_URL: url, HEAD_OFFICE_KEY: c.apiKey, HEAD_OFFICE_SECRET: c.apiSecret }).headOffice!;
-  const batch = headOfficeHandler({ db }, createHeadOfficeClient(cfg('http://127.0.0.1:1'))).batch;
+  const batch = headOfficeHandler({ db, config: { currencyDecimals: 0 } }, createHeadOfficeClient(cfg('http://127.0.0.1:1'))).batch;
   const bareLoop = async (client: HeadOfficeClient, list: Sale[]) => {
     for (let i = 0; i < list.length; i += batch) {
       const r = await client.pushSales(list.slice(i, i + batch));
@@ -62,7 +62,7 @@ export async function benchDrain(n = Number(process.env.BENCH_DRAIN_SALES ?? 10_
   const warmClient = createHeadOfficeClient(cfg(warm.url));
   await bareLoop(warmClient, sales.slice(0, 2 * batch));
   const warmRows = dueRows(db.read, now().toISOString(), 2 * batch);
-  await headOfficeHandler({ db }, warmClient).deliver(warmRows);
+  await headOfficeHandler({ db, config: { currencyDecimals: 0 } }, warmClient).deliver(warmRows);
   await warm.close();
 
   // Bare loop: the same sales, in the worker's batches, one after the other.
@@ -78,7 +78,7 @@ export async function benchDrain(n = Number(process.env.BENCH_DRAIN_SALES ?? 10_
   const client2 = createHeadOfficeClient(cfg(ho2.url));
   const worker = createOutboxWorker({
     db, now, probe: async () => true, baseDelayMs: 50, maxDelayMs: 500, idleProbeMs: 60_000,
-    handlers: { 'headoffice.sale': headOfficeHandler({ db }, client2) },
+    handlers: { 'headoffice.sale': headOfficeHandler({ db, config: { currencyDecimals: 0 } }, client2) },
   });
   const t1 = performance.now();
   await worker.syncNow(10 * 60_000);

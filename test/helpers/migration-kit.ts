@@ -412,6 +412,16 @@ export function seedHistory(db: Database.Database, version: number): void {
       xm(2, '20260303112001', 'creditVend', 'a1f0c3e2-0004-4b1e-9c55-000000000004', at(3, 20));
       xm(3, '20260303112500', 'advice', null, at(3, 25));
     }
+    if (version >= 22) {
+      // Meter leases (0022): another counter's lease on a meter as last heard, and the head office that answered.
+      insert(db, 'meter_leases', { meter_number: '04000000019', state: 'elsewhere', expires_at: at(9), holder: 'Counter 2', heard_at: at(3, 30) });
+      insert(db, 'lease_authority', { id: 1, endpoint: 'https://ho.example|ctr-00000001', answered_at: at(3, 30) });
+    }
+    if (version >= 23) {
+      // A head-office user set aside (0023): its name is the setup admin's.
+      insert(db, 'master_data_held', { entity: 'user', key: 'admin@7', version: 12,
+        change_json: JSON.stringify({ entity: 'user', key: 'admin@7', version: 12, data: null }), reason_json: JSON.stringify({ en: 'clash', ar: 'تعارض' }), held_at: at(3, 31), tried_at: at(3, 31) });
+    }
 
     const setting = db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)');
     setting.run('printer', JSON.stringify({ iface: 'usb', width: 48, codepage: 'PC864' }), at(1, 50));

@@ -9,14 +9,17 @@ import { HealthSchema } from '../wire';
 import { MasterDataPageSchema, type MasterDataPage } from './master-data-wire';
 import {
   PushDeadLetterResultSchema, PushSalesResultSchema, PushZReportResultSchema,
-  type CounterCounts, type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
+  type PushAlong, type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
 } from './wire';
 import { LeaseReleaseResultSchema, LeaseResultSchema, type LeaseReleaseResult, type LeaseResult } from './lease-wire';
 
 export interface HeadOfficeClient {
   /** Upserts the sales by id. `accepted` are stored; `rejected` never will be as sent (dead letters). */
-  /** counts: this counter's own (sales waiting to be sent, sales of unknown outcome), for the head office's console. */
-  pushSales(sales: Sale[], counts?: CounterCounts): Promise<VendorOutcome<PushSalesResult>>;
+  /**
+   * along.counts: this counter's own (sales waiting to be sent, sales of unknown outcome), for the
+   * head office's console; along.currencyDecimals: the decimals its amounts are in, for the reports.
+   */
+  pushSales(sales: Sale[], along?: PushAlong): Promise<VendorOutcome<PushSalesResult>>;
   /** Stores a closed shift's Z report; the same report again is a repeat, a different one under its number is refused. */
   pushZReport(z: PushZReportRequest): Promise<VendorOutcome<PushZReportResult>>;
   /** Reports a dead letter's current state (the latest report wins at the head office). */
@@ -33,8 +36,9 @@ export interface HeadOfficeClient {
 export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): HeadOfficeClient {
   const http = createVendorHttp(cfg, opts);
   return {
-    pushSales(sales, counts) {
-      return http.send({ method: 'POST', path: '/api/v1/sales', body: counts ? { sales, counts } : { sales }, retrySafe: true, schema: PushSalesResultSchema });
+    pushSales(sales, along = {}) {
+      const body = { sales, ...(along.counts ? { counts: along.counts } : {}), ...(along.currencyDecimals !== undefined ? { currencyDecimals: along.currencyDecimals } : {}) };
+      return http.send({ method: 'POST', path: '/api/v1/sales', body, retrySafe: true, schema: PushSalesResultSchema });
     },
     pushZReport(z) {
       return http.send({ method: 'POST', path: '/api/v1/z-reports', body: z, retrySafe: true, schema: PushZReportResultSchema });

@@ -106,6 +106,14 @@ export const MasterDataQuerySchema = z.object({
 }).strict();
 
 export const MasterDataPageSchema = z.object({
+  /**
+   * The money every amount of the page is in (fees, purchase limits, credit limits, deposits in
+   * minor units; tariff prices per kWh): the head office's HEAD_OFFICE_CURRENCY and
+   * HEAD_OFFICE_CURRENCY_DECIMALS. Required: a counter set to other money applies none of it, since
+   * 1000 minor units are 10.00 in one and 1000 in another.
+   */
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  currencyDecimals: z.number().int().min(0).max(3),
   /** In version order. */
   changes: z.array(MasterChangeSchema),
   /** The cursor to ask after next time: the last change's version, or the one asked after when none. */

@@ -13,10 +13,19 @@ export const CounterCountsSchema = z.object({
 }).strict();
 export type CounterCounts = z.infer<typeof CounterCountsSchema>;
 
+/** What rides along with a push of sales besides the sales (PushSalesRequestSchema). */
+export interface PushAlong { counts?: CounterCounts; currencyDecimals?: number }
+
 export const PushSalesRequestSchema = z.object({
   sales: z.array(z.unknown()).min(1).max(MAX_SALES_PER_PUSH),
   /** Optional: the counter's own counts, kept at the head office for its console. */
   counts: CounterCountsSchema.optional(),
+  /**
+   * The decimals this counter counts its money in (its setup's; the sales' amounts are minor units
+   * of them). Optional for counters older than it: the head office then reports their sales apart,
+   * as "decimals unknown", never added to another counter's.
+   */
+  currencyDecimals: z.number().int().min(0).max(3).optional(),
 }).strict();
 export const PushedSaleSchema = SaleSchema;
 

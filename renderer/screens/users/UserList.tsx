@@ -5,7 +5,7 @@ import { unlockUser } from '../../actions/usersLoad';
 import { useFormat } from '../../hooks/useFormat';
 import { useHeadOfficeOwned } from '../../stores/masterData';
 
-/** Every user: role, language, state (locked until…, inactive). Supervisors unlock; admins edit. */
+/** Every user: role, language, state (locked until…, inactive). Supervisors unlock; admins edit (on an enrolled counter, the users made here). */
 export function UserList() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -31,7 +31,7 @@ export function UserList() {
           return (
             <tr key={u.id} data-testid="user-row" data-username={u.username} className={u.active ? undefined : 'is-inactive'}>
               <td><bdi dir="ltr" className="mono">{u.username}</bdi></td>
-              <td><bdi>{u.displayName}</bdi></td>
+              <td><bdi>{u.displayName}</bdi>{u.headOffice && <> <span className="pill" data-testid="user-head-office">{t('users.headOffice')}</span></>}</td>
               <td>{t(`users.roles.${u.role}`)} · {u.locale === 'ar' ? 'العربية' : 'English'}</td>
               <td>
                 {!u.active ? <span className="pill status-failed">{t('users.inactive')}</span>
@@ -43,7 +43,7 @@ export function UserList() {
                 {(locked || u.failedAttempts > 0) && (
                   <button type="button" className="btn btn-small" data-testid="user-unlock" onClick={() => void unlockUser(u.id)}>{t('users.unlock')}</button>
                 )}
-                {admin && !owned && <button type="button" className="btn btn-small" data-testid="user-edit" onClick={() => patch({ editing: u })}>{t('users.edit')}</button>}
+                {admin && !(owned && u.headOffice) && <button type="button" className="btn btn-small" data-testid="user-edit" onClick={() => patch({ editing: u })}>{t('users.edit')}</button>}
               </div></td>
             </tr>
           );

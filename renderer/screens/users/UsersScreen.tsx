@@ -14,9 +14,11 @@ import '../../styles/day.css';
 export function UsersScreen() {
   const { t } = useTranslation();
   const { loaded, error, editing, patch } = useUsers();
-  // Enrolled: users come from the head office; an admin here only looks (a supervisor still unlocks).
+  // Enrolled: new users come from the head office, and its users are changed only there; the users
+  // made at this counter (its setup's admin) are still an admin's here (a supervisor still unlocks).
   const owned = useHeadOfficeOwned();
-  const admin = useSession((s) => s.user?.role === 'admin') && !owned;
+  const admin = useSession((s) => s.user?.role === 'admin');
+  const editable = admin && editing !== null && (editing === 'new' ? !owned : !editing.headOffice);
   useEffect(() => void loadUsers(), []);
   const editKey = editing === 'new' ? 'new' : editing ? `${editing.id}:${editing.role}:${editing.active}` : '';
   return (
@@ -24,13 +26,14 @@ export function UsersScreen() {
       <HeadOfficeNote />
       <header className="day-report-head">
         <h1 className="day-title">{t('users.title')}</h1>
-        {admin && <button type="button" className="btn" data-testid="user-new" onClick={() => patch({ editing: 'new' })}>+ {t('users.newTitle')}</button>}
+        {admin && !owned && <button type="button" className="btn" data-testid="user-new" onClick={() => patch({ editing: 'new' })}>+ {t('users.newTitle')}</button>}
       </header>
+      {owned && <p className="muted" data-testid="users-local-note">{t('users.localOnly')}</p>}
       <ErrorMessage message={error} />
       {!loaded && <p className="muted">{t('app.loading')}</p>}
-      <div className={admin && editing ? 'day-split' : undefined}>
+      <div className={editable ? 'day-split' : undefined}>
         <section className="panel"><UserList /></section>
-        {admin && editing && <UserForm key={editKey} user={editing === 'new' ? null : editing} />}
+        {editable && <UserForm key={editKey} user={editing === 'new' ? null : editing} />}
       </div>
     </main>
   );

@@ -44,5 +44,7 @@ describe('a counter syncing to the real head office', () => {
     expect((await ho.pool.query('SELECT count(*)::int AS n FROM sales')).rows[0]).toEqual({ n: 1 });
     // The push carried the counter's own counts: the sale was still waiting when it was sent, none unknown.
     expect((await ho.pool.query('SELECT pending_sales, unknown_sales FROM counters WHERE id = $1', [counter.id])).rows).toEqual([{ pending_sales: 1, unknown_sales: 0 }]);
+    // And the decimals its amounts are in (the harness's counter: YER with 0), for the reports.
+    expect((await ho.pool.query('SELECT currency_decimals FROM counters WHERE id = $1', [counter.id])).rows).toEqual([{ currency_decimals: 0 }]);
   });
 });

@@ -65,6 +65,7 @@ describe('a master-data change reaching 50 counters', () => {
       const entry = { db, appliedAt: null as number | null, sync: undefined as unknown as MasterDataSync };
       entry.sync = createMasterDataSync({
         db, client: () => client, owner: () => 'head-office', now: () => new Date(), log: silent, intervalMs: 1_000, endSessions: () => undefined,
+        money: () => ({ currency: 'YER', currencyDecimals: 0 }),
       });
       counters.push(entry);
     }

@@ -144,21 +144,61 @@ describe('master data from the head office at an enrolled counter', () => {
     expect(JSON.stringify(tables()).replace(edited, '')).toBe(once.replace(edited, ''));
   });
 
-  it('stops at a record it refuses, says which in both languages, and moves on once the head office fixes it', async () => {
+  it('sets aside a record it refuses (a local username), says why in both languages, and applies the rest and every later page', async () => {
     const c = await ho.addCounter();
     const h = await counterAt(c);
-    // "cashier" was made at this counter (the demo seed): the head office cannot take the name over.
+    // "admin" was made at this counter (its setup's admin): the head office's "admin" cannot take the
+    // name over. Before, this stopped every later change for good.
+    await edits(
+      { entity: 'tariff_schedule', data: schedule() },
+      { entity: 'user', data: { counterId: c.id, username: 'admin', displayName: 'Admin HO', role: 'admin', locale: 'ar', active: true, pin: '4826' } },
+      { entity: 'customer', data: customer() },
+      { entity: 'meter', data: stsMeter() },
+    );
+    const first = await h.app.masterData.syncNow();
+    expect(first).toMatchObject({ error: null, cursor: await latestMasterVersion(ho.pool) });
+    expect(first.heldBack).toEqual([{ entity: 'user', key: `admin@${c.id}`, version: expect.any(Number), heldAt: expect.any(String),
+      message: { en: expect.stringContaining('"admin" was made at this counter'), ar: expect.stringContaining('admin') } }]);
+    // Everything else of the page is in; the local admin is untouched and still signs in.
+    await h.login('supervisor', '2222');
+    expect((await h.call('meters.detail', { meterNumber: stsMeter().number })).customer?.nameAr).toBe('سالم الحكيمي');
+    expect((await h.raw('auth.login', { username: 'admin', pin: '9999' }, null)).ok).toBe(true);
+    expect((await h.raw('auth.login', { username: 'admin', pin: '4826' }, null)).ok).toBe(false);
+    // The audit chain says what was set aside.
+    const audit = h.app.db.read.prepare(`SELECT details FROM audit_log WHERE action = 'master_data.pull' ORDER BY id DESC LIMIT 1`).get() as { details: string };
+    expect(JSON.parse(audit.details).held).toEqual([expect.objectContaining({ entity: 'user', key: `admin@${c.id}` })]);
+
+    // Later pages still apply: a new price and a meter deactivation.
+    await edits(
+      { entity: 'tariff_schedule', data: schedule({ version: 2, effectiveFrom: new Date(Date.now() - 60_000).toISOString(), periods: [{ ...schedule().periods[0]!, pricePerKwh: '80' }] }) },
+      { entity: 'meter', data: stsMeter({ active: false }) },
+    );
+    const later = await h.app.masterData.syncNow();
+    expect(later).toMatchObject({ error: null, cursor: await latestMasterVersion(ho.pool) });
+    expect(later.heldBack.map((x) => x.key)).toEqual([`admin@${c.id}`]);
+    expect(h.app.db.read.prepare(`SELECT MAX(version) AS v FROM tariff_schedules WHERE code = 'HO-RES'`).get()).toEqual({ v: 2 });
+    expect(h.app.db.read.prepare('SELECT active FROM meters WHERE number = ?').get(stsMeter().number)).toEqual({ active: 0 });
+
+    // Held records are tried again on each pull: once the clash is gone (here, the local user renamed
+    // in the database), the record applies with no new version from the head office.
+    h.app.db.write.prepare(`UPDATE users SET username = 'admin-local' WHERE username = 'admin'`).run();
+    const cleared = await h.app.masterData.syncNow();
+    expect(cleared.heldBack).toEqual([]);
+    expect((await h.raw('auth.login', { username: 'admin', pin: '4826' }, null)).ok).toBe(true);
+    expect((await h.raw('auth.login', { username: 'admin-local', pin: '9999' }, null)).ok).toBe(true);
+  });
+
+  it('a record held back is replaced by its next version: fixed at the head office, it leaves the list', async () => {
+    const c = await ho.addCounter();
+    const h = await counterAt(c);
     await edits({ entity: 'user', data: { counterId: c.id, username: 'cashier', displayName: 'Cashier HO', role: 'cashier', locale: 'ar', active: true, pin: '4826' } });
-    const stuck = await h.app.masterData.syncNow();
-    expect(stuck.error).toMatchObject({ entity: 'user', key: `cashier@${c.id}` });
-    expect(stuck.error!.message.ar).toContain('cashier');
-    expect(stuck.cursor).toBe(0);
+    expect((await h.app.masterData.syncNow()).heldBack.map((x) => x.key)).toEqual([`cashier@${c.id}`]);
     expect((await h.raw('auth.login', { username: 'cashier', pin: '1111' }, null)).ok).toBe(true);
-    // Fixed at the head office: the bad record is deleted (its tombstone is harmless here) and another name used.
+    // Fixed at the head office: the bad record is deleted (its tombstone replaces the held one) and another name used.
     await edits({ entity: 'user', key: `cashier@${c.id}`, delete: true });
     await edits({ entity: 'user', data: { counterId: c.id, username: 'cashier2', displayName: 'Cashier HO', role: 'cashier', locale: 'ar', active: true, pin: '4826' } });
     const moving = await h.app.masterData.syncNow();
-    expect(moving).toMatchObject({ error: null, cursor: await latestMasterVersion(ho.pool) });
+    expect(moving).toMatchObject({ error: null, heldBack: [], cursor: await latestMasterVersion(ho.pool) });
     expect((await h.raw('auth.login', { username: 'cashier2', pin: '4826' }, null)).ok).toBe(true);
   });
 
@@ -173,7 +213,6 @@ describe('master data from the head office at an enrolled counter', () => {
       fails(h.call('customers.create', { nameAr: 'اسم', nameLatin: null, phone: null, address: null })),
       fails(h.call('tariffs.saveGroup', { code: 'G1', name: { ar: 'م', en: 'G' }, scheduleCode: 'RES-TOU' })),
       fails(h.call('users.create', { username: 'newbie', displayName: 'New', role: 'cashier', locale: 'ar', pin: '4826' })),
-      fails(h.call('users.setPin', { id: 1, pin: '4826' })),
     ]);
     for (const e of refusals) {
       expect(e.code).toBe('FORBIDDEN');

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSales } from '../../../head-office/ingest';
+import { reportCurrencyDecimals } from '../../../head-office/db/counters';
 import type { CountersAnswer, OutstandingAnswer } from '../../../head-office/reports/wire';
 import { addConsoleUser, consoleClient } from '../../helpers/console';
 import { eventually } from '../../helpers/harness';
@@ -38,6 +39,8 @@ beforeAll(async () => {
     const r = await ingestSales(ho.pool, counter.id, batch);
     expect(r.rejected).toEqual([]);
   }
+  // As its pushes would have said: LYD in ISO's 3 decimals.
+  await reportCurrencyDecimals(ho.pool, counter.id, 3);
   await addConsoleUser(ho.pool, 'amal', 'viewer');
   const viewer = consoleClient(url);
   expect((await viewer.signIn('amal')).status).toBe(200);
@@ -118,12 +121,12 @@ describe('npm run head-office -- report', () => {
     expect(r.code).toBe(0);
     expect(r.out.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = r.out.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('اليوم,الكاشير,المفتاح,العملة,عدد المبيعات الصادرة,المحصل من المبيعات الصادرة,قيمة المبيعات الصادرة,طاقة المبيعات الصادرة (ك.و.س),' +
+    expect(lines[0]).toBe('اليوم,الكاشير,المفتاح,العملة,الخانات العشرية,ملاحظات,عدد المبيعات الصادرة,المحصل من المبيعات الصادرة,قيمة المبيعات الصادرة,طاقة المبيعات الصادرة (ك.و.س),' +
       'عدد المبيعات المفتوحة,المحصل من المبيعات المفتوحة,قيمة المبيعات المفتوحة,طاقة المبيعات المفتوحة (ك.و.س),عدد المبيعات المرفوضة,المبالغ المعادة');
     // One sale a second from 00:00 UTC (02:00 in Tripoli): all 20,000 on 1 March there, all still pending.
     const n = ROWS;
     const charged = n * 1_000 + (n * (n - 1)) / 2;
-    expect(lines.slice(1)).toEqual([`2026-03-01,'@cashier — Counter Big,1:@cashier,LYD,0,0.000,0.000,0.0,${n},${(charged / 1000).toFixed(3)},${(charged / 1000).toFixed(3)},${(n * 8).toFixed(1)},0,0.000`, '']);
+    expect(lines.slice(1)).toEqual([`2026-03-01,'@cashier — Counter Big,1:@cashier,LYD,3,,0,0.000,0.000,0.0,${n},${(charged / 1000).toFixed(3)},${(charged / 1000).toFixed(3)},${(n * 8).toFixed(1)},0,0.000`, '']);
   });
 
   it('prints JSON without --csv, and refuses a bad option with one line and exit status 2', async () => {

@@ -9,6 +9,7 @@ import { createHeadOfficeClient } from '../../../main/vendors/head-office/client
 import type { Sale } from '../../../preload/contract';
 import type { NewCounter } from '../../../head-office/counters';
 import { ingestSales } from '../../../head-office/ingest';
+import { reportCurrencyDecimals } from '../../../head-office/db/counters';
 import { CountersAnswerSchema, OutstandingAnswerSchema, SalesByDayAnswerSchema, ZReportsAnswerSchema } from '../../../head-office/reports/wire';
 import { addConsoleUser, consoleClient, type ConsoleClient } from '../../helpers/console';
 import { startTestHeadOffice, type TestHeadOffice } from '../../helpers/head-office';
@@ -66,8 +67,9 @@ beforeAll(async () => {
   counters.C = await ho.addCounter('=Counter C');
   counters.D = await ho.addCounter('Counter D');
   seedSales();
+  // Counters A and B count LYD in ISO's 3 decimals and say so with each push.
   const push = async (c: NewCounter, sales: Sale[], counts?: { pendingSales: number; unknownSales: number }) => {
-    const r = await createHeadOfficeClient(ho.endpoint(c)).pushSales(sales, counts);
+    const r = await createHeadOfficeClient(ho.endpoint(c)).pushSales(sales, { counts, currencyDecimals: 3 });
     if (r.kind !== 'ok' || r.value.rejected.length > 0) throw new Error(`push refused: ${JSON.stringify(r)}`);
   };
   // Sale A6 first as the Z report saw it (pending), then refused: the ledger keeps the later version.
@@ -76,6 +78,9 @@ beforeAll(async () => {
   await push(counters.B, [S.B1!, S.B2!, S.B3!], { pendingSales: 0, unknownSales: 1 });
   expect((await ingestSales(ho.pool, counters.C.id, [S.C1, S.C2])).accepted).toHaveLength(2);
   expect((await ingestSales(ho.pool, counters.D.id, ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'].map((k) => S[k]))).accepted).toHaveLength(7);
+  // C and D were ingested directly: their decimals as a push would have said them (ISO's for EGP and EUR).
+  await reportCurrencyDecimals(ho.pool, counters.C.id, 2);
+  await reportCurrencyDecimals(ho.pool, counters.D.id, 2);
 
   const zA = zReport({
     zNo: 12, cashier: 'Omar', counter: 'Counter 1', currency: 'LYD', currencyDecimals: 3, openedAt: '2026-03-01T06:00:00.000Z', closedAt: '2026-03-01T22:30:00.000Z',
@@ -123,12 +128,12 @@ describe('sales per day', () => {
       statuses: { sold: ['issued'], open: ['paid', 'pending', 'unknown'], refunded: ['failed'] } });
     const [a1, b1, c1] = [String(counters.A.id), String(counters.B.id), String(counters.C.id)];
     expect(a.rows).toEqual([
-      { day: '2026-03-01', key: a1, label: { ar: 'Counter A', en: 'Counter A' }, currency: 'LYD', currencyDecimals: 3, sold: amounts(2, 30_000, 29_500, 800), open: ZERO, refunded: { count: 2, chargedMinor: 4_500 } },
-      { day: '2026-03-01', key: b1, label: { ar: 'Counter B', en: 'Counter B' }, currency: 'LYD', currencyDecimals: 3, sold: amounts(1, 15_000), open: ZERO, refunded: NO_REFUND },
-      { day: '2026-03-01', key: c1, label: { ar: '=Counter C', en: '=Counter C' }, currency: 'EGP', currencyDecimals: 2, sold: amounts(1, 25_050, 25_050, 1_500), open: ZERO, refunded: NO_REFUND },
-      { day: '2026-03-02', key: a1, label: { ar: 'Counter A', en: 'Counter A' }, currency: 'LYD', currencyDecimals: 3, sold: amounts(1, 5_000, 5_000, 400), open: amounts(1, 7_000, 7_000, 560), refunded: NO_REFUND },
-      { day: '2026-03-02', key: b1, label: { ar: 'Counter B', en: 'Counter B' }, currency: 'LYD', currencyDecimals: 3, sold: amounts(1, 6_000, 6_000, 480), open: amounts(1, 4_000, 4_000, 320), refunded: NO_REFUND },
-      { day: '2026-03-02', key: c1, label: { ar: '=Counter C', en: '=Counter C' }, currency: 'EGP', currencyDecimals: 2, sold: amounts(1, 1_000, 1_000, 60), open: ZERO, refunded: NO_REFUND },
+      { day: '2026-03-01', key: a1, label: { ar: 'Counter A', en: 'Counter A' }, currency: 'LYD', currencyDecimals: 3, isoDecimals: 3, flags: [], sold: amounts(2, 30_000, 29_500, 800), open: ZERO, refunded: { count: 2, chargedMinor: 4_500 } },
+      { day: '2026-03-01', key: b1, label: { ar: 'Counter B', en: 'Counter B' }, currency: 'LYD', currencyDecimals: 3, isoDecimals: 3, flags: [], sold: amounts(1, 15_000), open: ZERO, refunded: NO_REFUND },
+      { day: '2026-03-01', key: c1, label: { ar: '=Counter C', en: '=Counter C' }, currency: 'EGP', currencyDecimals: 2, isoDecimals: 2, flags: [], sold: amounts(1, 25_050, 25_050, 1_500), open: ZERO, refunded: NO_REFUND },
+      { day: '2026-03-02', key: a1, label: { ar: 'Counter A', en: 'Counter A' }, currency: 'LYD', currencyDecimals: 3, isoDecimals: 3, flags: [], sold: amounts(1, 5_000, 5_000, 400), open: amounts(1, 7_000, 7_000, 560), refunded: NO_REFUND },
+      { day: '2026-03-02', key: b1, label: { ar: 'Counter B', en: 'Counter B' }, currency: 'LYD', currencyDecimals: 3, isoDecimals: 3, flags: [], sold: amounts(1, 6_000, 6_000, 480), open: amounts(1, 4_000, 4_000, 320), refunded: NO_REFUND },
+      { day: '2026-03-02', key: c1, label: { ar: '=Counter C', en: '=Counter C' }, currency: 'EGP', currencyDecimals: 2, isoDecimals: 2, flags: [], sold: amounts(1, 1_000, 1_000, 60), open: ZERO, refunded: NO_REFUND },
     ]);
   });
 
@@ -262,9 +267,9 @@ describe('CSV export', () => {
     const r = await get(`/sales-by-day?from=2026-03-01&to=2026-03-01&by=counter&counter=${counters.C.id},${counters.A.id}&format=csv&lang=en`);
     expect(r.body.subarray(0, 3)).toEqual(BOM);
     expect(lines(r.body)).toEqual([
-      'Day,Counter,Key,Currency,Sold: count,Sold: charged,Sold: value,Sold: energy (kWh),Open: count,Open: charged,Open: value,Open: energy (kWh),Refunded: count,Refunded: charged',
-      `2026-03-01,Counter A,${counters.A.id},LYD,2,30.000,29.500,80.0,0,0.000,0.000,0.0,2,4.500`,
-      `2026-03-01,'=Counter C,${counters.C.id},EGP,1,250.50,250.50,150.0,0,0.00,0.00,0.0,0,0.00`,
+      'Day,Counter,Key,Currency,Decimals,Flags,Sold: count,Sold: charged,Sold: value,Sold: energy (kWh),Open: count,Open: charged,Open: value,Open: energy (kWh),Refunded: count,Refunded: charged',
+      `2026-03-01,Counter A,${counters.A.id},LYD,3,,2,30.000,29.500,80.0,0,0.000,0.000,0.0,2,4.500`,
+      `2026-03-01,'=Counter C,${counters.C.id},EGP,2,,1,250.50,250.50,150.0,0,0.00,0.00,0.0,0,0.00`,
       '',
     ]);
   });

@@ -74,7 +74,7 @@ describe('sale records to the head office', () => {
   it('sends a backlog in batches of the protocol maximum, and every sale once', async () => {
     const ids = withSales(MAX_SALES_PER_PUSH + 100);
     const ho = headOffice();
-    const worker = createOutboxWorker({ db, probe: async () => true, idleProbeMs: 60_000, handlers: { 'headoffice.sale': headOfficeHandler({ db }, ho.port) } });
+    const worker = createOutboxWorker({ db, probe: async () => true, idleProbeMs: 60_000, handlers: { 'headoffice.sale': headOfficeHandler({ db, config: { currencyDecimals: 0 } }, ho.port) } });
     await worker.syncNow(30_000);
     await worker.stop();
     expect(ho.batches.map((b) => b.length)).toEqual([MAX_SALES_PER_PUSH, 100]);
@@ -86,7 +86,7 @@ describe('sale records to the head office', () => {
     withSales(40);
     const timeout = () => ({ kind: 'unknown' as const, reason: 'timeout after 30000 ms' });
     const ho = headOffice([timeout, timeout, () => ({ kind: 'unknown', reason: 'unreachable: ECONNREFUSED before connecting' })]);
-    const h = headOfficeHandler({ db }, ho.port);
+    const h = headOfficeHandler({ db, config: { currencyDecimals: 0 } }, ho.port);
     const rows = () => dueRows(db.read, new Date().toISOString(), h.batch);
     expect(h.batch).toBe(MAX_SALES_PER_PUSH);
     await h.deliver(rows());
@@ -99,7 +99,7 @@ describe('sale records to the head office', () => {
     expect([...answers.values()].every((a) => a.kind === 'ok')).toBe(true);
     expect(h.batch).toBe(MAX_SALES_PER_PUSH / 2);
 
-    const slow = headOfficeHandler({ db }, headOffice(Array.from({ length: 20 }, () => timeout)).port);
+    const slow = headOfficeHandler({ db, config: { currencyDecimals: 0 } }, headOffice(Array.from({ length: 20 }, () => timeout)).port);
     for (let i = 0; i < 20; i++) await slow.deliver(rows());
     expect(slow.batch).toBe(MIN_SALES_PER_PUSH);
   });

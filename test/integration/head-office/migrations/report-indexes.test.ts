@@ -19,6 +19,9 @@ const SALES = 30_000;
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: await postgres.freshDatabase(), max: 2 });
   await migrate(pool, migrations, self.version - 1);
+  // Today's report statements also read what later migrations add (the counter's currency decimals,
+  // which add no index): those columns are added here, so the plans compare this migration only.
+  for (const m of migrations.filter((x) => x.version > self.version && x.name === 'counter_currency_decimals')) await pool.query(m.sql);
   await pool.query(`INSERT INTO counters (name, api_key, secret_sealed)
     SELECT 'Counter ' || i, 'ctr-' || lpad(i::text, 8, '0'), 'sealed' FROM generate_series(1, 10) i`);
   await pool.query(`INSERT INTO sales (sale_id, counter_id, receipt_no, status, product, payment_method, cashier, meter_number, currency,
