@@ -11,7 +11,7 @@ const amounts = (count: number, chargedMinor: number, energyTenths = 0) => ({ co
 const ZERO = amounts(0, 0);
 function row(day: string, key: string, currency: string, sold: ReturnType<typeof amounts>, over: Partial<SalesByDayRow> = {}): SalesByDayRow {
   return {
-    day, key, label: { ar: `نقطة ${key}`, en: `Counter ${key}` }, currency, currencyDecimals: currency === 'LYD' ? 3 : 2,
+    day, key, label: { ar: `نقطة ${key}`, en: `Counter ${key}` }, currency, currencyDecimals: currency === 'LYD' ? 3 : 2, isoDecimals: currency === 'LYD' ? 3 : 2, flags: [],
     sold, open: ZERO, refunded: { count: 0, chargedMinor: 0 }, ...over,
   };
 }
@@ -27,25 +27,33 @@ const ROWS: SalesByDayRow[] = [
 describe('sales per day pivoted for one currency', () => {
   it('lists the currencies of the answer, the one with the most sales first', () => {
     expect(currenciesOf(ROWS)).toEqual([
-      { currency: 'LYD', decimals: 3, sales: 9 },
-      { currency: 'EGP', decimals: 2, sales: 1 },
+      { unit: 'LYD:3', currency: 'LYD', decimals: 3, flags: [], sales: 9 },
+      { unit: 'EGP:2', currency: 'EGP', decimals: 2, flags: [], sales: 1 },
     ]);
     expect(currenciesOf([])).toEqual([]);
   });
 
+  it('keeps a currency counted in other decimals apart, as another unit of money with its flag', () => {
+    const odd = row('2026-03-01', '9', 'LYD', amounts(4, 300), { currencyDecimals: 2, flags: ['DECIMALS_NOT_ISO'] });
+    const units = currenciesOf([...ROWS, odd]);
+    expect(units.map((u) => [u.unit, u.sales, u.flags])).toEqual([['LYD:3', 9, []], ['LYD:2', 4, ['DECIMALS_NOT_ISO']], ['EGP:2', 1, []]]);
+    expect(totalsByGroup([...ROWS, odd], 'LYD:3').total.sold).toEqual(totalsByGroup(ROWS, 'LYD:3').total.sold);
+    expect(totalsByGroup([...ROWS, odd], 'LYD:2').total.sold).toEqual(amounts(4, 300));
+  });
+
   it('totals each group in one currency, the biggest seller first, and their sum; another currency is left out', () => {
-    const { groups, total } = totalsByGroup(ROWS, 'LYD');
+    const { groups, total } = totalsByGroup(ROWS, 'LYD:3');
     expect(groups.map((g) => [g.key, g.sold, g.open, g.refunded])).toEqual([
       ['2', amounts(2, 75_000, 480), amounts(1, 4_000, 320), { count: 0, chargedMinor: 0 }],
       ['1', amounts(3, 35_000, 1_200), amounts(1, 7_000, 560), { count: 2, chargedMinor: 4_500 }],
     ]);
     expect(groups[0]!.label).toEqual({ ar: 'نقطة 2', en: 'Counter 2' });
     expect(total).toMatchObject({ sold: amounts(5, 110_000, 1_680), open: amounts(2, 11_000, 880), refunded: { count: 2, chargedMinor: 4_500 } });
-    expect(totalsByGroup(ROWS, 'EGP').total.sold).toEqual(amounts(1, 25_050, 1_500));
+    expect(totalsByGroup(ROWS, 'EGP:2').total.sold).toEqual(amounts(1, 25_050, 1_500));
   });
 
   it('gives one chart point per day of the range (zero on a day without sales) and one series per group, in the totals\' order', () => {
-    const { series, points } = chartOf(ROWS, 'LYD', '2026-02-28', '2026-03-03');
+    const { series, points } = chartOf(ROWS, 'LYD:3', '2026-02-28', '2026-03-03');
     expect(series).toEqual([
       { id: 's0', key: '2', label: { ar: 'نقطة 2', en: 'Counter 2' } },
       { id: 's1', key: '1', label: { ar: 'نقطة 1', en: 'Counter 1' } },
@@ -59,7 +67,7 @@ describe('sales per day pivoted for one currency', () => {
   });
 
   it('names series by position, so a group key with dots (a cashier "A. Omar") is never read as a path', () => {
-    const { series, points } = chartOf([row('2026-03-01', '1:A. Omar', 'LYD', amounts(1, 100))], 'LYD', '2026-03-01', '2026-03-01');
+    const { series, points } = chartOf([row('2026-03-01', '1:A. Omar', 'LYD', amounts(1, 100))], 'LYD:3', '2026-03-01', '2026-03-01');
     expect(series[0]!.id).toBe('s0');
     expect(points).toEqual([{ day: '2026-03-01', s0: 100 }]);
   });

@@ -2,27 +2,37 @@
 // day, group and currency; a chart has one axis, so it shows one currency at a time (two currencies
 // are never added or plotted against one scale), one point per day of the range (a day without
 // sales is a zero, not a gap) and one series per group. Money stays integer minor units here: the
-// chart plots minor units and formats them back only to label them.
-import type { SalesByDayRow } from '../../../reports/wire';
+// chart plots minor units and formats them back only to label them. A currency counted in other
+// decimals by some counters (the answer's rows say so) is another unit of money: its minor units
+// are not the same size, so it is charted and totalled apart, like another currency.
+import type { MoneyFlag, SalesByDayRow } from '../../../reports/wire';
 
 export interface CurrencyInAnswer {
+  /** The currency and its decimals as one key ("YER:0"; "YER:?" when the counters never said). */
+  unit: string;
   currency: string;
-  /** ISO 4217's exponent, or null for a code ISO does not know (shown in minor units). */
+  /** The decimals the rows' counters count in, or null when they never said (shown in minor units). */
   decimals: number | null;
-  /** Sales of every status in this currency: the picker offers the busiest first. */
+  /** What needs a look about this unit's money (decimals unknown, not ISO 4217's, not the head office's). */
+  flags: MoneyFlag[];
+  /** Sales of every status in this unit: the picker offers the busiest first. */
   sales: number;
 }
 
 const salesOf = (r: SalesByDayRow) => r.sold.count + r.open.count + r.refunded.count;
+/** The unit of money a row is counted in. */
+export const unitOf = (r: Pick<SalesByDayRow, 'currency' | 'currencyDecimals'>) => `${r.currency}:${r.currencyDecimals ?? '?'}`;
 
 export function currenciesOf(rows: readonly SalesByDayRow[]): CurrencyInAnswer[] {
   const by = new Map<string, CurrencyInAnswer>();
   for (const r of rows) {
-    const c = by.get(r.currency) ?? { currency: r.currency, decimals: r.currencyDecimals, sales: 0 };
+    const unit = unitOf(r);
+    const c = by.get(unit) ?? { unit, currency: r.currency, decimals: r.currencyDecimals, flags: [], sales: 0 };
     c.sales += salesOf(r);
-    by.set(r.currency, c);
+    for (const f of r.flags) if (!c.flags.includes(f)) c.flags.push(f);
+    by.set(unit, c);
   }
-  return [...by.values()].sort((a, b) => b.sales - a.sales || a.currency.localeCompare(b.currency));
+  return [...by.values()].sort((a, b) => b.sales - a.sales || a.unit.localeCompare(b.unit));
 }
 
 /** Every calendar day from `from` to `to`, both inclusive (days are labels: no time zone here). */
@@ -72,11 +82,11 @@ function addRow(t: GroupTotals, r: SalesByDayRow): void {
  * Each group's totals over the range in one currency, the group that sold the most first (the same
  * order as the chart's series and colours), and the sum of them all.
  */
-export function totalsByGroup(rows: readonly SalesByDayRow[], currency: string): { groups: GroupTotals[]; total: GroupTotals } {
+export function totalsByGroup(rows: readonly SalesByDayRow[], unit: string): { groups: GroupTotals[]; total: GroupTotals } {
   const by = new Map<string, GroupTotals>();
   const total = emptyTotals('', { ar: '', en: '' });
   for (const r of rows) {
-    if (r.currency !== currency) continue;
+    if (unitOf(r) !== unit) continue;
     let g = by.get(r.key);
     if (!g) by.set(r.key, (g = emptyTotals(r.key, r.label)));
     addRow(g, r);
@@ -98,9 +108,9 @@ export interface ChartPoint {
   [seriesId: string]: string | number;
 }
 
-/** One point per day of the range with each group's delivered sales' charged money in `currency`. */
-export function chartOf(rows: readonly SalesByDayRow[], currency: string, from: string, to: string): { series: ChartSeries[]; points: ChartPoint[] } {
-  const { groups } = totalsByGroup(rows, currency);
+/** One point per day of the range with each group's delivered sales' charged money in `unit` (unitOf). */
+export function chartOf(rows: readonly SalesByDayRow[], unit: string, from: string, to: string): { series: ChartSeries[]; points: ChartPoint[] } {
+  const { groups } = totalsByGroup(rows, unit);
   const series = groups.map((g, i) => ({ id: `s${i}`, key: g.key, label: g.label }));
   const idOf = new Map(series.map((s) => [s.key, s.id]));
   const points = daysBetween(from, to).map((day) => {
@@ -110,7 +120,7 @@ export function chartOf(rows: readonly SalesByDayRow[], currency: string, from: 
   });
   const at = new Map(points.map((p) => [p.day, p]));
   for (const r of rows) {
-    if (r.currency !== currency) continue;
+    if (unitOf(r) !== unit) continue;
     const p = at.get(r.day);
     const id = idOf.get(r.key);
     if (p && id) p[id] = (p[id] as number) + r.sold.chargedMinor;

@@ -5,7 +5,7 @@ import type { CounterView } from '../../../wire';
 import { loadSalesByDay } from '../../actions/reports';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { chartOf, currenciesOf, totalsByGroup, addDays } from '../../lib/report-pivot';
+import { chartOf, currenciesOf, totalsByGroup, addDays, type CurrencyInAnswer } from '../../lib/report-pivot';
 import { today } from '../../lib/report-format';
 import { rangeProblem, type GroupBy, type SalesFilters } from '../../lib/report-query';
 import { useReport } from '../../lib/use-report';
@@ -29,7 +29,8 @@ export function SalesByDayReport({ counters, filters: f, onFilters }: { counters
   const a = problem ? undefined : r.data;
   const currencies = a ? currenciesOf(a.rows) : [];
   // The picked currency while the answer has it; otherwise the one with the most sales.
-  const cur = currencies.find((c) => c.currency === picked) ?? currencies[0];
+  const cur = currencies.find((c) => c.unit === picked) ?? currencies[0];
+  const unitLabel = (c: CurrencyInAnswer) => (c.flags.length === 0 ? c.currency : `${c.currency} · ${t('reports.decimals', { n: c.decimals ?? '?' })}`);
   const set = (change: Partial<SalesFilters>) => onFilters({ ...f, ...change });
 
   return (
@@ -50,8 +51,8 @@ export function SalesByDayReport({ counters, filters: f, onFilters }: { counters
         </Field>
         {currencies.length > 1 && (
           <Field id="sd-currency" label={t('reports.currency')}>
-            <select id="sd-currency" className="input" dir="ltr" value={cur?.currency ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="currency-picker">
-              {currencies.map((c) => <option key={c.currency} value={c.currency}>{c.currency}</option>)}
+            <select id="sd-currency" className="input" value={cur?.unit ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="currency-picker">
+              {currencies.map((c) => <option key={c.unit} value={c.unit}>{unitLabel(c)}</option>)}
             </select>
           </Field>
         )}
@@ -74,8 +75,9 @@ export function SalesByDayReport({ counters, filters: f, onFilters }: { counters
             <p className="panel muted" data-testid="sales-report-empty">{t('reports.sales.empty')}</p>
           ) : (
             <>
-              <SalesChart chart={chartOf(a.rows, cur.currency, a.from, a.to)} currency={cur.currency} decimals={cur.decimals} />
-              <SalesTotalsTable by={a.by} totals={totalsByGroup(a.rows, cur.currency)} currency={cur.currency} decimals={cur.decimals} />
+              {cur.flags.map((flag) => <p key={flag} className="notice" data-testid="money-flag">{t(`reports.moneyFlags.${flag}`, { currency: cur.currency, n: cur.decimals ?? '?' })}</p>)}
+              <SalesChart chart={chartOf(a.rows, cur.unit, a.from, a.to)} currency={cur.currency} decimals={cur.decimals} />
+              <SalesTotalsTable by={a.by} totals={totalsByGroup(a.rows, cur.unit)} currency={cur.currency} decimals={cur.decimals} />
             </>
           )}
         </>
