@@ -13,8 +13,8 @@ import { setMasterEnrolled } from '../../db/repos/master-data';
 export function vendorsHandlers(d: {
   db: WriteDb; store: VendorSettingsStore; holder: VendorHolder; now: () => Date; kick: () => void;
   enrol: Pick<EnrolDeps, 'counterName' | 'appVersion' | 'exchange'>;
-  /** After an enrolment: the master-data pull starts at once. */
-  onEnrolled?: () => void;
+  /** After an enrolment, by this user: local keys retired, leases only from now on, the master-data pull at once. */
+  onEnrolled?: (userId: number) => void;
 }): NamespaceHandlers<'vendors'> {
   return {
     'vendors.settings': () => d.store.views(),
@@ -25,12 +25,13 @@ export function vendorsHandlers(d: {
       return view;
     },
     'vendors.enrolHeadOffice': async (input, ctx) => {
-      const view = await enrolHeadOffice({ ...d.enrol, store: d.store, now: d.now }, input, requireUser(ctx).id);
+      const userId = requireUser(ctx).id;
+      const view = await enrolHeadOffice({ ...d.enrol, store: d.store, now: d.now }, input, userId);
       d.holder.replace(d.store.effective());
       d.kick(); // sales waiting for a head office go to this one now
       // Credentials from enrolment: from now on the head office owns this counter's master data.
       setMasterEnrolled(d.db, d.now().toISOString());
-      d.onEnrolled?.();
+      d.onEnrolled?.(userId);
       return view;
     },
     'vendors.testConnection': async ({ vendor }, ctx) => {
