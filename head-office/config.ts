@@ -1,6 +1,7 @@
 // The head office's configuration, from the environment only. Validated with zod; a bad value
 // stops start-up with a message naming every bad variable — and never its value, since
 // DATABASE_URL carries a password and HEAD_OFFICE_SEALING_KEY is a key.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZoneName } from './reports/time-zone';
 
@@ -32,6 +33,16 @@ export interface HeadOfficeConfig {
    * reads master data's amounts in major units with these decimals and sends integer minor units.
    */
   currency: { code: string; decimals: number };
+  /**
+   * HEAD_OFFICE_TRUST_PROXY: which proxies in front of the service may say who the client is and
+   * whether it came over HTTPS (X-Forwarded-For, X-Forwarded-Proto): false (the default: none), a
+   * number of hops, or the proxies' addresses and CIDR ranges. Behind a TLS-terminating proxy this
+   * gives the console's cookie its Secure flag and keys the sign-in and enrolment limits on the
+   * client's address instead of the proxy's.
+   */
+  trustProxy: false | number | string[];
+  /** HEAD_OFFICE_SECURE_COOKIES=1: the console's cookie is always Secure, whatever the request says. */
+  secureCookies: boolean;
 }
 
 export class HeadOfficeConfigError extends Error {
@@ -60,6 +71,27 @@ export const DEFAULT_LEASE_HOURS = 72;
 /** The counters' own default currency (main/app/config.ts). */
 export const DEFAULT_CURRENCY = { code: 'YER', decimals: 0 } as const;
 
+const TRUST_PROXY_RULE = 'must be off (the default), a number of proxy hops from 1 to 10, or a comma-separated list of proxy addresses or CIDR ranges such as 10.0.0.5,192.168.1.0/24';
+
+/** An IPv4 or IPv6 address, or one with a CIDR prefix length fitting its family. */
+function addressOrCidr(s: string): boolean {
+  const [ip, bits, ...rest] = s.split('/');
+  const family = isIP(ip ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxy = z.string().transform((s, ctx): false | number | string[] => {
+  const v = s.trim().toLowerCase();
+  if (v === 'off' || v === '0' || v === 'false') return false;
+  if (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 10) return Number(v);
+  const list = v.split(',').map((x) => x.trim());
+  if (list.length > 0 && list.every(addressOrCidr)) return list;
+  ctx.addIssue({ code: 'custom', message: TRUST_PROXY_RULE });
+  return z.NEVER;
+});
+
 const Env = z.object({
   DATABASE_URL: postgresUrl.optional(),
   HEAD_OFFICE_HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
@@ -75,6 +107,8 @@ const Env = z.object({
   HEAD_OFFICE_TIME_ZONE: z.string().refine(isTimeZoneName, 'must be an IANA time zone name such as Africa/Tripoli or UTC').default(DEFAULT_TIME_ZONE),
   HEAD_OFFICE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as YER or SAR').default(DEFAULT_CURRENCY.code),
   HEAD_OFFICE_CURRENCY_DECIMALS: wholeIn(0, 3, 'decimals').default(DEFAULT_CURRENCY.decimals),
+  HEAD_OFFICE_TRUST_PROXY: trustProxy.optional(),
+  HEAD_OFFICE_SECURE_COOKIES: z.enum(['0', '1'], { error: 'must be 1 (the console cookie is always Secure) or 0' }).default('0'),
 });
 
 /** Reads the configuration; throws HeadOfficeConfigError naming every bad variable at once. */
@@ -99,6 +133,8 @@ export function headOfficeConfigFromEnv(env: NodeJS.ProcessEnv): HeadOfficeConfi
     leaseMs: e.HEAD_OFFICE_LEASE_HOURS * 3_600_000,
     timeZone: e.HEAD_OFFICE_TIME_ZONE,
     currency: { code: e.HEAD_OFFICE_CURRENCY, decimals: e.HEAD_OFFICE_CURRENCY_DECIMALS },
+    trustProxy: e.HEAD_OFFICE_TRUST_PROXY ?? false,
+    secureCookies: e.HEAD_OFFICE_SECURE_COOKIES === '1',
   };
 }
 

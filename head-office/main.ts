@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const applied = await migrate(pool);
   log.info({ applied }, applied.length > 0 ? 'migrations applied' : 'schema up to date');
 
-  const app = buildServer({ pool, sealingKey: sealingKey!, logger: log, leaseMs: cfg.leaseMs, timeZone: cfg.timeZone, currency: cfg.currency });
+  const app = buildServer({ pool, sealingKey: sealingKey!, logger: log, leaseMs: cfg.leaseMs, timeZone: cfg.timeZone, currency: cfg.currency,
+    trustProxy: cfg.trustProxy, secureCookies: cfg.secureCookies });
   const address = await app.listen({ host: cfg.host, port: cfg.port });
   log.info({ url: address }, 'head office listening');
 

@@ -51,8 +51,12 @@ export interface HeadOfficeServerDeps {
   currency?: { code: string; decimals: number };
   /** The web console's session rules (defaults: CONSOLE_DEFAULTS) and sign-in attempts per address. */
   console?: Partial<Omit<ConsoleSessionSettings, 'pool' | 'now'>> & { signInLimit?: RateLimit; webDir?: string };
-  /** HEAD_OFFICE_TIME_ZONE: the reports cut their days in it (default UTC). */
+  /** HEAD_OFFICE_TIME_ZONE: the reports cut their days in it, and vending keys' last days end in it (default UTC). */
   timeZone?: string;
+  /** HEAD_OFFICE_TRUST_PROXY (config.ts): the proxies whose X-Forwarded-* headers are believed (default: none). */
+  trustProxy?: false | number | string[];
+  /** HEAD_OFFICE_SECURE_COOKIES: the console's cookie is always Secure. */
+  secureCookies?: boolean;
 }
 
 /** A console session lasts a working day at most, and ends after half an hour unused; five wrong
@@ -82,6 +86,9 @@ function databaseUnavailable(err: unknown): boolean {
     /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end/.test((err as Error).message ?? '');
 }
 
+/** A hop count as the function proxy-addr makes of one (Fastify's types take no number): the nearest n hops are trusted. */
+const trustProxyOption = (t: false | number | string[]) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t);
+
 export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   const now = deps.now ?? Date.now;
   const app = Fastify({
@@ -91,6 +98,9 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     // and idle connections are closed, so shutdown waits only for requests under way.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Behind a TLS-terminating proxy: req.protocol and req.ip come from its X-Forwarded-* headers,
+    // so the console's cookie is Secure and the rate limits key on the client, not the proxy.
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
   });
   const enrolLimiter = createRateLimiter(deps.enrolLimit ?? DEFAULT_ENROL_LIMIT, now);
   const authenticate = signedCounters({ pool: deps.pool, sealingKey: deps.sealingKey, now, maxSkewMs: deps.maxSkewMs });
@@ -99,7 +109,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   app.decorateRequest('counter', null);
   app.decorateRequest('consoleUser', null);
   const { signInLimit, webDir, ...sessionRules } = deps.console ?? {};
-  app.decorate('consoleSessions', { ...CONSOLE_DEFAULTS, ...sessionRules, pool: deps.pool, now } satisfies ConsoleSessionSettings);
+  app.decorate('consoleSessions', { ...CONSOLE_DEFAULTS, ...sessionRules, pool: deps.pool, now, secureCookies: deps.secureCookies ?? false } satisfies ConsoleSessionSettings);
   // Cookies are read only by the console's guard (console/guard.ts): /api/v1 authenticates by signature alone.
   void app.register(fastifyCookie);
   void app.register(consolePlugin({ signInLimit, webDir }));
@@ -110,7 +120,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
   void app.register(reportRoutes({ pool: deps.pool, guard: requireRole, timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE, money: deps.currency ?? DEFAULT_CURRENCY, now: () => new Date(now()) }),
     { prefix: `${CONSOLE_API_PREFIX}/reports` });
   // The supply groups' vending keys for administrators: listed by check value, loaded from a key file, retired.
-  void app.register(vendingKeyRoutes({ pool: deps.pool, sealingKey: deps.sealingKey, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now }), { prefix: CONSOLE_API_PREFIX });
+  void app.register(vendingKeyRoutes({ pool: deps.pool, sealingKey: deps.sealingKey, guard: requireRole, userOf: (req) => req.consoleUser?.username ?? 'console', now, timeZone: deps.timeZone }), { prefix: CONSOLE_API_PREFIX });
   app.addHook('onRequest', async (req) => {
     req.arrivedAt = now();
   });
@@ -195,7 +205,7 @@ export function buildServer(deps: HeadOfficeServerDeps): FastifyInstance {
     const answer: MasterDataPage = { currency: money.code, currencyDecimals: money.decimals, changes, cursor: page.at(-1)?.version ?? q.data.after, more: rows.length > q.data.limit };
     return answer;
   });
-  registerLeaseProtocol(app, { pool: deps.pool, sealingKey: deps.sealingKey, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_HOURS * 3_600_000, now, signed });
+  registerLeaseProtocol(app, { pool: deps.pool, sealingKey: deps.sealingKey, leaseMs: deps.leaseMs ?? DEFAULT_LEASE_HOURS * 3_600_000, timeZone: deps.timeZone, now, signed });
 
   app.setNotFoundHandler((_req, reply) => refuse(reply, 404, 'NO_SUCH_ENDPOINT', 'No such endpoint', 'لا توجد نقطة خدمة بهذا العنوان'));
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {

@@ -48,10 +48,11 @@ async function main(): Promise<void> {
       const r = await client.acquireLeases(mine);
       if (r.kind !== 'ok' || r.value.granted.length !== mine.length) throw new Error(`leases of ${name}: ${JSON.stringify(r)}`);
       // The first counter gives one back; then the third takes it: a history with two holders.
-      if (i === 0) await client.releaseLeases([mine[1]!]);
+      const held = (m: string) => ({ meter: m, generation: r.value.granted.find((g) => g.meter === m)!.generation });
+      if (i === 0) await client.releaseLeases([held(mine[1]!)]);
       if (i === 2) await client.acquireLeases([meters[3]!]);
       // The second gives one back for good: the meter is no longer sold there.
-      if (i === 1) await client.releaseLeases([mine[4]!]);
+      if (i === 1) await client.releaseLeases([held(mine[4]!)]);
     }
     // One lease ran out a day ago (its counter went quiet); the others are spread over the last hours.
     await db.query(`UPDATE meter_leases SET granted_at = now() - interval '4 days', renewed_at = now() - interval '4 days', expires_at = now() - interval '1 day' WHERE meter = $1`, [meters[6]]);

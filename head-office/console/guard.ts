@@ -32,6 +32,8 @@ export interface ConsoleSessionSettings {
   /** Wrong passwords in a row before a lock, and the lock's length. */
   maxFailedAttempts: number;
   lockoutMs: number;
+  /** HEAD_OFFICE_SECURE_COOKIES: the cookie is Secure even when the request does not look like HTTPS. */
+  secureCookies?: boolean;
 }
 
 declare module 'fastify' {
@@ -48,7 +50,8 @@ export const SESSION_COOKIE = 'shahn_console';
 export const sessionCookieOptions = (req: FastifyRequest, maxAgeMs?: number): CookieSerializeOptions => ({
   httpOnly: true,
   sameSite: 'strict',
-  secure: req.protocol === 'https',
+  // req.protocol believes X-Forwarded-Proto only from a trusted proxy (HEAD_OFFICE_TRUST_PROXY).
+  secure: req.server.consoleSessions.secureCookies === true || req.protocol === 'https',
   path: '/console',
   ...(maxAgeMs === undefined ? {} : { maxAge: Math.floor(maxAgeMs / 1000) }),
 });

@@ -66,8 +66,8 @@ export async function listCounters(db: Queryable): Promise<CounterRow[]> {
  * expiry plus the skew margin (db/leases.ts): the revoked counter may be offline and vending.
  */
 const REVOKE = (where: string) => `WITH c AS (UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE ${where} RETURNING ${COLUMNS}),
-  r AS (UPDATE meter_leases l SET released_at = now(), released_by = 'revoked' FROM c WHERE l.counter_id = c.id AND l.released_at IS NULL RETURNING l.meter, l.counter_id),
-  e AS (INSERT INTO lease_events (meter, counter_id, event, at, by) SELECT meter, counter_id, 'released', now(), 'revoked' FROM r)
+  r AS (UPDATE meter_leases l SET released_at = now(), released_by = 'revoked' FROM c WHERE l.counter_id = c.id AND l.released_at IS NULL RETURNING l.meter, l.counter_id, l.generation),
+  e AS (INSERT INTO lease_events (meter, counter_id, event, at, by, generation) SELECT meter, counter_id, 'released', now(), 'revoked', generation FROM r)
   SELECT * FROM c`;
 
 /** Revokes once: a second revocation keeps the first time. */
@@ -97,8 +97,11 @@ export async function reportCurrencyDecimals(db: Queryable, id: number, decimals
     WHERE id = $1 AND currency_decimals IS DISTINCT FROM $2`, [id, decimals]);
 }
 
-/** Revokes the counter with this id (a second revocation keeps the first time); undefined: no such counter. */
+/**
+ * Revokes the counter with this id (a second revocation keeps the first time), ending its leases
+ * like every revocation; undefined: no such counter.
+ */
 export async function revokeCounterById(db: Queryable, id: number): Promise<CounterRow | undefined> {
-  const r = await db.query<Raw>(`UPDATE counters SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+  const r = await db.query<Raw>(REVOKE('id = $1'), [id]);
   return r.rows[0] ? fromRaw(r.rows[0]) : undefined;
 }

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { masterRecord } from '../db/master-data';
 import { grantLease, releaseLeases } from '../db/leases';
 import { MasterMeterSchema } from '../../main/vendors/head-office/master-data-wire';
-import { LEASE_SKEW_MARGIN_MS, type LeaseGrant, type LeaseRefusal, type LeaseRefusalCode, type LeaseResult } from '../../main/vendors/head-office/lease-wire';
+import { LEASE_SKEW_MARGIN_MS, type LeaseGrant, type LeaseRefusal, type LeaseRefusalCode, type LeaseReleaseResult, type LeaseResult } from '../../main/vendors/head-office/lease-wire';
 import { sealDecoderKey } from '../../main/vendors/head-office/lease-crypto';
 import { deriveDecoderKey, meterPan, StsError } from '../../main/sts';
 import { vendingKeyState, withVendingKey } from './vending-keys';
@@ -16,6 +16,8 @@ export interface LeaseDeps {
   sealingKey: Buffer;
   leaseMs: number;
   now: () => number;
+  /** HEAD_OFFICE_TIME_ZONE: a vending key's last day ends there, and so do the leases derived from it (default UTC). */
+  timeZone?: string;
 }
 
 /** The counter asking, with its credentials (the decoder key is encrypted under its secret). */
@@ -46,7 +48,7 @@ async function leaseOne(deps: LeaseDeps, counter: LeasingCounter, meter: string,
     return refusal(meter, 'NOT_STS', `Meter ${meter} is not an STS meter: its credit is never made on a counter.`,
       `العداد ${meter} ليس عداد STS: رصيده لا يُصدر على نقطة البيع.`);
   }
-  const key = await vendingKeyState(deps.pool, sts.sgc, sts.krn, at);
+  const key = await vendingKeyState(deps.pool, sts.sgc, sts.krn, at, deps.timeZone);
   if (!key.usable) {
     const why = key.why === 'expired' ? { en: 'has expired', ar: 'انتهت صلاحيته' } : { en: 'is not loaded', ar: 'غير محمّل' };
     return refusal(meter, 'NO_VENDING_KEY', `The head office's vending key for SGC ${sts.sgc} KRN ${sts.krn} ${why.en}: meter ${meter} cannot be vended offline.`,
@@ -68,7 +70,9 @@ async function leaseOne(deps: LeaseDeps, counter: LeasingCounter, meter: string,
     return refusal(meter, 'NOT_STS', `Meter number ${meter} is not a valid STS meter number: no decoder key can be made for it.`,
       `رقم العداد ${meter} ليس رقم عداد STS صالحًا: لا يمكن اشتقاق مفتاح له.`);
   }
-  const g = await grantLease(deps.pool, { meter, counterId: counter.id, at, leaseMs: deps.leaseMs, marginMs: LEASE_SKEW_MARGIN_MS });
+  // A lease never outlasts its vending key's last day: the counter would vend under a key the
+  // head office no longer uses.
+  const g = await grantLease(deps.pool, { meter, counterId: counter.id, at, leaseMs: deps.leaseMs, marginMs: LEASE_SKEW_MARGIN_MS, vendingKeyId: key.row.id, notAfter: key.endsAt });
   if (!g.granted) {
     const until = fmt(g.holder.expiresAt);
     return refusal(meter, 'HELD_ELSEWHERE', `Meter ${meter}'s offline sales are held by counter "${g.holder.counterName}" until ${until}.`,
@@ -77,8 +81,9 @@ async function leaseOne(deps: LeaseDeps, counter: LeasingCounter, meter: string,
   }
   const expiresAt = g.expiresAt.toISOString();
   return {
-    meter, grantedAt: g.grantedAt.toISOString(), expiresAt,
+    meter, grantedAt: g.grantedAt.toISOString(), expiresAt, generation: g.generation,
     keyData: { sgc: sts.sgc, ti: sts.ti, krn: sts.krn, keyType: sts.keyType, baseDate: sts.baseDate, ea: sts.ea, dkga: sts.dkga },
+    vendingKey: { id: key.row.id, kcv: key.row.kcv },
     decoderKeySealed: sealDecoderKey(counter, meter, expiresAt, decoderKey),
   };
 }
@@ -96,6 +101,9 @@ export async function acquireLeases(deps: LeaseDeps, counter: LeasingCounter, me
   return { granted, refused, serverTime: at.toISOString() };
 }
 
-export function giveBackLeases(deps: Pick<LeaseDeps, 'pool' | 'now'>, counter: Pick<LeasingCounter, 'id'>, meters: readonly string[]): Promise<string[]> {
-  return releaseLeases(deps.pool, counter.id, [...new Set(meters)], new Date(deps.now()), 'counter');
+/** Gives back the leases named at their generations; the others (renewed since, not held) are stale and untouched. */
+export async function giveBackLeases(deps: Pick<LeaseDeps, 'pool' | 'now'>, counter: Pick<LeasingCounter, 'id'>, leases: readonly { meter: string; generation: number }[]): Promise<LeaseReleaseResult> {
+  const released = await releaseLeases(deps.pool, counter.id, leases, new Date(deps.now()), 'counter');
+  const stale = [...new Set(leases.map((l) => l.meter))].filter((m) => !released.includes(m)).sort();
+  return { released, stale };
 }

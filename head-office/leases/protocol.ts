@@ -14,6 +14,7 @@ export interface LeaseProtocolDeps {
   pool: pg.Pool;
   sealingKey: Buffer;
   leaseMs: number;
+  timeZone?: string;
   now: () => number;
   signed: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
@@ -38,9 +39,8 @@ export function registerLeaseProtocol(app: FastifyInstance, deps: LeaseProtocolD
     const data = readBody(req, reply, LeaseReleaseRequestSchema);
     if (data === null) return reply;
     const who = req.counter as AuthedCounter;
-    const released = await giveBackLeases(deps, who, data.meters);
-    req.log.info({ counter: who.name, released }, 'leases released');
-    const answer: LeaseReleaseResult = { released };
+    const answer: LeaseReleaseResult = await giveBackLeases(deps, who, data.leases);
+    req.log.info({ counter: who.name, released: answer.released, stale: answer.stale }, 'leases released');
     return answer;
   });
 }

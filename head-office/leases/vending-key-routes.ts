@@ -14,6 +14,7 @@ import {
   KeyFileCheckRequestSchema, KeyLoadRequestSchema, VendingKeyIdParamsSchema,
   type KeyFileCheck, type KeyLoadAnswer, type VendingKeyState, type VendingKeyView,
 } from './console-wire';
+import { keyExpired } from './key-day';
 import { checkVendingKeyFile, KeyLoadError, loadVendingKeyFile } from './vending-keys';
 
 export interface VendingKeyRouteDeps {
@@ -23,13 +24,13 @@ export interface VendingKeyRouteDeps {
   /** Who the signed-in user is, for the key's record. */
   userOf: (req: FastifyRequest) => string;
   now?: () => number;
+  /** HEAD_OFFICE_TIME_ZONE: a key's last day ends there (default UTC). */
+  timeZone?: string;
 }
 
-const utcDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-export function vendingKeyView(k: VendingKeyRow, now: number): VendingKeyView {
-  // Expired the day after its last day, as vendingKeyState (grant.ts) judges it when leasing.
-  const state: VendingKeyState = k.retiredAt !== null ? 'retired' : k.expiresOn !== null && utcDay(now) > k.expiresOn ? 'expired' : 'in-use';
+export function vendingKeyView(k: VendingKeyRow, now: number, timeZone = 'UTC'): VendingKeyView {
+  // Expired once its last day ended, as vendingKeyState (grant.ts) judges it when leasing.
+  const state: VendingKeyState = k.retiredAt !== null ? 'retired' : keyExpired(k.expiresOn, new Date(now), timeZone) ? 'expired' : 'in-use';
   return {
     id: k.id, sgc: k.sgc, krn: k.krn, keyType: k.keyType, baseDate: k.baseDate, ea: k.ea, dkga: k.dkga, expiresOn: k.expiresOn, kcv: k.kcv,
     loadedBy: k.loadedBy, loadedAt: k.loadedAt.toISOString(), retiredAt: k.retiredAt?.toISOString() ?? null, retiredBy: k.retiredBy, state,
@@ -47,7 +48,7 @@ export function vendingKeyRoutes(deps: VendingKeyRouteDeps): FastifyPluginAsync 
   return async (app) => {
     app.get('/vending-keys', { preHandler: deps.guard('admin') }, async () => {
       const t = now();
-      return { keys: (await listVendingKeys(deps.pool)).map((k) => vendingKeyView(k, t)) };
+      return { keys: (await listVendingKeys(deps.pool)).map((k) => vendingKeyView(k, t, deps.timeZone)) };
     });
 
     app.post('/vending-keys/check', { preHandler: deps.guard('admin') }, async (req, reply) => {
@@ -61,7 +62,7 @@ export function vendingKeyRoutes(deps: VendingKeyRouteDeps): FastifyPluginAsync 
         return refuseKeyFile(reply, e);
       }
       const inUse = await activeVendingKey(deps.pool, checked.attributes.sgc, checked.attributes.krn);
-      const answer: KeyFileCheck = { ...checked, inUse: inUse ? vendingKeyView(inUse, t) : null };
+      const answer: KeyFileCheck = { ...checked, inUse: inUse ? vendingKeyView(inUse, t, deps.timeZone) : null };
       reply.header('cache-control', 'no-store');
       return answer;
     });
@@ -78,7 +79,7 @@ export function vendingKeyRoutes(deps: VendingKeyRouteDeps): FastifyPluginAsync 
       }
       // Attributes and check values only: the key file's text is never logged.
       req.log.info({ by: by(req), sgc: r.row.sgc, krn: r.row.krn, kcv: r.row.kcv, replacedKcv: r.replaced?.kcv ?? null }, 'vending key loaded from the console');
-      const answer: KeyLoadAnswer = { key: vendingKeyView(r.row, t), replaced: r.replaced ? vendingKeyView(r.replaced, t) : null };
+      const answer: KeyLoadAnswer = { key: vendingKeyView(r.row, t, deps.timeZone), replaced: r.replaced ? vendingKeyView(r.replaced, t, deps.timeZone) : null };
       return reply.code(201).send(answer);
     });
 
@@ -91,7 +92,7 @@ export function vendingKeyRoutes(deps: VendingKeyRouteDeps): FastifyPluginAsync 
         return refuse(reply, 409, 'KEY_ALREADY_RETIRED', `The key with KCV ${r.row.kcv} was already retired`, `المفتاح ذو قيمة التحقق ${r.row.kcv} موقوف من قبل`);
       }
       req.log.info({ by: by(req), sgc: r.row.sgc, krn: r.row.krn, kcv: r.row.kcv }, 'vending key retired from the console');
-      return { key: vendingKeyView(r.row, now()) };
+      return { key: vendingKeyView(r.row, now(), deps.timeZone) };
     });
   };
 }

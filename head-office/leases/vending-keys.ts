@@ -8,6 +8,7 @@ import { parseKeyFile } from '../../main/keys/key-file';
 import { checkNewKey } from '../../main/keys/key-rules';
 import { keyCheckValue } from '../../main/keys/kcv';
 import { seal, unseal } from '../../main/keys/seal';
+import { endOfDay, keyExpired } from './key-day';
 import { activeVendingKey, insertVendingKey, type HeadOfficeKeyAttributes, type VendingKeyRow } from '../db/vending-keys';
 
 export const vendingKeyAad = (sgc: string, krn: number) => `head-office vending key ${sgc}:${krn}`;
@@ -70,13 +71,14 @@ export async function loadVendingKeyFile(pool: pg.Pool, sealingKey: Buffer, text
   return r;
 }
 
-export type VendingKeyState = { usable: true; row: VendingKeyRow } | { usable: false; why: 'missing' | 'expired'; row: VendingKeyRow | undefined };
+export type VendingKeyState = { usable: true; row: VendingKeyRow; endsAt: Date | null } | { usable: false; why: 'missing' | 'expired'; row: VendingKeyRow | undefined };
 
-export async function vendingKeyState(db: Pick<pg.Pool, 'query'>, sgc: string, krn: number, now: Date): Promise<VendingKeyState> {
+/** The key in use for the SGC and KRN, usable until its last day ends in `timeZone` (endsAt; null: no expiry). */
+export async function vendingKeyState(db: Pick<pg.Pool, 'query'>, sgc: string, krn: number, now: Date, timeZone = 'UTC'): Promise<VendingKeyState> {
   const row = await activeVendingKey(db, sgc, krn);
   if (!row) return { usable: false, why: 'missing', row };
-  if (row.expiresOn !== null && utcDay(now) > row.expiresOn) return { usable: false, why: 'expired', row };
-  return { usable: true, row };
+  if (keyExpired(row.expiresOn, now, timeZone)) return { usable: false, why: 'expired', row };
+  return { usable: true, row, endsAt: row.expiresOn === null ? null : endOfDay(row.expiresOn, timeZone) };
 }
 
 /** Runs fn with the plain key; it must not escape fn. */

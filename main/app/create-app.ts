@@ -42,6 +42,7 @@ import { historyHandlers } from '../history/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { keysHandlers } from '../keys/handlers';
 import { createLeaseService, type LeaseService } from '../leases/service';
+import { retireKeysAtEnrolment } from '../keys/load';
 import { leasesHandlers } from '../leases/handlers';
 import { outboxHandlers } from '../outbox/handlers';
 import { printingHandlers } from '../printing/handlers';
@@ -140,6 +141,18 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
       return cfg && client ? { cfg, client } : null;
     },
   });
+  // The clock as seen at start: a floor for a clock set back while the counter was off.
+  leases.observeClock();
+  // Enrolled (by code earlier, or by the environment now): supply-group keys loaded before have no
+  // business here any more, and leases govern this counter for good.
+  const enrolledNow = (userId: number | null, reason: 'enrolled' | 'head-office-owns-master-data') => {
+    leases.markEnrolled(reason === 'enrolled' ? 'enrolled with a code' : 'SHAHN_MASTER_DATA=head-office');
+    const retired = retireKeysAtEnrolment({ db: db.write, keys, now }, userId, reason);
+    if (retired.length > 0) log.info({ keys: retired.map((k) => `${k.sgc}:${k.krn}:${k.kcv ?? '-'}`), reason }, 'local vending keys retired: the head office leases meters');
+  };
+  if (masterDataOwner(db.read, config.masterData.headOffice) === 'head-office') {
+    enrolledNow(null, config.masterData.headOffice ? 'head-office-owns-master-data' : 'enrolled');
+  }
   const leaseUpkeep = setInterval(() => void leases.maintain(), LEASE_UPKEEP_MS);
   leaseUpkeep.unref();
   const outboxPort = { deliverNow: (id: number) => worker.deliverNow(id), kick: () => worker.kick() };
@@ -225,7 +238,11 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     ...outboxHandlers({ db, worker, now }),
     ...printingHandlers({ config, sales, printer }),
     ...vendorsHandlers({ db: db.write, store: vendorSettings, holder: vendorHolder, now, kick, enrol: { counterName: () => config.counterName, appVersion: appVersion() },
-      onEnrolled: () => void masterData.syncNow(), endSessions: (ids) => ids.forEach((id) => sessions.closeUser(id)) }),
+      onEnrolled: (userId) => {
+        enrolledNow(userId, 'enrolled');
+        void masterData.syncNow();
+      },
+      endSessions: (ids) => ids.forEach((id) => sessions.closeUser(id)) }),
     ...backupHandlers({ backup, log }),
     ...masterDataHandlers({ sync: masterData }),
     ...setupHandlers({ db, config, now, log, printer, vendorSettings, vendorHolder, kick, onCounterSaved: applyCounterSettings }),

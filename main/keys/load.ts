@@ -61,3 +61,20 @@ export function retireKeyById(d: KeyDeps, by: User, id: number): KeyEntry {
     return entry(d.keys, id);
   })();
 }
+
+/**
+ * A counter enrolled with a head office vends offline only under meter leases: every supply-group
+ * key still loaded here is retired (audited, by whoever enrolled it, or by nobody when the
+ * environment made it so), so no path can ever mint a token with it again. The keys retired.
+ */
+export function retireKeysAtEnrolment(d: Pick<KeyDeps, 'db' | 'keys' | 'now'>, userId: number | null, reason: 'enrolled' | 'head-office-owns-master-data'): KeyEntry[] {
+  const at = d.now().toISOString();
+  return d.db.transaction(() => {
+    const live = d.keys.list().filter((k) => k.status !== 'retired');
+    for (const k of live) {
+      d.keys.retire(k.id, at, userId);
+      appendAudit(d.db, { at, userId, action: 'keys.retire', entity: 'vending_key', entityId: `${k.sgc}:${k.krn}`, details: { id: k.id, kcv: k.kcv, reason } });
+    }
+    return live;
+  })();
+}

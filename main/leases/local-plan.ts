@@ -10,7 +10,7 @@ import type { LeaseRow } from '../../db/repos/leases';
 import type { MeterRecord, StsKeyData } from '../../db/repos/meters';
 import type { LeaseService } from './service';
 
-export type LeaseProblemCode = 'NO_LEASE' | 'LEASE_HELD_ELSEWHERE' | 'LEASE_EXPIRED' | 'LEASE_KEY_STALE' | 'KEY_CHANGE_ONLINE_ONLY';
+export type LeaseProblemCode = 'NO_LEASE' | 'LEASE_HELD_ELSEWHERE' | 'LEASE_EXPIRED' | 'LEASE_KEY_STALE' | 'KEY_CHANGE_ONLINE_ONLY' | 'CLOCK_BEHIND';
 
 export type LeasePlan = { problem: { code: LeaseProblemCode; message: Bilingual }; lease: null } | { problem: null; lease: LeaseRow };
 
@@ -40,12 +40,22 @@ export function leasePlan(leases: LeaseService, meter: MeterRecord, at: Date, ti
       `البيع دون اتصال لهذا العداد محجوز لنقطة البيع ${iso(`"${l.holder}"`)} حتى ${iso(until)}.`);
   }
   if (!l || l.state !== 'held') return problem('NO_LEASE', 'No offline lease for this meter.', 'لا يوجد حجز للبيع دون اتصال لهذا العداد.');
+  // The expiry below is judged by this counter's clock: a clock set back (a dead RTC battery, a
+  // date changed by hand) would re-open a lease the head office has since given to another counter.
+  const behind = leases.clockBehind(at);
+  if (behind) {
+    const seen = localTime(behind.floor, timeZone);
+    return problem('CLOCK_BEHIND', `This counter's clock is behind the last time it saw (${seen}); set the correct date and time.`,
+      `ساعة هذه النقطة متأخرة عن آخر وقت رأته (${iso(seen)})؛ اضبط التاريخ والوقت الصحيحين.`);
+  }
   const until = leases.usableUntil(l)!;
   if (at >= until) {
     const when = localTime(until.toISOString(), timeZone);
     return problem('LEASE_EXPIRED', `This counter's offline lease on this meter ran out at ${when}.`, `انتهى حجز البيع دون اتصال لهذا العداد على هذه النقطة في ${iso(when)}.`);
   }
-  if (!l.keyData || !sameKeys(l.keyData, sts)) {
+  // A newer vending key for its supply group came with another grant: this lease's decoder key was
+  // derived from a key the head office replaced or retired.
+  if (!l.keyData || !sameKeys(l.keyData, sts) || !leases.keyIsCurrent(l)) {
     return problem('LEASE_KEY_STALE', 'This meter\'s key data changed since its offline lease was granted; the lease is renewed when the head office can be reached.',
       'تغيّرت بيانات مفتاح هذا العداد بعد منح حجز البيع دون اتصال؛ يُجدَّد الحجز عند الاتصال بالمكتب الرئيسي.');
   }

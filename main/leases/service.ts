@@ -14,7 +14,8 @@
 // - a supervisor can ask for a meter's lease from the meter screen ("Hold for offline sales").
 import type { Db } from '../../db/open';
 import {
-  forgetLease, idleLeases, leaseAuthority, leaseOf, leasesHeardBefore, leasesIn, markReleasing, putHeldLease, putLeaseElsewhere, setLeaseAuthority, type LeaseRow,
+  clockFloor, ensureLeaseAuthority, forgetLease, forgetReleased, idleLeases, leaseAuthority, leaseOf, leasesHeardBefore, leasesIn, markReleasing, newestLeaseVendingKey, noteLeaseVendingKey,
+  putHeldLease, putLeaseElsewhere, raiseClockFloor, setLeaseAuthority, type ClockFloorSource, type LeaseRow,
 } from '../../db/repos/leases';
 import type { StsKeyData } from '../../db/repos/meters';
 import { seal, unseal } from '../keys/seal';
@@ -43,8 +44,22 @@ export type AskOutcome =
   | { kind: 'unreachable'; reason: string };
 
 export interface LeaseService {
-  /** True when local vending must go through leases: master data says enrolled, or this head office answered the lease routes. */
+  /**
+   * True when local vending must go through leases: master data says enrolled, or a head office
+   * ever answered the lease routes here (whatever the head office's address or key is now).
+   */
   enrolled(): boolean;
+  /** Records that this counter is enrolled with a head office: from now on, leases only, for good. */
+  markEnrolled(endpoint: string): void;
+  /**
+   * When this counter's clock is behind the latest time it knows has passed by more than
+   * CLOCK_TOLERANCE_MS: that time and where it was learnt. Null: the clock is plausible.
+   */
+  clockBehind(at: Date): { floor: string; source: ClockFloorSource } | null;
+  /** Records the counter's clock as a time that has passed (the floor only ever rises). */
+  observeClock(): void;
+  /** False when a newer head-office vending key than this lease's was heard of for its SGC and KRN. */
+  keyIsCurrent(l: LeaseRow): boolean;
   lease(meterNumber: string): LeaseRow | undefined;
   /** When the lease may last be used by this counter's clock (its expiry minus the skew margin); null: not held. */
   usableUntil(l: LeaseRow | undefined): Date | null;
@@ -59,9 +74,37 @@ export interface LeaseService {
 }
 
 const DEFAULT_RENEW_EVERY_MS = 60 * 60_000;
+/**
+ * How far the clock may be behind the floor before leased vending stops: the signed-request
+ * window (5 minutes), since the head office accepts a counter whose clock is that far behind its
+ * own and its answers' times raise the floor.
+ */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 const DEFAULT_IDLE_DAYS = 14;
 
 const keyAad = (meter: string, k: StsKeyData) => `meter lease ${meter} ${k.sgc}:${k.ti}:${k.krn}:${k.keyType}:${k.baseDate}:${k.ea}:${k.dkga}`;
+
+/**
+ * One queue per meter: a lease request and a release of the same meter never overlap, so a
+ * release's answer can never land on top of a renewal's (or the reverse). A call waits for every
+ * earlier call naming any of its meters; queues are claimed synchronously, so there is no cycle.
+ */
+function meterQueues() {
+  const tails = new Map<string, Promise<void>>();
+  return async function serial<T>(meters: readonly string[], fn: () => Promise<T>): Promise<T> {
+    const before = meters.map((m) => tails.get(m)).filter((p): p is Promise<void> => p !== undefined);
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => { done = resolve; });
+    for (const m of meters) tails.set(m, mine);
+    try {
+      await Promise.all(before);
+      return await fn();
+    } finally {
+      done();
+      for (const m of meters) if (tails.get(m) === mine) tails.delete(m);
+    }
+  };
+}
 const identity = (cfg: VendorEndpointConfig) => `${cfg.baseUrl.replace(/\/+$/, '')}|${cfg.apiKey}`;
 
 export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
@@ -71,14 +114,15 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
   let running: Promise<void> | null = null;
   /** The head office (identity) that answered "no such endpoint": not asked again in the background. */
   let notLeasing: string | null = null;
+  const serial = meterQueues();
 
-  const enrolled = () => {
-    if (deps.headOfficeOwned?.()) return true;
-    const ho = deps.headOffice();
-    return ho !== null && leaseAuthority(deps.db.read) === identity(ho.cfg);
-  };
+  // Not tied to the head office's address or key: once leases governed this counter, editing the
+  // address, enrolling again with a new key or clearing it must not bring back supply-group keys.
+  const enrolled = () => deps.headOfficeOwned?.() === true || leaseAuthority(deps.db.read) !== null;
 
-  async function ask(meters: string[]): Promise<AskOutcome> {
+  const ask = (meters: string[]) => serial([...new Set(meters)], () => askNow([...new Set(meters)]));
+
+  async function askNow(meters: string[]): Promise<AskOutcome> {
     const ho = deps.headOffice();
     if (!ho || meters.length === 0) return { kind: 'not-leasing' };
     const o = await ho.client.acquireLeases(meters);
@@ -96,8 +140,15 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
     const opened = r.granted.map((g) => ({ g, key: openDecoderKey(ho.cfg, g.meter, g.expiresAt, g.decoderKeySealed) }));
     w.transaction(() => {
       setLeaseAuthority(w, identity(ho.cfg), at);
+      // The head office's time has passed, whatever this counter's clock says later.
+      raiseClockFloor(w, r.serverTime, 'head-office');
       for (const { g, key } of opened) {
-        putHeldLease(w, { meterNumber: g.meter, expiresAt: g.expiresAt, grantedAt: g.grantedAt, keyData: g.keyData, decoderKeySealed: seal(deps.masterKey, key, keyAad(g.meter, g.keyData)), heardAt: at });
+        raiseClockFloor(w, g.grantedAt, 'lease');
+        noteLeaseVendingKey(w, { sgc: g.keyData.sgc, krn: g.keyData.krn, id: g.vendingKey.id, kcv: g.vendingKey.kcv, heardAt: at });
+        putHeldLease(w, {
+          meterNumber: g.meter, expiresAt: g.expiresAt, grantedAt: g.grantedAt, keyData: g.keyData, decoderKeySealed: seal(deps.masterKey, key, keyAad(g.meter, g.keyData)), heardAt: at,
+          generation: g.generation, vendingKey: g.vendingKey,
+        });
       }
       for (const x of r.refused) {
         if (x.code === 'HELD_ELSEWHERE' && x.heldBy) putLeaseElsewhere(w, { meterNumber: x.meter, holder: x.heldBy.counterName, expiresAt: x.heldBy.expiresAt, heardAt: at });
@@ -109,15 +160,27 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
     return { kind: 'answered', granted: r.granted.map((g) => g.meter), refused: r.refused };
   }
 
-  async function release(meters: string[]): Promise<AskOutcome> {
+  const release = (meters: string[]) => serial([...new Set(meters)], () => releaseNow([...new Set(meters)]));
+
+  async function releaseNow(meters: string[]): Promise<AskOutcome> {
     const ho = deps.headOffice();
     if (!ho || meters.length === 0) return { kind: 'not-leasing' };
     // Stop using them BEFORE the head office hears of it: from its answer on, another counter may sell.
-    w.transaction(() => meters.forEach((m) => markReleasing(w, m)))();
-    const o = await ho.client.releaseLeases(meters);
+    const giving = w.transaction(() => {
+      meters.forEach((m) => markReleasing(w, m));
+      const rows = meters.map((m) => leaseOf(w, m)).filter((l): l is LeaseRow => l?.state === 'releasing');
+      // Stored before generations: no release can name it. It is no longer used here, and the head
+      // office's record runs out at its expiry.
+      for (const l of rows) if (l.generation === null) forgetReleased(w, l.meterNumber, null);
+      return rows.filter((l) => l.generation !== null).map((l) => ({ meter: l.meterNumber, generation: l.generation! }));
+    }).immediate();
+    if (giving.length === 0) return { kind: 'answered', granted: [], refused: [] };
+    const o = await ho.client.releaseLeases(giving);
     if (o.kind !== 'ok') return { kind: 'unreachable', reason: o.kind === 'unknown' ? o.reason : `${o.code}: ${o.message.en}` };
-    w.transaction(() => meters.forEach((m) => forgetLease(w, m)))();
-    deps.log.info({ released: o.value.released }, 'meter leases given back');
+    // Released, or stale (the head office no longer has it as ours at that generation): either way
+    // this generation is over. Forgotten only if it is still the one being given back.
+    w.transaction(() => giving.forEach((l) => forgetReleased(w, l.meter, l.generation)))();
+    deps.log.info({ released: o.value.released, stale: o.value.stale }, 'meter leases given back');
     return { kind: 'answered', granted: [], refused: [] };
   }
 
@@ -126,7 +189,10 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
     return ho !== null && identity(ho.cfg) !== notLeasing;
   };
 
+  const observeClock = () => raiseClockFloor(w, deps.now().toISOString(), 'clock');
+
   async function maintainOnce(): Promise<void> {
+    observeClock();
     if (!background()) return;
     const now = deps.now();
     const due = leasesHeardBefore(deps.db.read, new Date(now.getTime() - renewEveryMs).toISOString());
@@ -138,6 +204,17 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
 
   return {
     enrolled,
+    markEnrolled: (endpoint) => ensureLeaseAuthority(w, endpoint, deps.now().toISOString()),
+    clockBehind(at) {
+      const f = clockFloor(deps.db.read);
+      return f && at.getTime() < Date.parse(f.at) - CLOCK_TOLERANCE_MS ? { floor: f.at, source: f.source } : null;
+    },
+    observeClock,
+    keyIsCurrent(l) {
+      if (!l.keyData) return false;
+      const newest = newestLeaseVendingKey(deps.db.read, l.keyData.sgc, l.keyData.krn);
+      return newest === undefined || (l.vendingKey !== null && l.vendingKey.id === newest.id);
+    },
     lease: (m) => leaseOf(deps.db.read, m),
     usableUntil: (l) => (l && l.state === 'held' ? new Date(Date.parse(l.expiresAt) - LEASE_SKEW_MARGIN_MS) : null),
     withDecoderKey(l, fn) {

@@ -13,8 +13,8 @@ import { setMasterEnrolled } from '../../db/repos/master-data';
 export function vendorsHandlers(d: {
   db: WriteDb; store: VendorSettingsStore; holder: VendorHolder; now: () => Date; kick: () => void;
   enrol: Pick<EnrolDeps, 'counterName' | 'appVersion' | 'exchange'>;
-  /** After an enrolment: the master-data pull starts at once. */
-  onEnrolled?: () => void;
+  /** After an enrolment, by this user: local keys retired, leases only from now on, the master-data pull at once. */
+  onEnrolled?: (userId: number) => void;
   /** The head-office users of an earlier enrolment, deactivated by this one: their sessions end. */
   endSessions?: (userIds: number[]) => void;
 }): NamespaceHandlers<'vendors'> {
@@ -27,7 +27,8 @@ export function vendorsHandlers(d: {
       return view;
     },
     'vendors.enrolHeadOffice': async (input, ctx) => {
-      const view = await enrolHeadOffice({ ...d.enrol, store: d.store, now: d.now }, input, requireUser(ctx).id);
+      const userId = requireUser(ctx).id;
+      const view = await enrolHeadOffice({ ...d.enrol, store: d.store, now: d.now }, input, userId);
       d.holder.replace(d.store.effective());
       d.kick(); // sales waiting for a head office go to this one now
       // Credentials from enrolment: from now on the head office owns this counter's master data,
@@ -36,11 +37,11 @@ export function vendorsHandlers(d: {
       const ended = d.db.transaction(() => {
         const ids = setMasterEnrolled(d.db, at);
         // The hand-over, and who it put out (the users an earlier enrolment brought), in the audit chain.
-        appendAudit(d.db, { at, userId: requireUser(ctx).id, action: 'master_data.enrolled', entity: 'master_data', entityId: '0', details: { deactivatedUsers: ids } });
+        appendAudit(d.db, { at, userId, action: 'master_data.enrolled', entity: 'master_data', entityId: '0', details: { deactivatedUsers: ids } });
         return ids;
       })();
       if (ended.length) d.endSessions?.(ended);
-      d.onEnrolled?.();
+      d.onEnrolled?.(userId);
       return view;
     },
     'vendors.testConnection': async ({ vendor }, ctx) => {

@@ -72,7 +72,7 @@ export const QuoteSchema = z.object({
    * the meter (main/leases/local-plan.ts). Absent when there is nothing to say.
    */
   keyNotice: z.object({ code: z.enum(['NO_VENDING_KEY', 'KEY_RETIRED', 'KEY_EXPIRED', 'KEY_CHANGE', 'KEY_CHANGE_UNSUPPORTED',
-    'NO_LEASE', 'LEASE_HELD_ELSEWHERE', 'LEASE_EXPIRED', 'LEASE_KEY_STALE']), message: Bilingual }).optional(),
+    'NO_LEASE', 'LEASE_HELD_ELSEWHERE', 'LEASE_EXPIRED', 'LEASE_KEY_STALE', 'CLOCK_BEHIND']), message: Bilingual }).optional(),
   /**
    * Present when the vending server priced the sale (an XMLVend trial vend): its tariff and
    * transactions. Energy, value and deductions are then the server's, not the counter's tariff's.

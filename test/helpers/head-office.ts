@@ -25,6 +25,9 @@ export async function startTestHeadOffice(databaseUrl: string, opts: { poolSize?
   timeZone?: string;
   /** HEAD_OFFICE_CURRENCY and its decimals (default YER, 0: the counters' own default). */
   currency?: { code: string; decimals: number };
+  /** HEAD_OFFICE_TRUST_PROXY and HEAD_OFFICE_SECURE_COOKIES, as head-office/main.ts passes them. */
+  trustProxy?: HeadOfficeServerDeps['trustProxy'];
+  secureCookies?: boolean;
   /** Registers more routes before the service listens (e.g. a console route plugin under test). */
   extend?: (app: FastifyInstance) => void } = {}): Promise<TestHeadOffice> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
@@ -33,7 +36,8 @@ export async function startTestHeadOffice(databaseUrl: string, opts: { poolSize?
   const app = buildServer({ pool, sealingKey, logger: process.env.HO_TEST_LOG ? { level: 'error' } : false, maxSkewMs: opts.maxSkewMs, now: opts.now,
     // Tests enrol many counters from 127.0.0.1; the limit itself has its own test.
     enrolLimit: opts.enrolLimit ?? { max: 1_000, windowMs: 60_000 },
-    console: { signInLimit: { max: 1_000, windowMs: 60_000 }, ...opts.console }, timeZone: opts.timeZone, currency: opts.currency });
+    console: { signInLimit: { max: 1_000, windowMs: 60_000 }, ...opts.console }, timeZone: opts.timeZone, currency: opts.currency,
+    trustProxy: opts.trustProxy, secureCookies: opts.secureCookies });
   opts.extend?.(app);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   let n = 0;

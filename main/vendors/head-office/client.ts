@@ -11,7 +11,7 @@ import {
   PushDeadLetterResultSchema, PushSalesResultSchema, PushZReportResultSchema,
   type PushAlong, type PushDeadLetterRequest, type PushDeadLetterResult, type PushSalesResult, type PushZReportRequest, type PushZReportResult,
 } from './wire';
-import { LeaseReleaseResultSchema, LeaseResultSchema, type LeaseReleaseResult, type LeaseResult } from './lease-wire';
+import { LeaseReleaseResultSchema, LeaseResultSchema, type LeaseReleaseRequest, type LeaseReleaseResult, type LeaseResult } from './lease-wire';
 
 export interface HeadOfficeClient {
   /** Upserts the sales by id. `accepted` are stored; `rejected` never will be as sent (dead letters). */
@@ -29,8 +29,8 @@ export interface HeadOfficeClient {
   pullMasterData(after: number, limit: number): Promise<VendorOutcome<MasterDataPage>>;
   /** Acquires or renews local-vending leases on these meters (lease-wire.ts); each meter granted or refused. */
   acquireLeases(meters: string[]): Promise<VendorOutcome<LeaseResult>>;
-  /** Gives leases back; meters this counter does not hold are ignored. */
-  releaseLeases(meters: string[]): Promise<VendorOutcome<LeaseReleaseResult>>;
+  /** Gives leases back, each at the generation held; one not held at that generation is answered stale and left alone. */
+  releaseLeases(leases: LeaseReleaseRequest['leases']): Promise<VendorOutcome<LeaseReleaseResult>>;
 }
 
 export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorHttpOptions): HeadOfficeClient {
@@ -50,8 +50,9 @@ export function createHeadOfficeClient(cfg: VendorEndpointConfig, opts?: VendorH
       // A repeat renews the same lease: safe to retry.
       return http.send({ method: 'POST', path: '/api/v1/leases', body: { meters }, retrySafe: true, schema: LeaseResultSchema });
     },
-    releaseLeases(meters) {
-      return http.send({ method: 'POST', path: '/api/v1/leases/release', body: { meters }, retrySafe: true, schema: LeaseReleaseResultSchema });
+    releaseLeases(leases) {
+      // Safe to retry: a repeat, or a copy arriving after a renewal, names a generation no longer held.
+      return http.send({ method: 'POST', path: '/api/v1/leases/release', body: { leases }, retrySafe: true, schema: LeaseReleaseResultSchema });
     },
     async ping() {
       const o = await http.send({ method: 'GET', path: '/api/v1/ping', schema: HealthSchema });

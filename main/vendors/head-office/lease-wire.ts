@@ -32,8 +32,19 @@ export const LeaseGrantSchema = z.object({
   grantedAt: z.string().datetime(),
   /** By the head office's clock; the counter stops using the lease LEASE_SKEW_MARGIN_MS before. */
   expiresAt: z.string().datetime(),
+  /**
+   * Bumped by every grant and renewal of this meter's lease (at any counter); a release names the
+   * generation it gives back, so a release that arrives after a renewal changes nothing.
+   */
+  generation: z.number().int().positive(),
   /** The meter's key data the decoder key was derived for. */
   keyData: LeaseKeyData,
+  /**
+   * The head office's vending key the decoder key was derived from (its id and key check value):
+   * once a grant brings a newer key for the SGC and KRN, the counter treats leases derived from an
+   * older one as stale.
+   */
+  vendingKey: z.object({ id: z.number().int().positive(), kcv: z.string().regex(/^[0-9A-F]{6}$/) }).strict(),
   /** The decoder key, encrypted for this counter (lease-crypto.ts): base64(iv | tag | ciphertext). */
   decoderKeySealed: z.string().min(28).max(200),
 }).strict();
@@ -59,7 +70,14 @@ export const LeaseResultSchema = z.object({
 }).strict();
 export type LeaseResult = z.infer<typeof LeaseResultSchema>;
 
-/** Giving leases back; a meter this counter does not hold is ignored. */
-export const LeaseReleaseRequestSchema = LeaseRequestSchema;
-export const LeaseReleaseResultSchema = z.object({ released: z.array(meterNumber) }).strict();
+/**
+ * Giving leases back, each at the generation the counter holds it under. A meter this counter does
+ * not hold at that generation (renewed since, released already, never held) is left as it is and
+ * answered as `stale`.
+ */
+export const LeaseReleaseRequestSchema = z.object({
+  leases: z.array(z.object({ meter: meterNumber, generation: z.number().int().positive() }).strict()).min(1).max(MAX_LEASE_METERS),
+}).strict();
+export type LeaseReleaseRequest = z.infer<typeof LeaseReleaseRequestSchema>;
+export const LeaseReleaseResultSchema = z.object({ released: z.array(meterNumber), stale: z.array(meterNumber) }).strict();
 export type LeaseReleaseResult = z.infer<typeof LeaseReleaseResultSchema>;

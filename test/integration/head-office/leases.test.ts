@@ -2,6 +2,7 @@
 // meter's offline vending, whatever the race; a grant's decoder key opens only for the counter it
 // was made for and makes tokens the meter accepts; refusals say why in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedHeaders } from '../../../main/vendors/signing';
 import { createHeadOfficeClient } from '../../../main/vendors/head-office/client';
 import { openDecoderKey } from '../../../main/vendors/head-office/lease-crypto';
 import { LEASE_SKEW_MARGIN_MS, type LeaseResult } from '../../../main/vendors/head-office/lease-wire';
@@ -156,14 +157,52 @@ describe('meter leases at the head office', () => {
     const b = await ho.addCounter('Next');
     const m = meterNo();
     await putMeters(ho.pool, [stsMeter(m)]);
-    expect(value(await client(a).acquireLeases([m])).granted).toHaveLength(1);
-    expect(value(await client(b).releaseLeases([m]))).toEqual({ released: [] });
+    const g = value(await client(a).acquireLeases([m])).granted;
+    expect(g).toHaveLength(1);
+    const generation = g[0]!.generation;
+    expect(value(await client(b).releaseLeases([{ meter: m, generation }]))).toEqual({ released: [], stale: [m] });
     expect(value(await client(b).acquireLeases([m])).refused).toHaveLength(1);
-    expect(value(await client(a).releaseLeases([m, meterNo()]))).toEqual({ released: [m] });
-    expect(value(await client(a).releaseLeases([m]))).toEqual({ released: [] });
+    const other = meterNo();
+    expect(value(await client(a).releaseLeases([{ meter: m, generation }, { meter: other, generation: 1 }]))).toEqual({ released: [m], stale: [other] });
+    expect(value(await client(a).releaseLeases([{ meter: m, generation }]))).toEqual({ released: [], stale: [m] });
     expect(value(await client(b).acquireLeases([m])).granted).toHaveLength(1);
-    const history = (await ho.pool.query('SELECT e.event, c.name FROM lease_events e JOIN counters c ON c.id = e.counter_id WHERE meter = $1 ORDER BY e.id', [m])).rows;
-    expect(history).toEqual([{ event: 'granted', name: 'Releaser' }, { event: 'released', name: 'Releaser' }, { event: 'granted', name: 'Next' }]);
+    const history = (await ho.pool.query('SELECT e.event, c.name, e.generation FROM lease_events e JOIN counters c ON c.id = e.counter_id WHERE meter = $1 ORDER BY e.id', [m])).rows;
+    expect(history).toEqual([
+      { event: 'granted', name: 'Releaser', generation: String(generation) }, { event: 'released', name: 'Releaser', generation: String(generation) },
+      { event: 'granted', name: 'Next', generation: String(generation + 1) },
+    ]);
+  });
+
+  it('a release that arrives after a renewal (late, retried or replayed) changes nothing: the counter keeps the lease it renewed', async () => {
+    const a = await ho.addCounter('Late release A');
+    const b = await ho.addCounter('Late release B');
+    const m = meterNo();
+    await putMeters(ho.pool, [stsMeter(m)]);
+    const first = value(await client(a).acquireLeases([m])).granted[0]!;
+    // The counter asks for its release (generation n); before it commits, a sale renews the lease.
+    const renewed = value(await client(a).acquireLeases([m])).granted[0]!;
+    expect(renewed.generation).toBe(first.generation + 1);
+    expect(value(await client(a).releaseLeases([{ meter: m, generation: first.generation }]))).toEqual({ released: [], stale: [m] });
+    // A still holds it (at the renewed generation), so B does not get it.
+    expect(value(await client(b).acquireLeases([m])).refused[0]).toMatchObject({ code: 'HELD_ELSEWHERE', heldBy: { counterName: 'Late release A' } });
+    const row = (await ho.pool.query('SELECT released_at, generation FROM meter_leases WHERE meter = $1', [m])).rows[0];
+    expect(row).toEqual({ released_at: null, generation: String(renewed.generation) });
+    // The same release replayed byte for byte is as harmless; the current generation's is not stale.
+    expect(value(await client(a).releaseLeases([{ meter: m, generation: first.generation }]))).toEqual({ released: [], stale: [m] });
+    expect(value(await client(a).releaseLeases([{ meter: m, generation: renewed.generation }]))).toEqual({ released: [m], stale: [] });
+    expect(value(await client(b).acquireLeases([m])).granted[0]!.generation).toBe(renewed.generation + 1);
+  });
+
+  it('a release in the old shape (meters without generations) is refused: it could end a renewed lease', async () => {
+    const a = await ho.addCounter('Old release');
+    const m = meterNo();
+    await putMeters(ho.pool, [stsMeter(m)]);
+    expect(value(await client(a).acquireLeases([m])).granted).toHaveLength(1);
+    const raw = JSON.stringify({ meters: [m] });
+    const headers = signedHeaders({ ...a, merchantId: null }, { method: 'POST', path: '/api/v1/leases/release', body: raw });
+    const r = await fetch(`${ho.url}/api/v1/leases/release`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: raw });
+    expect(r.status).toBe(422);
+    expect((await ho.pool.query('SELECT released_at FROM meter_leases WHERE meter = $1', [m])).rows[0].released_at).toBeNull();
   });
 
   it('expiry: another counter gets the lease only after expiry plus the margin; an operator releases only an expired lease', async () => {
