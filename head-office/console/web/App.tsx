@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../roles';
 import { Layout } from './components/Layout';
@@ -27,7 +27,7 @@ function Gate() {
   const page = PAGES.find((p) => (p.path === path || path.startsWith(`${p.path}/`)) && roleAtLeast(me.role, p.minRole));
   return (
     <Layout>
-      {page ? <page.Component /> : (
+      {page ? <Suspense fallback={<p className="panel muted">{t('common.loading')}</p>}><page.Component /></Suspense> : (
         <section className="page" data-testid="page-not-found">
           <p>{t('common.notFound')}</p>
           <button type="button" className="btn-link" onClick={() => navigate(HOME)}>{t('common.backHome')}</button>

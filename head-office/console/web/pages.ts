@@ -2,15 +2,17 @@
 // navigation (an i18n key under nav.), and the least role that sees it (the service checks each
 // request regardless). A new page — Reports, Master data, Leases — is one entry here: its
 // component in pages/, its nav.<name> words in i18n/ar.json and en.json.
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { ConsoleRole } from '../roles';
 import { CountersPage } from './pages/CountersPage';
-import { ReportsPage } from './pages/ReportsPage';
 import { MasterDataPage } from './pages/MasterDataPage';
 import { LeasesPage } from './pages/LeasesPage';
 import { SalesPage } from './pages/SalesPage';
 import { UsersPage } from './pages/UsersPage';
 import { VendingKeysPage } from './pages/VendingKeysPage';
+
+// The reports' charts (recharts) are most of the console's code: their page loads when first opened.
+const ReportsPage = lazy(() => import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 
 export interface ConsolePage {
   path: `/console/${string}`;

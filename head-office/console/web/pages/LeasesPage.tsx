@@ -14,6 +14,7 @@ import { LeaseHistory } from './LeaseHistory';
 import { LeaseStateCell } from './LeaseStateCell';
 import { ReleaseLeaseDialog } from './ReleaseLeaseDialog';
 import '../styles/leases.css';
+import { PagedFoot } from '../components/PagedFoot';
 
 interface Shown {
   filter: LeaseFilter;
@@ -122,12 +123,7 @@ export function LeasesPage() {
               </tbody>
             </table>
           </div>
-          <div className="table-foot">
-            <span className="muted" data-testid="leases-count">{t('leases.shown', { count: shown.leases.length })}</span>
-            {shown.next
-              ? <button type="button" className="btn btn-small" disabled={busy} data-testid="leases-more" onClick={() => void run(shown.filter, true)}>{t('leases.more')}</button>
-              : <span className="muted">{t('leases.end')}</span>}
-          </div>
+          <PagedFoot testId="leases" shown={t('leases.shown', { count: shown.leases.length })} hasMore={!!shown.next} busy={busy} onMore={() => void run(shown.filter, true)} moreLabel={t('leases.more')} endLabel={t('leases.end')} />
         </>
       )}
       <ReleaseLeaseDialog lease={releasing} expired={releasing !== null && expiredNow(releasing)} onClose={() => setReleasing(null)}

@@ -8,6 +8,7 @@ import { Field } from '../components/Field';
 import { dateTime, kwh, money } from '../lib/format';
 import { useLang } from '../lib/lang';
 import { useLoad } from '../lib/use-load';
+import { PagedFoot } from '../components/PagedFoot';
 
 interface Results {
   search: SalesSearch;
@@ -113,12 +114,7 @@ export function SalesPage() {
               </tbody>
             </table>
           </div>
-          <div className="table-foot">
-            <span className="muted" data-testid="sales-count">{t('sales.shown', { count: results.sales.length })}</span>
-            {results.next
-              ? <button type="button" className="btn btn-small" disabled={busy} data-testid="sales-more" onClick={() => void run(true)}>{t('sales.more')}</button>
-              : <span className="muted">{t('sales.end')}</span>}
-          </div>
+          <PagedFoot testId="sales" shown={t('sales.shown', { count: results.sales.length })} hasMore={!!results.next} busy={busy} onMore={() => void run(true)} moreLabel={t('sales.more')} endLabel={t('sales.end')} />
         </>
       )}
     </section>

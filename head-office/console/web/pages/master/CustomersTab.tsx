@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useMaster } from './context';
 import { CustomerDialog } from './CustomerDialog';
 import { DeleteDialog } from './DeleteDialog';
+import { PagedFoot } from '../../components/PagedFoot';
 
 interface Results {
   q: string;
@@ -89,12 +90,7 @@ export function CustomersTab() {
               </tbody>
             </table>
           </div>
-          <div className="table-foot">
-            <span className="muted">{t('masterData.shown', { count: results.rows.length })}</span>
-            {results.next
-              ? <button type="button" className="btn btn-small" disabled={busy} data-testid="customers-more" onClick={() => void run(true)}>{t('masterData.more')}</button>
-              : <span className="muted">{t('masterData.end')}</span>}
-          </div>
+          <PagedFoot testId="customers" shown={t('masterData.shown', { count: results.rows.length })} hasMore={!!results.next} busy={busy} onMore={() => void run(true)} moreLabel={t('masterData.more')} endLabel={t('masterData.end')} />
         </>
       )}
       {editing !== null && (

@@ -10,6 +10,7 @@ import { useLoad } from '../../lib/use-load';
 import { useMaster } from './context';
 import { DeleteDialog } from './DeleteDialog';
 import { MeterDialog } from './MeterDialog';
+import { PagedFoot } from '../../components/PagedFoot';
 
 const EMPTY: ListFilter = { q: '', kind: '', tariff: '', active: '' };
 
@@ -154,12 +155,7 @@ export function MetersTab() {
               </tbody>
             </table>
           </div>
-          <div className="table-foot">
-            <span className="muted" data-testid="meters-count">{t('masterData.shown', { count: results.rows.length })}</span>
-            {results.next
-              ? <button type="button" className="btn btn-small" disabled={busy} data-testid="meters-more" onClick={() => void run(true)}>{t('masterData.more')}</button>
-              : <span className="muted">{t('masterData.end')}</span>}
-          </div>
+          <PagedFoot testId="meters" shown={t('masterData.shown', { count: results.rows.length })} hasMore={!!results.next} busy={busy} onMore={() => void run(true)} moreLabel={t('masterData.more')} endLabel={t('masterData.end')} />
         </>
       )}
       {editing !== null && tariffs.data && (
