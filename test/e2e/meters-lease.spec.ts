@@ -1,11 +1,11 @@
 // The meter page's "Offline sales" card on a counter enrolled with the real head office
 // (PostgreSQL, in this process): no lease, "Hold for offline sales" granted, and a meter another
 // counter holds, named with its expiry. In Arabic and English; the screenshots go to
-// docs/screenshots/meters-lease-*.png.
+// docs/screenshots/meters-lease-*.png when SHAHN_SCREENSHOTS=1 (a test run leaves the tree as it was).
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
 import { registerCounter } from '../../head-office/counters';
 import { startLocalPostgres, type LocalPostgres } from '../../head-office/db/local-postgres';
@@ -17,6 +17,9 @@ import { loadDemoKey, putMeters, stsMeter } from '../helpers/leases';
 import { login, NO_RETRIES, startShahnUnderTest, type ShahnUnderTest } from './kit';
 
 const SHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+const shot = async (el: Locator, name: string) => {
+  if (process.env.SHAHN_SCREENSHOTS === '1') await el.screenshot({ path: path.join(SHOTS, name) });
+};
 const FREE = DEMO_STS_METERS[0]!.number;
 const THEIRS = DEMO_STS_METERS[1]!.number;
 let db: LocalPostgres;
@@ -65,12 +68,12 @@ for (const lang of ['ar', 'en'] as const) {
     // The first run takes the free meter; the second finds it held here already.
     if (lang === 'ar') {
       await expect(page.getByTestId('lease-state')).toHaveAttribute('data-state', 'none');
-      await card.screenshot({ path: path.join(SHOTS, `meters-lease-none-${lang}.png`) });
+      await shot(card, `meters-lease-none-${lang}.png`);
     }
     await page.getByTestId('lease-hold').click();
     await expect(page.getByTestId('lease-state')).toHaveAttribute('data-state', 'held');
     await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: path.join(SHOTS, `meters-lease-held-${lang}.png`) });
+    await shot(card, `meters-lease-held-${lang}.png`);
 
     await meterPage(page, lang, THEIRS);
     await page.getByTestId('lease-hold').click();
@@ -78,6 +81,6 @@ for (const lang of ['ar', 'en'] as const) {
     await expect(page.getByTestId('lease-state')).toContainText('Counter 2 — Souq');
     await expect(card.getByTestId('error-message')).toHaveCount(0);
     await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: path.join(SHOTS, `meters-lease-elsewhere-${lang}.png`) });
+    await shot(card, `meters-lease-elsewhere-${lang}.png`);
   });
 }
