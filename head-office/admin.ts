@@ -341,7 +341,7 @@ export async function runAdmin(
     }
     if (args.command === 'load-key') {
       try {
-        const r = await loadVendingKeyFile(pool, sealingKey!, keyText, { by: args.by!, replace: args.replace === true, now: new Date() });
+        const r = await loadVendingKeyFile(pool, sealingKey!, keyText, { by: args.by!, replace: args.replace === true, now: new Date(), timeZone: reportTimeZoneFromEnv(process.env) });
         out.write(`Loaded the vending key for SGC ${r.row.sgc} KRN ${r.row.krn}: KCV ${r.row.kcv} (compare it with the key certificate).` +
           (r.replaced ? ` It replaces the key with KCV ${r.replaced.kcv}, now retired.` : '') + '\n');
         return 0;

@@ -110,18 +110,6 @@ export async function releaseLeases(db: Queryable, counterId: number, leases: re
   return r.rows.map((x) => x.meter);
 }
 
-/** Every lease the counter holds, released (its revocation); the meters released. */
-export async function releaseCounterLeases(db: Queryable, counterId: number, at: Date, by: string): Promise<string[]> {
-  const r = await db.query<{ meter: string }>(
-    `WITH r AS (
-       UPDATE meter_leases SET released_at = $2, released_by = $3 WHERE counter_id = $1 AND released_at IS NULL RETURNING meter, counter_id, generation
-     ), e AS (INSERT INTO lease_events (meter, counter_id, event, at, by, generation) SELECT meter, counter_id, 'released', $2, $3, generation FROM r)
-     SELECT meter FROM r ORDER BY meter`,
-    [counterId, at, by],
-  );
-  return r.rows.map((x) => x.meter);
-}
-
 /**
  * An operator's release: only of a lease that has EXPIRED (by the head office's clock). Before its
  * expiry the counter holding it may be offline and still vending with it, and nothing can reach

@@ -10,6 +10,7 @@ import { LEASE_SKEW_MARGIN_MS, type LeaseGrant, type LeaseRefusal, type LeaseRef
 import { sealDecoderKey } from '../../main/vendors/head-office/lease-crypto';
 import { deriveDecoderKey, meterPan, StsError } from '../../main/sts';
 import { vendingKeyState, withVendingKey } from './vending-keys';
+import { wallTime } from './key-day';
 
 export interface LeaseDeps {
   pool: pg.Pool;
@@ -26,7 +27,6 @@ export interface LeasingCounter { id: number; name: string; apiKey: string; apiS
 /** A Latin name or a time inside Arabic text, isolated so it keeps its own direction (FSI … PDI). */
 const iso = (s: string) => `\u2068${s}\u2069`;
 
-const fmt = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 function refusal(meter: string, code: LeaseRefusalCode, en: string, ar: string, heldBy: LeaseRefusal['heldBy'] = null): LeaseRefusal {
   return { meter, code, message: { en, ar }, heldBy };
@@ -74,7 +74,8 @@ async function leaseOne(deps: LeaseDeps, counter: LeasingCounter, meter: string,
   // head office no longer uses.
   const g = await grantLease(deps.pool, { meter, counterId: counter.id, at, leaseMs: deps.leaseMs, marginMs: LEASE_SKEW_MARGIN_MS, vendingKeyId: key.row.id, notAfter: key.endsAt });
   if (!g.granted) {
-    const until = fmt(g.holder.expiresAt);
+    // In the utility's own time, the one its counters' clocks show (the cashier reads this).
+    const until = wallTime(g.holder.expiresAt, deps.timeZone ?? 'UTC');
     return refusal(meter, 'HELD_ELSEWHERE', `Meter ${meter}'s offline sales are held by counter "${g.holder.counterName}" until ${until}.`,
       `البيع دون اتصال للعداد ${meter} محجوز لنقطة البيع ${iso(`"${g.holder.counterName}"`)} حتى ${iso(until)}.`,
       { counterName: g.holder.counterName, expiresAt: g.holder.expiresAt.toISOString() });

@@ -57,7 +57,7 @@ export function vendingKeyRoutes(deps: VendingKeyRouteDeps): FastifyPluginAsync 
       const t = now();
       let checked;
       try {
-        checked = checkVendingKeyFile(body.keyFile, new Date(t));
+        checked = checkVendingKeyFile(body.keyFile, new Date(t), deps.timeZone);
       } catch (e) {
         return refuseKeyFile(reply, e);
       }
@@ -73,7 +73,7 @@ export function vendingKeyRoutes(deps: VendingKeyRouteDeps): FastifyPluginAsync 
       const t = now();
       let r;
       try {
-        r = await loadVendingKeyFile(deps.pool, deps.sealingKey, body.keyFile, { by: by(req), replace: body.replace, now: new Date(t), certificateKcv: body.certificateKcv });
+        r = await loadVendingKeyFile(deps.pool, deps.sealingKey, body.keyFile, { by: by(req), replace: body.replace, now: new Date(t), timeZone: deps.timeZone, certificateKcv: body.certificateKcv });
       } catch (e) {
         return refuseKeyFile(reply, e);
       }

@@ -8,7 +8,7 @@ import { parseKeyFile } from '../../main/keys/key-file';
 import { checkNewKey } from '../../main/keys/key-rules';
 import { keyCheckValue } from '../../main/keys/kcv';
 import { seal, unseal } from '../../main/keys/seal';
-import { endOfDay, keyExpired } from './key-day';
+import { dayIn, endOfDay, keyExpired } from './key-day';
 import { activeVendingKey, insertVendingKey, type HeadOfficeKeyAttributes, type VendingKeyRow } from '../db/vending-keys';
 
 export const vendingKeyAad = (sgc: string, krn: number) => `head-office vending key ${sgc}:${krn}`;
@@ -21,7 +21,6 @@ export class KeyLoadError extends Error {
   }
 }
 
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** What a key file holds once parsed and checked: its attributes and the key's check value (never the key). */
 export interface CheckedKeyFile { attributes: HeadOfficeKeyAttributes; kcv: string; fileKcv: string | null }
@@ -31,11 +30,13 @@ export interface CheckedKeyFile { attributes: HeadOfficeKeyAttributes; kcv: stri
  * key, DKGA and EA, an expiry to come, the file's KCV); with `certificateKcv`, the key's check value
  * must also be the one a person read on the key certificate. Throws KeyLoadError, never naming the key.
  */
-function readKeyFile(text: string, now: Date, certificateKcv?: string): CheckedKeyFile & { key: string } {
+function readKeyFile(text: string, now: Date, timeZone: string, certificateKcv?: string): CheckedKeyFile & { key: string } {
+  // "Today" in the utility's zone, the one a key's last day ends in everywhere else (leases, the console).
+  const today = dayIn(timeZone, now);
   try {
     const parsed = parseKeyFile(text);
-    const key = checkNewKey(parsed.attributes, parsed.vendingKeyHex, null, utcDay(now), parsed.expectedKcv);
-    if (certificateKcv !== undefined) checkNewKey(parsed.attributes, key, null, utcDay(now), certificateKcv);
+    const key = checkNewKey(parsed.attributes, parsed.vendingKeyHex, null, today, parsed.expectedKcv);
+    if (certificateKcv !== undefined) checkNewKey(parsed.attributes, key, null, today, certificateKcv);
     const a = parsed.attributes;
     return {
       attributes: { sgc: a.sgc, krn: a.krn, keyType: a.keyType, baseDate: a.baseDate, ea: a.ea, dkga: a.dkga, expiresOn: a.expiresAt },
@@ -49,8 +50,8 @@ function readKeyFile(text: string, now: Date, certificateKcv?: string): CheckedK
 }
 
 /** A key file checked without storing anything: what the console shows before an administrator confirms. */
-export function checkVendingKeyFile(text: string, now: Date): CheckedKeyFile {
-  const r = readKeyFile(text, now);
+export function checkVendingKeyFile(text: string, now: Date, timeZone = 'UTC'): CheckedKeyFile {
+  const r = readKeyFile(text, now, timeZone);
   return { attributes: r.attributes, kcv: r.kcv, fileKcv: r.fileKcv };
 }
 
@@ -58,8 +59,8 @@ export function checkVendingKeyFile(text: string, now: Date): CheckedKeyFile {
  * Loads a key file; refuses (KeyLoadError, never naming the key) a bad file, a wrong KCV (the
  * file's, or `certificateKcv` when given), or a key already in use without `replace`.
  */
-export async function loadVendingKeyFile(pool: pg.Pool, sealingKey: Buffer, text: string, opts: { by: string; replace: boolean; now: Date; certificateKcv?: string }): Promise<{ row: VendingKeyRow; replaced: VendingKeyRow | null }> {
-  const { attributes: a, kcv, key } = readKeyFile(text, opts.now, opts.certificateKcv);
+export async function loadVendingKeyFile(pool: pg.Pool, sealingKey: Buffer, text: string, opts: { by: string; replace: boolean; now: Date; timeZone?: string; certificateKcv?: string }): Promise<{ row: VendingKeyRow; replaced: VendingKeyRow | null }> {
+  const { attributes: a, kcv, key } = readKeyFile(text, opts.now, opts.timeZone ?? 'UTC', opts.certificateKcv);
   const r = await insertVendingKey(pool, {
     ...a,
     kcv, sealed: seal(sealingKey, key, vendingKeyAad(a.sgc, a.krn)), loadedBy: opts.by,

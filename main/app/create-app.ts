@@ -133,8 +133,6 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
   // only under a meter's lease. Upkeep runs after every sync and on a timer while online.
   const leases = createLeaseService({
     db, masterKey, now, log,
-    // Enrolled by code (or told so by the environment): leases only, whatever the lease routes said so far.
-    headOfficeOwned: () => masterDataOwner(db.read, config.masterData.headOffice) === 'head-office',
     headOffice: () => {
       const cfg = vendorSettings.effective().headOffice;
       const client = vendorHolder.current().headOffice;
@@ -228,7 +226,7 @@ export function createApp(envConfig: AppConfig, opts: CreateAppOptions = {}): Ap
     ...authHandlers({ db, sessions, now }),
     ...usersHandlers({ db, sessions, now }),
     ...salesHandlers(sales),
-    ...meterHandlers({ db, vendors: meterVendors, now, kick, config, keys }),
+    ...meterHandlers({ db, vendors: meterVendors, now, kick, config, keys, leasesGovern: () => leases.enrolled() }),
     ...tariffsHandlers({ db, now, get timeZone() { return config.timeZone; }, vendors: meterVendors, kick }),
     ...shiftsHandlers({ db, config, now, backup, log }),
     ...historyHandlers({ db, now }),

@@ -31,8 +31,6 @@ export interface LeaseServiceDeps {
   /** The head office in force (Settings > Vendors or the environment), or null: a standalone counter. */
   headOffice: () => { cfg: VendorEndpointConfig; client: HeadOfficeClient } | null;
   log: { info(o: object, msg: string): void; warn(o: object, msg: string): void };
-  /** True when master data says this counter is enrolled (main/master-data/owner.ts). */
-  headOfficeOwned?: () => boolean;
   renewEveryMs?: number;
   idleDays?: number;
 }
@@ -118,7 +116,11 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
 
   // Not tied to the head office's address or key: once leases governed this counter, editing the
   // address, enrolling again with a new key or clearing it must not bring back supply-group keys.
-  const enrolled = () => deps.headOfficeOwned?.() === true || leaseAuthority(deps.db.read) !== null;
+  // The authority row is never deleted, and every way in (a lease answer, an enrolment, the
+  // environment at start) records it through this service: read once, then kept here, so a quote
+  // or a local vend asks nothing more of the database for it.
+  let governed = leaseAuthority(deps.db.read) !== null;
+  const enrolled = () => governed;
 
   const ask = (meters: string[]) => serial([...new Set(meters)], () => askNow([...new Set(meters)]));
 
@@ -140,6 +142,7 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
     const opened = r.granted.map((g) => ({ g, key: openDecoderKey(ho.cfg, g.meter, g.expiresAt, g.decoderKeySealed) }));
     w.transaction(() => {
       setLeaseAuthority(w, identity(ho.cfg), at);
+      governed = true;
       // The head office's time has passed, whatever this counter's clock says later.
       raiseClockFloor(w, r.serverTime, 'head-office');
       for (const { g, key } of opened) {
@@ -204,7 +207,10 @@ export function createLeaseService(deps: LeaseServiceDeps): LeaseService {
 
   return {
     enrolled,
-    markEnrolled: (endpoint) => ensureLeaseAuthority(w, endpoint, deps.now().toISOString()),
+    markEnrolled: (endpoint) => {
+      ensureLeaseAuthority(w, endpoint, deps.now().toISOString());
+      governed = true;
+    },
     clockBehind(at) {
       const f = clockFloor(deps.db.read);
       return f && at.getTime() < Date.parse(f.at) - CLOCK_TOLERANCE_MS ? { floor: f.at, source: f.source } : null;

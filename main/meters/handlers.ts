@@ -28,6 +28,8 @@ export interface MeterServiceDeps {
   config: AppConfig;
   /** Sealed vending keys: a meter's detail says whether its key is loaded. */
   keys: VendingKeyStore;
+  /** True once the head office leases this counter's meters (its supply-group keys are at the head office). */
+  leasesGovern?: () => boolean;
 }
 
 export function meterHandlers(d: MeterServiceDeps): NamespaceHandlers<'meters'> {

@@ -29,7 +29,7 @@ export interface MaintenanceInput {
   validMinutes: number;
 }
 
-export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: () => Date; keys: Pick<VendingKeyStore, 'has' | 'use'> }, user: User, i: MaintenanceInput) {
+export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: () => Date; keys: Pick<VendingKeyStore, 'has' | 'use'>; leasesGovern?: () => boolean }, user: User, i: MaintenanceInput) {
   const meterNumber = i.meterNumber.replace(/[\s-]/g, '');
   if (knownMeter(d.db, meterNumber) !== 'sts') {
     throw err('BAD_INPUT', `Meter ${meterNumber} is a cloud (Acrel) meter; engineering codes are for STS meters.`, `العداد ${meterNumber} عداد سحابي (Acrel)؛ رموز الصيانة لعدادات STS فقط.`);
@@ -40,6 +40,11 @@ export async function maintenanceCode(d: { db: Db; vendors: MeterVendors; now: (
   // asked before the server issues anything.
   const sts = findMeter(d.db.read, meterNumber)?.sts;
   if (!client.reportsTids && sts && !d.keys.has({ sgc: sts.sgc, krn: sts.krn })) {
+    // Under head-office leases no supply-group key may be loaded here: "load that key" would be refused.
+    if (d.leasesGovern?.()) {
+      throw err('NO_VENDING_KEY', `The vending server sends engineering tokens without their TID, and this counter cannot read it: the head office holds the keys for SGC ${sts.sgc} KRN ${sts.krn}. Ask the head office to issue this engineering token.`,
+        `يرسل خادم البيع رموز الصيانة دون رقمها التسلسلي (TID)، ولا يستطيع هذا المركز قراءته: مفاتيح SGC ${sts.sgc} KRN ${sts.krn} لدى المكتب الرئيسي. اطلب من المكتب الرئيسي إصدار رمز الصيانة هذا.`);
+    }
     throw err('NO_VENDING_KEY', `The vending server sends engineering tokens without their TID, and this counter has no key for SGC ${sts.sgc} KRN ${sts.krn} to read it. Load that key (Settings > Keys) to issue engineering tokens here.`,
       `يرسل خادم البيع رموز الصيانة دون رقمها التسلسلي (TID)، ولا يملك هذا المركز مفتاح SGC ${sts.sgc} KRN ${sts.krn} لقراءته. حمّل هذا المفتاح (الإعدادات > المفاتيح) لإصدار رموز الصيانة هنا.`);
   }

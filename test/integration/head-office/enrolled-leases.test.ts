@@ -6,10 +6,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../../head-office/enrolment';
 import { DEMO_STS_METERS } from '../../sim/demo-data';
-import { startCuttableLink, type CuttableLink } from '../../helpers/cuttable-link';
+import type { CuttableLink } from '../../helpers/cuttable-link';
 import { startHarness, type Harness } from '../../helpers/harness';
-import { startTestHeadOffice, type TestHeadOffice } from '../../helpers/head-office';
-import { loadDemoKey, putMeters, stsMeter } from '../../helpers/leases';
+import type { TestHeadOffice } from '../../helpers/head-office';
+import { startLeasingHeadOffice } from '../../helpers/leases';
 import { usePostgres } from '../../helpers/postgres';
 
 const postgres = usePostgres();
@@ -18,10 +18,7 @@ let link: CuttableLink;
 let cut = false;
 const open: Harness[] = [];
 beforeAll(async () => {
-  ho = await startTestHeadOffice(await postgres.freshDatabase());
-  await loadDemoKey(ho.pool, ho.sealingKey);
-  await putMeters(ho.pool, DEMO_STS_METERS.map((m) => stsMeter(m.number)));
-  link = await startCuttableLink(ho.url);
+  ({ ho, link } = await startLeasingHeadOffice(await postgres.freshDatabase()));
 });
 afterAll(async () => {
   await link?.close();

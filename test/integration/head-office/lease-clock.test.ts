@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_SKEW_MARGIN_MS } from '../../../main/vendors/head-office/lease-wire';
 import { CLOCK_TOLERANCE_MS } from '../../../main/leases/service';
 import { DEMO_STS_METERS } from '../../sim/demo-data';
-import { startCuttableLink, type CuttableLink } from '../../helpers/cuttable-link';
+import type { CuttableLink } from '../../helpers/cuttable-link';
 import { startHarness, type Harness, type RpcFailure } from '../../helpers/harness';
-import { startTestHeadOffice, type TestHeadOffice } from '../../helpers/head-office';
-import { loadDemoKey, putMeters, stsMeter } from '../../helpers/leases';
+import type { TestHeadOffice } from '../../helpers/head-office';
+import { startLeasingHeadOffice } from '../../helpers/leases';
 import { usePostgres } from '../../helpers/postgres';
 import type { NewCounter } from '../../../head-office/counters';
 
@@ -19,10 +19,7 @@ let ho: TestHeadOffice;
 let link: CuttableLink;
 const open: Harness[] = [];
 beforeAll(async () => {
-  ho = await startTestHeadOffice(await postgres.freshDatabase());
-  await loadDemoKey(ho.pool, ho.sealingKey);
-  await putMeters(ho.pool, DEMO_STS_METERS.map((m) => stsMeter(m.number)));
-  link = await startCuttableLink(ho.url);
+  ({ ho, link } = await startLeasingHeadOffice(await postgres.freshDatabase()));
 });
 afterAll(async () => {
   await link?.close();

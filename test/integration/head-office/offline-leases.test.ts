@@ -8,10 +8,10 @@ import { decodeToken } from '../../../main/sts';
 import { LEASE_SKEW_MARGIN_MS } from '../../../main/vendors/head-office/lease-wire';
 import type { NewCounter } from '../../../head-office/counters';
 import { DEMO_STS_METERS } from '../../sim/demo-data';
-import { startCuttableLink, type CuttableLink } from '../../helpers/cuttable-link';
+import type { CuttableLink } from '../../helpers/cuttable-link';
 import { eventually, RpcFailure, startHarness, type Harness } from '../../helpers/harness';
-import { startTestHeadOffice, type TestHeadOffice } from '../../helpers/head-office';
-import { loadDemoKey, putMeters, stsMeter } from '../../helpers/leases';
+import type { TestHeadOffice } from '../../helpers/head-office';
+import { startLeasingHeadOffice } from '../../helpers/leases';
 import { usePostgres } from '../../helpers/postgres';
 
 const postgres = usePostgres();
@@ -19,10 +19,7 @@ let ho: TestHeadOffice;
 let link: CuttableLink;
 const open: Harness[] = [];
 beforeAll(async () => {
-  ho = await startTestHeadOffice(await postgres.freshDatabase());
-  await loadDemoKey(ho.pool, ho.sealingKey);
-  await putMeters(ho.pool, DEMO_STS_METERS.map((m) => stsMeter(m.number)));
-  link = await startCuttableLink(ho.url);
+  ({ ho, link } = await startLeasingHeadOffice(await postgres.freshDatabase()));
 });
 afterAll(async () => {
   await link?.close();

@@ -33,4 +33,20 @@ describe('engineering tokens over XMLVend', () => {
     expect(r.error.message.ar).toMatch(/حمّل هذا المفتاح/);
     expect(h.sims.xmlvend!.ledger.engineering()).toHaveLength(0);
   });
+
+  it('on a counter the head office leases, says the head office holds the keys (loading one there is refused), not "load that key"', async () => {
+    // SHAHN_MASTER_DATA=head-office: leases govern from the start; the harness seeds the demo key
+    // after start, so it is retired here as the enrolment would have.
+    h = await startHarness({ xmlvend: { style: 'hexing' }, env: { SHAHN_MASTER_DATA: 'head-office' } });
+    h.app.db.write.prepare(`UPDATE vending_keys SET retired_at = ?, retired_by = 1 WHERE retired_at IS NULL`).run(new Date().toISOString());
+    await h.login('supervisor', '2222');
+    const r = await h.raw('meters.maintenanceCode', { meterNumber: METER, purpose: 'maintenance', action: 'clear_credit', validMinutes: 60 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('NO_VENDING_KEY');
+    expect(r.error.message.en).toMatch(/the head office holds the keys/);
+    expect(r.error.message.ar).toMatch(/لدى المكتب الرئيسي/);
+    expect(r.error.message.en).not.toMatch(/Load that key/);
+    expect(h.sims.xmlvend!.ledger.engineering()).toHaveLength(0);
+  });
 });

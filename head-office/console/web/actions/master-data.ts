@@ -59,6 +59,12 @@ export async function listAll<T>(path: MasterPath, filter: ListFilter = {}): Pro
   }
 }
 
+/** Every schedule version and tariff group, asked at once (the meter form and the tariffs tab both need both). */
+export async function loadTariffs(): Promise<{ schedules: Listed<MasterSchedule>[]; groups: Listed<MasterGroup>[] }> {
+  const [schedules, groups] = await Promise.all([listAll<MasterSchedule>('tariff-schedules'), listAll<MasterGroup>('tariff-groups')]);
+  return { schedules, groups };
+}
+
 export interface Written {
   written: { entity: string; key: string; version: number }[];
 }

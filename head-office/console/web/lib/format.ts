@@ -20,6 +20,8 @@ export function currencyDecimals(code: string): number {
 }
 
 export const money = (minor: number, currency: string, lang: Lang): string => formatMoney(minor, currency, currencyDecimals(currency), lang);
+/** Money in decimals given by the service (master data's HEAD_OFFICE_CURRENCY_DECIMALS), as its forms type them. */
+export { formatMoney };
 
 export const kwh = (tenths: number, lang: Lang): string => formatTenths(tenths, lang);
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MasterGroup, MasterMeter, MasterSchedule } from '../../../master-wire';
-import { deleteRecord, listAll, listPage, saveMeter, type ListFilter, type Listed } from '../../actions/master-data';
+import type { MasterMeter } from '../../../master-wire';
+import { deleteRecord, listPage, loadTariffs, saveMeter, type ListFilter, type Listed } from '../../actions/master-data';
 import { ErrorText } from '../../components/ErrorText';
 import { Field } from '../../components/Field';
-import { money } from '../../lib/format';
+import { formatMoney } from '../../lib/format';
 import { useLang } from '../../lib/lang';
 import { useLoad } from '../../lib/use-load';
 import { useMaster } from './context';
@@ -19,11 +19,6 @@ interface Results {
   rows: Listed<MasterMeter>[];
   next: string | null;
 }
-
-const loadTariffs = async () => ({
-  schedules: await listAll<MasterSchedule>('tariff-schedules'),
-  groups: await listAll<MasterGroup>('tariff-groups'),
-});
 
 /** The meters: a page at a time from the service (search and filters there too), create, edit, deactivate, delete. */
 export function MetersTab() {
@@ -138,7 +133,7 @@ export function MetersTab() {
                       <td>{who ? <bdi>{who}</bdi> : <span className="muted">{t('common.none')}</span>}</td>
                       <td><bdi>{tariffName(m)}</bdi></td>
                       <td>{t(`masterData.paymentModes.${m.paymentMode}`)}</td>
-                      <td className="num"><bdi>{m.creditLimitMinor === null ? t('common.none') : money(m.creditLimitMinor, cur.currency, lang)}</bdi></td>
+                      <td className="num"><bdi>{m.creditLimitMinor === null ? t('common.none') : formatMoney(m.creditLimitMinor, cur.currency, cur.decimals, lang)}</bdi></td>
                       <td>{m.active ? <span className="tag tag-ok">{t('masterData.active')}</span> : <span className="tag tag-danger">{t('masterData.inactive')}</span>}</td>
                       {canEdit && (
                         <td className="row-actions">

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MasterGroup, MasterSchedule } from '../../../master-wire';
-import { deleteRecord, listAll } from '../../actions/master-data';
+import { deleteRecord, loadTariffs } from '../../actions/master-data';
 import { ErrorText } from '../../components/ErrorText';
-import { dateTime, money } from '../../lib/format';
+import { dateTime, formatMoney } from '../../lib/format';
 import { useLang } from '../../lib/lang';
 import { useLoad } from '../../lib/use-load';
 import { useMaster } from './context';
@@ -12,17 +12,17 @@ import { GroupDialog } from './GroupDialog';
 import { ScheduleDialog } from './ScheduleDialog';
 import { versionStatuses } from './schedule-status';
 
-const loadTariffs = async () => ({
-  schedules: (await listAll<MasterSchedule>('tariff-schedules')).map((r) => r.data),
-  groups: (await listAll<MasterGroup>('tariff-groups')).map((r) => r.data),
-});
+const loadTariffData = async () => {
+  const { schedules, groups } = await loadTariffs();
+  return { schedules: schedules.map((r) => r.data), groups: groups.map((r) => r.data) };
+};
 
 /** Schedules by code with their versions (never changed: a new price is a new version), and the tariff groups. */
 export function TariffsTab() {
   const { t } = useTranslation();
   const lang = useLang();
   const { canEdit, money: cur } = useMaster();
-  const data = useLoad(loadTariffs);
+  const data = useLoad(loadTariffData);
   const [notice, setNotice] = useState<string | null>(null);
   const [newVersionOf, setNewVersionOf] = useState<MasterSchedule | 'new' | null>(null);
   const [editingGroup, setEditingGroup] = useState<MasterGroup | 'new' | null>(null);
@@ -84,8 +84,8 @@ export function TariffsTab() {
                         </ul>
                       </td>
                       <td className="num"><bdi dir="ltr">{v.vatPercent}%</bdi></td>
-                      <td className="num"><bdi>{money(v.feeMinor, cur.currency, lang)}</bdi> <span className="muted">{t(`masterData.tariffs.feeModes.${v.feeMode}`)}</span></td>
-                      <td className="num"><bdi>{money(v.minPurchaseMinor, cur.currency, lang)} – {money(v.maxPurchaseMinor, cur.currency, lang)}</bdi></td>
+                      <td className="num"><bdi>{formatMoney(v.feeMinor, cur.currency, cur.decimals, lang)}</bdi> <span className="muted">{t(`masterData.tariffs.feeModes.${v.feeMode}`)}</span></td>
+                      <td className="num"><bdi>{formatMoney(v.minPurchaseMinor, cur.currency, cur.decimals, lang)} – {formatMoney(v.maxPurchaseMinor, cur.currency, cur.decimals, lang)}</bdi></td>
                     </tr>
                   ))}
                 </tbody>
